@@ -476,3 +476,26 @@ def _remove_formula_guard(table: pd.DataFrame) -> pd.DataFrame:
             restorable = values.str[1:2].isin(FORMULA_STARTS)
             table.loc[values[restorable].index, column] = values[restorable].str[1:]
     return table
+
+
+_LABEL_FORMS = {
+    "day": "%d %b %Y",
+    "week": "≈ week of %d %b %Y",
+    "month": "≈ %b %Y",
+    "year": "≈ %Y",
+}
+
+
+def date_labels(meetings: pd.DataFrame) -> pd.Series:
+    """Dates as people read them, approximate ones marked with ≈ ("≈ week of 02 Apr 2019")."""
+    labels = pd.Series("", index=meetings.index, dtype="str")
+    precision = meetings["date_precision"]
+    for name, form in _LABEL_FORMS.items():
+        within = precision == name
+        if within.any():
+            labels[within] = meetings.loc[within, "date"].dt.strftime(form)
+    quarters = precision == "quarter"
+    if quarters.any():
+        starts = meetings.loc[quarters, "date"]
+        labels[quarters] = "≈ Q" + starts.dt.quarter.astype(str) + " " + starts.dt.strftime("%Y")
+    return labels

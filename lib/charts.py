@@ -1,0 +1,365 @@
+"""Aggregates of the meetings and the figures built from them, never one trace per meeting."""
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from lib.countries import country_by_iso3
+
+ROOT = Path(__file__).resolve().parent.parent
+WORLD_SHAPES = ROOT / "static" / "world_110m.json"
+MISSIONS_FILE = ROOT / "data" / "missions.csv"
+
+# Okabe-Ito: told apart by people with the common forms of colour blindness.
+REGION_COLOURS = {
+    "Africa": "#E69F00",
+    "Americas": "#0072B2",
+    "Asia": "#009E73",
+    "Europe": "#CC79A7",
+    "Oceania": "#D55E00",
+}
+COVERAGE_COLOURS = {
+    "Met, resident mission in Seoul": "#0072B2",
+    "Met, no resident mission": "#56B4E9",
+    "Resident mission, never met": "#E69F00",
+}
+MAP_COLOURINGS = ("meetings", "last contact", "coverage")
+APPROXIMATE = ("week", "month", "quarter", "year")
+
+
+@cache
+def drawable_iso3() -> frozenset[str]:
+    """Countries the shipped world map has a shape for."""
+    shapes = json.loads(WORLD_SHAPES.read_text())
+    return frozenset(g.get("id") for g in shapes["objects"]["countries"]["geometries"])
+
+
+@cache
+def missions() -> pd.DataFrame:
+    """Countries with a resident embassy in Seoul, with their display name and region."""
+    table = pd.read_csv(MISSIONS_FILE, dtype=str, keep_default_na=False)
+    found = [country_by_iso3(code) for code in table["iso3"]]
+    return pd.DataFrame(
+        {
+            "iso3": table["iso3"],
+            "country": [c.name for c in found],
+            "region": [c.region for c in found],
+            "subregion": [c.subregion for c in found],
+        }
+    )
+
+
+def country_summary(
+    meetings: pd.DataFrame, programs: pd.DataFrame, today: pd.Timestamp | None = None
+) -> pd.DataFrame:
+    """One row per engaged country: meetings, last meeting, months since, programs, open follow-ups.
+
+    `programs` is filters.program_rows(meetings).
+    """
+    today = today or pd.Timestamp.today().normalize()
+    if meetings.empty:
+        return pd.DataFrame(
+            columns=["iso3", "country", "region", "meetings", "last_date", "months_since"]
+        )
+    grouped = meetings.groupby("iso3", observed=True)
+    summary = grouped.agg(
+        country=("country", "first"),
+        region=("region", "first"),
+        subregion=("subregion", "first"),
+        meetings=("date", "size"),
+        last_date=("date", "max"),
+        open_follow_ups=("follow_up_status", lambda s: int((s == "open").sum())),
+    ).reset_index()
+    summary["iso3"] = summary["iso3"].astype(str)
+    summary["country"] = summary["country"].astype(str)
+    summary["region"] = summary["region"].astype(str)
+    summary["months_since"] = (
+        (today.year - summary["last_date"].dt.year) * 12
+        + (today.month - summary["last_date"].dt.month)
+    ).clip(lower=0)
+    interest = programs.assign(iso3=meetings["iso3"].to_numpy()[programs["row"].to_numpy()])
+    counts = interest.groupby(["iso3", "program"], observed=True).size().reset_index(name="n")
+    counts = counts.sort_values(["iso3", "n", "program"], ascending=[True, False, True])
+    top = counts.groupby("iso3", observed=True)["program"].apply(lambda p: ", ".join(p.head(4)))
+    summary["programs"] = summary["iso3"].map(top).fillna("none recorded")
+    summary["last_date_text"] = summary["last_date"].dt.strftime("%d %b %Y")
+    return summary.sort_values("meetings", ascending=False, ignore_index=True)
+
+
+def coverage_table(summary: pd.DataFrame, mission_list: pd.DataFrame) -> pd.DataFrame:
+    """Engaged countries and unmet resident missions, each with its coverage status."""
+    engaged = summary[["iso3", "country", "meetings", "last_date_text", "programs"]].copy()
+    with_mission = set(mission_list["iso3"])
+    engaged["status"] = [
+        "Met, resident mission in Seoul" if code in with_mission else "Met, no resident mission"
+        for code in engaged["iso3"]
+    ]
+    unmet = mission_list[~mission_list["iso3"].isin(engaged["iso3"])][["iso3", "country"]].copy()
+    unmet["status"] = "Resident mission, never met"
+    unmet["meetings"] = 0
+    unmet["last_date_text"] = "never"
+    unmet["programs"] = "none recorded"
+    return pd.concat([engaged, unmet], ignore_index=True)
+
+
+def outreach_map(
+    summary: pd.DataFrame, colour_by: str = "meetings", mission_list: pd.DataFrame | None = None
+) -> go.Figure:
+    """World choropleth of engaged countries, coloured by meetings, last contact or coverage."""
+    hover = {
+        "iso3": False,
+        "meetings": True,
+        "last_date_text": True,
+        "programs": True,
+    }
+    labels = {
+        "meetings": "Meetings",
+        "last_date_text": "Last meeting",
+        "programs": "Programs of interest",
+        "months_since": "Months since last meeting",
+        "status": "Coverage",
+    }
+    common = dict(
+        locations="iso3",
+        hover_name="country",
+        custom_data=["iso3"],
+        labels=labels,
+    )
+    if colour_by == "coverage":
+        table = coverage_table(summary, missions() if mission_list is None else mission_list)
+        figure = px.choropleth(
+            table,
+            color="status",
+            color_discrete_map=COVERAGE_COLOURS,
+            category_orders={"status": list(COVERAGE_COLOURS)},
+            hover_data={**hover, "status": True},
+            **common,
+        )
+    elif colour_by == "last contact":
+        figure = px.choropleth(
+            summary,
+            color="months_since",
+            color_continuous_scale="Cividis_r",
+            hover_data={**hover, "months_since": True},
+            **common,
+        )
+    else:
+        figure = px.choropleth(
+            summary,
+            color="meetings",
+            color_continuous_scale="Viridis_r",
+            hover_data=hover,
+            **common,
+        )
+    # plotly 7 zooms to the data by default; leadership wants the whole world.
+    figure.update_geos(
+        fitbounds=False,
+        projection_type="natural earth",
+        showcountries=True,
+        countrycolor="rgba(128,128,128,0.5)",
+        showframe=False,
+        bgcolor="rgba(0,0,0,0)",
+        landcolor="rgba(200,200,200,0.35)",
+    )
+    figure.update_layout(
+        margin=dict(l=0, r=0, t=0, b=0),
+        height=460,
+        legend=dict(orientation="h", yanchor="bottom", y=-0.08, title_text=""),
+        clickmode="event+select",
+    )
+    return figure
+
+
+def undrawn_countries(summary: pd.DataFrame) -> pd.DataFrame:
+    """Engaged countries the world map has no shape for (small states, Kosovo...)."""
+    return summary.loc[~summary["iso3"].isin(drawable_iso3()), ["country", "iso3", "meetings"]]
+
+
+def monthly_counts(meetings: pd.DataFrame) -> pd.DataFrame:
+    """Meetings per month and region (month as the first day of the month)."""
+    month = meetings["date"].dt.to_period("M").dt.to_timestamp()
+    counts = (
+        meetings.assign(month=month)
+        .groupby(["month", "region"], observed=True)
+        .size()
+        .reset_index(name="meetings")
+    )
+    counts["region"] = counts["region"].astype(str)
+    return counts
+
+
+def monthly_chart(meetings: pd.DataFrame) -> go.Figure:
+    """Bars of meetings per month, stacked by region."""
+    counts = monthly_counts(meetings)
+    figure = px.bar(
+        counts,
+        x="month",
+        y="meetings",
+        color="region",
+        color_discrete_map=REGION_COLOURS,
+        category_orders={"region": list(REGION_COLOURS)},
+        labels={"month": "Month", "meetings": "Meetings", "region": "Region"},
+    )
+    figure.update_layout(bargap=0.1, margin=dict(l=0, r=0, t=10, b=0), height=320)
+    figure.update_xaxes(dtick="M3" if counts["month"].nunique() < 40 else "M12")
+    return figure
+
+
+def strip_marks(meetings: pd.DataFrame, max_countries: int = 40) -> pd.DataFrame:
+    """One mark per (country, date window): the meetings in it, and what to say on hover."""
+    top = meetings["country"].value_counts().head(max_countries).index
+    shown = meetings[meetings["country"].isin(top)]
+    keys = ["country", "date", "date_end", "date_precision"]
+    marks = (
+        shown.groupby(keys, observed=True)
+        .agg(
+            meetings=("iso3", "size"),
+            counterpart=("counterpart", "first"),
+            programs=("programs", lambda lists: "; ".join(dict.fromkeys(sum(lists, [])))),
+            source=("source_title", "first"),
+        )
+        .reset_index()
+    )
+    marks["country"] = marks["country"].astype(str)
+    marks["date_precision"] = marks["date_precision"].astype(str)
+    marks["approximate"] = marks["date_precision"].isin(APPROXIMATE)
+    return marks
+
+
+def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
+    """Meetings by country over time; approximate dates hollow, with a bar over their window."""
+    marks = strip_marks(meetings, max_countries)
+    order = marks.groupby("country")["date"].min().sort_values().index.tolist()
+    hover = (
+        "<b>%{y}</b><br>%{customdata[0]}<br>Counterpart: %{customdata[1]}"
+        "<br>Programs: %{customdata[2]}<br>Source: %{customdata[3]}<extra></extra>"
+    )
+
+    def when(row) -> str:
+        if row.date_precision == "day":
+            return row.date.strftime("%d %b %Y")
+        start, end = row.date.strftime("%d %b %Y"), row.date_end.strftime("%d %b %Y")
+        return f"Some time {start} – {end} ({row.date_precision})"
+
+    def custom(part: pd.DataFrame) -> list[list[str]]:
+        return [
+            [
+                when(row) + (f" · {row.meetings} meetings" if row.meetings > 1 else ""),
+                row.counterpart or "not named",
+                row.programs or "none recorded",
+                row.source or "not given",
+            ]
+            for row in part.itertuples()
+        ]
+
+    figure = go.Figure()
+    approximate = marks[marks["approximate"]]
+    if not approximate.empty:
+        xs, ys = [], []
+        for row in approximate.itertuples():
+            xs += [row.date, row.date_end + pd.Timedelta(hours=23), None]
+            ys += [row.country, row.country, None]
+        figure.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line=dict(width=6, color="rgba(0,114,178,0.35)"),
+            name="Date window",
+            hoverinfo="skip",
+        )
+    for name, part, symbol in (
+        ("Exact date", marks[~marks["approximate"]], "circle"),
+        ("Approximate date", approximate, "circle-open"),
+    ):
+        if part.empty:
+            continue
+        figure.add_scatter(
+            x=part["date"],
+            y=part["country"],
+            mode="markers",
+            name=name,
+            marker=dict(
+                symbol=symbol,
+                size=(8 + 2 * part["meetings"].clip(upper=8)).tolist(),
+                color="#0072B2",
+                line=dict(width=2, color="#0072B2"),
+            ),
+            customdata=custom(part),
+            hovertemplate=hover,
+        )
+    figure.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
+    figure.update_xaxes(title=None)
+    figure.update_layout(
+        height=max(260, 24 * len(order) + 80),
+        margin=dict(l=0, r=0, t=10, b=0),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0),
+    )
+    return figure
+
+
+def program_interest(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
+    """Per program: meetings and countries that showed interest, most meetings first."""
+    if programs.empty:
+        return pd.DataFrame(columns=["program", "meetings", "countries"])
+    joined = programs.assign(iso3=meetings["iso3"].to_numpy()[programs["row"].to_numpy()])
+    table = joined.groupby("program").agg(
+        meetings=("row", "nunique"), countries=("iso3", "nunique")
+    )
+    return table.reset_index().sort_values(["meetings", "program"], ascending=[False, True])
+
+
+def program_chart(interest: pd.DataFrame) -> go.Figure:
+    """Horizontal bars: meetings and countries per program."""
+    long = interest.melt(id_vars="program", value_vars=["meetings", "countries"], var_name="count")
+    figure = px.bar(
+        long,
+        x="value",
+        y="program",
+        color="count",
+        barmode="group",
+        orientation="h",
+        color_discrete_sequence=["#0072B2", "#E69F00"],
+        labels={"value": "Number", "program": "", "count": ""},
+        category_orders={"program": interest["program"].tolist()},
+    )
+    figure.update_layout(height=max(280, 34 * len(interest) + 80), margin=dict(l=0, r=0, t=10, b=0))
+    return figure
+
+
+def program_region_counts(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
+    """Meetings per program (rows) and region (columns)."""
+    regions = meetings["region"].astype(str).to_numpy()[programs["row"].to_numpy()]
+    return pd.crosstab(programs["program"], pd.Series(regions, name="region"))
+
+
+def program_heatmap(counts: pd.DataFrame) -> go.Figure:
+    """Program × region heatmap of meetings."""
+    figure = px.imshow(
+        counts,
+        text_auto=True,
+        aspect="auto",
+        color_continuous_scale="Blues",
+        labels={"x": "Region", "y": "Program", "color": "Meetings"},
+    )
+    figure.update_layout(height=max(280, 30 * len(counts) + 100), margin=dict(l=0, r=0, t=10, b=0))
+    return figure
+
+
+def program_countries(meetings: pd.DataFrame, programs: pd.DataFrame, program: str) -> pd.DataFrame:
+    """Countries that showed interest in one program: meetings, first and last time."""
+    rows = programs.loc[programs["program"] == program, "row"].unique()
+    chosen = meetings.iloc[rows]
+    if chosen.empty:
+        return pd.DataFrame(columns=["Country", "Region", "Meetings", "First", "Last"])
+    table = chosen.groupby("country", observed=True).agg(
+        Region=("region", "first"),
+        Meetings=("date", "size"),
+        First=("date", "min"),
+        Last=("date", "max"),
+    )
+    table = table.reset_index().rename(columns={"country": "Country"})
+    return table.sort_values(["Last", "Country"], ascending=[False, True], ignore_index=True)

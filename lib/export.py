@@ -1,0 +1,80 @@
+"""Meetings back to format v1 files: CSV and XLSX downloads, safe to open in a spreadsheet."""
+
+import io
+
+import pandas as pd
+
+from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, FORMULA_STARTS
+
+LOCATION_COLUMNS = ("iso3", "region", "subregion")
+_DATE_FORMS = {
+    "day": "%Y-%m-%d",
+    "week": "%Y-%m-%d",
+    "month": "%Y-%m",
+    "year": "%Y",
+}
+
+
+def format_v1_table(meetings: pd.DataFrame) -> pd.DataFrame:
+    """The meetings as text cells in format v1, plus iso3, region and subregion."""
+    extras = [c for c in meetings.columns if c not in FORMAT_COLUMNS and c not in ADDED_COLUMNS]
+    table = pd.DataFrame(index=meetings.index)
+    for column in [*FORMAT_COLUMNS, *extras, *LOCATION_COLUMNS]:
+        if column == "date":
+            table[column] = _date_text(meetings["date"], meetings["date_precision"])
+        elif column == "follow_up_due":
+            table[column] = meetings[column].dt.strftime("%Y-%m-%d").fillna("")
+        elif column in ("programs", "cities"):
+            table[column] = meetings[column].map("; ".join)
+        else:
+            table[column] = meetings[column].astype("str").fillna("")
+    return table.reset_index(drop=True)
+
+
+def _date_text(dates: pd.Series, precision: pd.Series) -> pd.Series:
+    text = pd.Series("", index=dates.index, dtype="str")
+    for name, form in _DATE_FORMS.items():
+        within = precision == name
+        if within.any():
+            text[within] = dates[within].dt.strftime(form)
+    quarters = precision == "quarter"
+    if quarters.any():
+        starts = dates[quarters]
+        text[quarters] = starts.dt.strftime("%Y-Q") + starts.dt.quarter.astype(str)
+    return text
+
+
+def guard_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """Prefix cells a spreadsheet would run as a formula with ' (OWASP CSV injection)."""
+    guarded = table.copy()
+    for column in guarded.columns:
+        cells = guarded[column]
+        risky = cells.str.startswith(FORMULA_STARTS)
+        if risky.any():
+            guarded.loc[risky, column] = "'" + cells[risky]
+    return guarded
+
+
+def csv_bytes(meetings: pd.DataFrame) -> bytes:
+    """A CSV file of the meetings, UTF-8 with a byte-order mark so Excel shows Korean text."""
+    buffer = io.StringIO()
+    guard_formulas(format_v1_table(meetings)).to_csv(buffer, index=False)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(meetings: pd.DataFrame) -> bytes:
+    """An XLSX workbook of the meetings, one sheet, every cell as text."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    table = guard_formulas(format_v1_table(meetings))
+    # XLSX cannot hold most control characters; a CSV export keeps them.
+    table = table.apply(lambda cells: cells.str.replace(ILLEGAL_CHARACTERS_RE, "", regex=True))
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Meetings")
+    sheet.append(list(table.columns))
+    for row in table.itertuples(index=False, name=None):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,410 @@
+"""The Streamlit parts every page shares: where the meetings come from, the sidebar, messages."""
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from lib import charts
+from lib import filters as flt
+from lib.countries import country_by_iso3
+from lib.meetings import (
+    COUNTERPART_TYPES,
+    MeetingsFileError,
+    Problem,
+    ReadResult,
+    date_labels,
+    read_meetings,
+    read_table,
+)
+from lib.programs import program_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_FILE = ROOT / "data" / "meetings.csv"
+FILTER_KEYS = ("region", "subregion", "country", "program", "type", "start", "end")
+PAGES = (
+    ("app.py", "Outreach map", ":material/public:"),
+    ("pages/1_Timeline.py", "Timeline", ":material/timeline:"),
+    ("pages/2_Programs.py", "Programs", ":material/category:"),
+    ("pages/3_Data.py", "Data and downloads", ":material/table:"),
+)
+UPLOAD_KEY = "uploaded_file"  # (name, bytes) of a file explored in this session only
+
+
+@dataclass
+class Dataset:
+    """The meetings in use, where they come from, and what could not be read."""
+
+    meetings: pd.DataFrame
+    source: str
+    problems: list[Problem] = field(default_factory=list)
+    error: str | None = None
+    programs: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def _dataset(result: ReadResult, source: str) -> Dataset:
+    meetings = result.meetings
+    return Dataset(meetings, source, result.problems, programs=flt.program_rows(meetings))
+
+
+def _failed(source: str, message: str) -> Dataset:
+    empty = read_meetings_text("date,country\n")
+    return Dataset(empty, source, error=message, programs=flt.program_rows(empty))
+
+
+def read_meetings_text(text: str) -> pd.DataFrame:
+    """Meetings from CSV text (used for an empty frame with all the columns)."""
+    return read_meetings(io.BytesIO(text.encode()), name="text").meetings
+
+
+# Cached as resources, not data: the frame is shared read-only instead of copied per rerun.
+@st.cache_resource(max_entries=4, show_spinner="Reading the meetings file…")
+def _read_file(path: str, modified_ns: int, size: int) -> Dataset:
+    source = f"{Path(path).name}"
+    try:
+        return _dataset(read_meetings(path), source)
+    except MeetingsFileError as error:
+        return _failed(source, str(error))
+
+
+@st.cache_resource(max_entries=8, show_spinner="Reading the uploaded file…")
+def _read_upload(name: str, digest: str, _raw: bytes) -> Dataset:
+    source = f"{name} (uploaded, this session only)"
+    try:
+        return _dataset(read_meetings(io.BytesIO(_raw), name=name), source)
+    except MeetingsFileError as error:
+        return _failed(source, str(error))
+
+
+def load_dataset() -> Dataset:
+    """The meetings for this session: an upload, else OUTREACH_DATA, else the shipped file."""
+    if UPLOAD_KEY in st.session_state:
+        name, raw = st.session_state[UPLOAD_KEY]
+        return _read_upload(name, hashlib.sha256(raw).hexdigest(), raw)
+    path = Path(os.environ.get("OUTREACH_DATA") or SHIPPED_FILE)
+    try:
+        stat = path.stat()
+    except OSError:
+        return _failed(
+            path.name,
+            f"The meetings file {path} was not found. Check OUTREACH_DATA or restore "
+            "data/meetings.csv.",
+        )
+    return _read_file(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@dataclass
+class View:
+    """The meetings that pass the sidebar's filters, and their (meeting, program) rows."""
+
+    filters: flt.Filters
+    meetings: pd.DataFrame
+    programs: pd.DataFrame
+
+
+def setup_page(title: str) -> tuple[Dataset, View]:
+    """Configure the page and draw the shared sidebar; returns the dataset and the filtered view."""
+    st.set_page_config(page_title=f"{title} · Outreach Atlas", page_icon="🌐", layout="wide")
+    dataset = load_dataset()
+    filters = sidebar(dataset)
+    shown = flt.apply(dataset.meetings, filters, dataset.programs)
+    programs = flt.slice_program_rows(dataset.programs, shown, len(dataset.meetings))
+    st.sidebar.caption(f"{len(shown):,} of {len(dataset.meetings):,} meetings shown")
+    if dataset.error:
+        st.error(dataset.error)
+    return dataset, View(filters, shown, programs)
+
+
+def _options(values: pd.Series) -> list[str]:
+    return sorted(str(value) for value in values.dropna().unique() if str(value))
+
+
+def sidebar(dataset: Dataset) -> flt.Filters:
+    """Navigation and the filters every page shares, each kept in the URL."""
+    meetings = dataset.meetings
+    with st.sidebar:
+        st.markdown("### Outreach Atlas")
+        for page, label, icon in PAGES:
+            st.page_link(page, label=label, icon=icon)
+        st.caption(f"Data: {dataset.source}")
+        st.divider()
+        programs = list(program_catalogue()["program"])
+        programs += [
+            p for p in _options(dataset.programs.get("program", pd.Series())) if p not in programs
+        ]
+        choices = {
+            "region": _options(meetings["region"]),
+            "subregion": _options(meetings["subregion"]),
+            "country": _options(meetings["country"]),
+            "program": programs,
+            "type": list(COUNTERPART_TYPES),
+        }
+        month_list = flt.months(meetings)
+        _warn_about_link(choices, month_list)
+        labels = {
+            "region": "Region",
+            "subregion": "Sub-region",
+            "country": "Country",
+            "program": "Program",
+            "type": "Counterpart type",
+        }
+        chosen = {
+            key: st.multiselect(
+                labels[key],
+                options,
+                key=key,
+                placeholder="All",
+                bind="query-params",
+                persist_state="session",
+            )
+            for key, options in choices.items()
+        }
+        start = end = None
+        if month_list:
+            left, right = st.columns(2)
+            start = left.selectbox(
+                "From month",
+                month_list,
+                index=0,
+                key="start",
+                bind="query-params",
+                persist_state="session",
+            )
+            end = right.selectbox(
+                "To month",
+                month_list,
+                index=len(month_list) - 1,
+                key="end",
+                bind="query-params",
+                persist_state="session",
+            )
+            if start and end and start > end:
+                st.warning("The start month is after the end month; showing them swapped.")
+                start, end = end, start
+            if start == month_list[0]:
+                start = None
+            if end == month_list[-1]:
+                end = None
+        st.button("Reset filters", on_click=reset_filters, icon=":material/filter_alt_off:")
+    return flt.Filters(
+        regions=tuple(chosen["region"]),
+        subregions=tuple(chosen["subregion"]),
+        countries=tuple(chosen["country"]),
+        programs=tuple(chosen["program"]),
+        types=tuple(chosen["type"]),
+        start=start,
+        end=end,
+    )
+
+
+def _warn_about_link(choices: dict[str, list[str]], month_list: list[str]) -> None:
+    """Say which values from the link do not exist here (the widgets drop them)."""
+    allowed = {**choices, "start": month_list, "end": month_list}
+    ignored = []
+    for key, options in allowed.items():
+        for value in st.query_params.get_all(key):
+            if value and value not in options:
+                ignored.append(f"{key}={value}")
+    if ignored:
+        st.warning(
+            "The link asked for "
+            + ", ".join(ignored)
+            + ", which is not in the data; that part of the link was ignored."
+        )
+
+
+def reset_filters() -> None:
+    """Back to every meeting (a button callback)."""
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def select_country(name: str) -> None:
+    """Filter to one country, as a click on the map does."""
+    st.session_state["country"] = [name]
+
+
+def empty_state(filters: flt.Filters) -> None:
+    """What a page shows when the filters match no meeting."""
+    if filters.is_empty():
+        st.info("There are no meetings to show yet. Upload a meetings file on the Data page.")
+    else:
+        st.info(
+            "No meeting matches these filters. Widen the month range or remove a filter — "
+            "or use **Reset filters** in the sidebar."
+        )
+
+
+def show_problems(dataset: Dataset) -> None:
+    """The rows that could not be used, with their lines, in an expander."""
+    if not dataset.problems:
+        return
+    lines = len({problem.line for problem in dataset.problems})
+    with st.expander(f"{lines} row(s) of {dataset.source} could not be used — see why"):
+        st.dataframe(
+            pd.DataFrame(
+                [(p.line, p.column, p.message) for p in dataset.problems],
+                columns=["Line", "Column", "Problem"],
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def map_config() -> dict:
+    """Plotly settings for the map: world shapes from this server, never from a CDN."""
+    base = st.get_option("server.baseUrlPath").strip("/")
+    return {
+        "topojsonURL": f"/{base}/app/static/" if base else "/app/static/",
+        "displaylogo": False,
+        "scrollZoom": False,
+    }
+
+
+def map_clicked() -> None:
+    """Map selection callback: a click on a country filters every page to it."""
+    points = st.session_state["map"]["selection"]["points"]
+    if points:
+        iso3 = points[0].get("location") or points[0]["customdata"][0]
+        select_country(country_by_iso3(iso3).name)
+
+
+def missions_in_view(filters: flt.Filters) -> pd.DataFrame:
+    """Resident missions in Seoul inside the region, sub-region and country filters."""
+    missions = charts.missions()
+    for column, chosen in (
+        ("region", filters.regions),
+        ("subregion", filters.subregions),
+        ("country", filters.countries),
+    ):
+        if chosen:
+            missions = missions[missions[column].isin(chosen)]
+    return missions
+
+
+def overview_figures(view: View, missions: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(label, value, explanation) for the row of figures on the map page."""
+    meetings = view.meetings
+    engaged = set(meetings["iso3"].astype(str))
+    met = missions["iso3"].isin(engaged).sum()
+    share = f" ({met / len(missions):.0%})" if len(missions) else ""
+    return [
+        ("Meetings", f"{len(meetings):,}", "Meetings that pass the filters."),
+        ("Countries engaged", f"{len(engaged):,}", "Countries with at least one meeting."),
+        (
+            "Seoul missions met",
+            f"{met} of {len(missions)}",
+            f"Countries with a resident embassy in Seoul (data/missions.csv) that we have met"
+            f"{share}.",
+        ),
+        (
+            "Programs of interest",
+            f"{view.programs['program'].nunique():,}",
+            "Programs discussed in at least one meeting.",
+        ),
+        (
+            "Open follow-ups",
+            f"{int((meetings['follow_up_status'] == 'open').sum()):,}",
+            "Pledges and next steps not yet done or dropped.",
+        ),
+    ]
+
+
+def meetings_table(meetings: pd.DataFrame) -> None:
+    """The meetings as a readable table: dates marked when approximate, sources as links."""
+    table = pd.DataFrame(
+        {
+            "Date": date_labels(meetings),
+            "Country": meetings["country"].astype(str),
+            "Counterpart": meetings["counterpart"],
+            "Title": meetings["counterpart_title"],
+            "Type": meetings["counterpart_type"].astype(str),
+            "Programs": meetings["programs"].map("; ".join),
+            "Follow-up": meetings["follow_up"],
+            "Status": meetings["follow_up_status"].astype(str),
+            "Summary": meetings["summary"],
+            "Source": meetings["source_title"],
+            "Link": meetings["source_url"].where(meetings["source_url"] != "", None),
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={"Link": st.column_config.LinkColumn("Link", display_text="Open ↗")},
+    )
+
+
+def country_panel(meetings: pd.DataFrame, country: str) -> None:
+    """One country's meetings, counterparts, programs, cities, follow-ups and sources."""
+    mine = meetings[meetings["country"] == country].sort_values("date")
+    if mine.empty:
+        return
+    first = mine.iloc[0]
+    head, button = st.columns([4, 1])
+    head.subheader(f"{country}")
+    head.caption(f"{first['region']} · {first['subregion']} · {len(mine)} meeting(s)")
+    button.button("Show all countries", on_click=reset_country, icon=":material/public:")
+    left, right = st.columns(2)
+    counterparts = mine.loc[mine["counterpart"] != "", "counterpart"].unique()
+    programs = list(dict.fromkeys(p for listed in mine["programs"] for p in listed))
+    cities = list(dict.fromkeys(c for listed in mine["cities"] for c in listed))
+    left.markdown("**Counterparts**")
+    left.write(", ".join(counterparts) if len(counterparts) else "None named in the sources.")
+    left.markdown("**Programs of interest**")
+    left.write(", ".join(programs) if programs else "None recorded.")
+    right.markdown("**Cities mentioned**")
+    right.write(", ".join(cities) if cities else "None recorded.")
+    follow_ups = mine[mine["follow_up"] != ""]
+    right.markdown("**Follow-ups**")
+    if follow_ups.empty:
+        right.write("No follow-up recorded.")
+    for row in follow_ups.itertuples():
+        right.write(f"{row.follow_up_status.upper()} — {row.follow_up}")
+    st.markdown("**Meetings, oldest first**")
+    meetings_table(mine)
+
+
+def reset_country() -> None:
+    """Clear the country filter (a button callback)."""
+    st.session_state["country"] = []
+
+
+def upload_section() -> None:
+    """A file uploader to explore another meetings file for this session only."""
+    st.subheader("Explore another file")
+    st.caption(
+        "Upload a meetings file (CSV or XLSX, format v1) to see it on every page for this "
+        "session only. The shipped data is not changed."
+    )
+    st.file_uploader("Meetings file", type=["csv", "xlsx"], key="upload", on_change=_keep_upload)
+    if "upload_error" in st.session_state:
+        st.error(st.session_state["upload_error"])
+    if UPLOAD_KEY in st.session_state:
+        name = st.session_state[UPLOAD_KEY][0]
+        st.button(f"Stop exploring {name}", on_click=forget_upload, icon=":material/close:")
+
+
+def _keep_upload() -> None:
+    """Uploader callback: keep a readable file for the session, or say why it is not."""
+    file = st.session_state.get("upload")
+    st.session_state.pop("upload_error", None)
+    if file is None:
+        return
+    raw = file.getvalue()
+    try:
+        read_table(io.BytesIO(raw), name=file.name)
+    except MeetingsFileError as error:
+        st.session_state["upload_error"] = f"{error} The data shown has not changed."
+        return
+    st.session_state[UPLOAD_KEY] = (file.name, raw)
+
+
+def forget_upload() -> None:
+    """Go back to the shared data (a button callback)."""
+    st.session_state.pop(UPLOAD_KEY, None)
+    st.session_state.pop("upload_error", None)
