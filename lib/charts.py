@@ -85,7 +85,7 @@ def country_summary(
     counts = interest.groupby(["iso3", "program"], observed=True).size().reset_index(name="n")
     counts = counts.sort_values(["iso3", "n", "program"], ascending=[True, False, True])
     top = counts.groupby("iso3", observed=True)["program"].apply(lambda p: ", ".join(p.head(4)))
-    summary["programs"] = summary["iso3"].map(top).fillna("none recorded")
+    summary["programs"] = [top.get(code, "none recorded") for code in summary["iso3"]]
     summary["last_date_text"] = summary["last_date"].dt.strftime("%d %b %Y")
     return summary.sort_values("meetings", ascending=False, ignore_index=True)
 

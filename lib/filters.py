@@ -33,10 +33,11 @@ def program_rows(meetings: pd.DataFrame) -> pd.DataFrame:
 
 
 def months(meetings: pd.DataFrame) -> list[str]:
-    """Every month from the first meeting to the last, as "YYYY-MM"."""
+    """Every month of the years from the first meeting to the last, as "YYYY-MM"."""
     if meetings.empty:
         return []
-    span = pd.period_range(meetings["date"].min(), meetings["date"].max(), freq="M")
+    first, last = meetings["date"].min().year, meetings["date"].max().year
+    span = pd.period_range(f"{first}-01", f"{last}-12", freq="M")
     return [str(month) for month in span]
 
 

@@ -25,13 +25,21 @@ from lib.programs import program_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_FILE = ROOT / "data" / "meetings.csv"
-FILTER_KEYS = ("region", "subregion", "country", "program", "type", "start", "end")
 PAGES = (
     ("app.py", "Outreach map", ":material/public:"),
     ("pages/1_Timeline.py", "Timeline", ":material/timeline:"),
     ("pages/2_Programs.py", "Programs", ":material/category:"),
     ("pages/3_Data.py", "Data and downloads", ":material/table:"),
 )
+FILTER_LABELS = {
+    "region": "Region",
+    "subregion": "Sub-region",
+    "country": "Country",
+    "program": "Program",
+    "type": "Counterpart type",
+}
+SAVED_FILTERS = "saved_filters"  # the filters' values, carried from page to page
+SHOWN_PAGE = "shown_page"  # the page of the previous run, to notice a page switch
 UPLOAD_KEY = "uploaded_file"  # (name, bytes) of a file explored in this session only
 
 
@@ -110,7 +118,7 @@ def setup_page(title: str) -> tuple[Dataset, View]:
     """Configure the page and draw the shared sidebar; returns the dataset and the filtered view."""
     st.set_page_config(page_title=f"{title} · Outreach Atlas", page_icon="🌐", layout="wide")
     dataset = load_dataset()
-    filters = sidebar(dataset)
+    filters = sidebar(dataset, title)
     shown = flt.apply(dataset.meetings, filters, dataset.programs)
     programs = flt.slice_program_rows(dataset.programs, shown, len(dataset.meetings))
     st.sidebar.caption(f"{len(shown):,} of {len(dataset.meetings):,} meetings shown")
@@ -123,19 +131,17 @@ def _options(values: pd.Series) -> list[str]:
     return sorted(str(value) for value in values.dropna().unique() if str(value))
 
 
-def sidebar(dataset: Dataset) -> flt.Filters:
-    """Navigation and the filters every page shares, each kept in the URL."""
+def sidebar(dataset: Dataset, page: str) -> flt.Filters:
+    """Navigation and the filters every page shares, each kept in the URL and the session."""
     meetings = dataset.meetings
     with st.sidebar:
         st.markdown("### Outreach Atlas")
-        for page, label, icon in PAGES:
-            st.page_link(page, label=label, icon=icon)
+        navigation = st.container()
         st.caption(f"Data: {dataset.source}")
         st.divider()
         programs = list(program_catalogue()["program"])
-        programs += [
-            p for p in _options(dataset.programs.get("program", pd.Series())) if p not in programs
-        ]
+        in_data = _options(dataset.programs.get("program", pd.Series()))
+        programs += [program for program in in_data if program not in programs]
         choices = {
             "region": _options(meetings["region"]),
             "subregion": _options(meetings["subregion"]),
@@ -145,51 +151,45 @@ def sidebar(dataset: Dataset) -> flt.Filters:
         }
         month_list = flt.months(meetings)
         _warn_about_link(choices, month_list)
-        labels = {
-            "region": "Region",
-            "subregion": "Sub-region",
-            "country": "Country",
-            "program": "Program",
-            "type": "Counterpart type",
-        }
+        _restore_filters(page)
         chosen = {
             key: st.multiselect(
-                labels[key],
-                options,
-                key=key,
-                placeholder="All",
-                bind="query-params",
-                persist_state="session",
+                FILTER_LABELS[key], options, key=key, placeholder="All", bind="query-params"
             )
             for key, options in choices.items()
         }
         start = end = None
         if month_list:
             left, right = st.columns(2)
-            start = left.selectbox(
-                "From month",
-                month_list,
-                index=0,
-                key="start",
-                bind="query-params",
-                persist_state="session",
+            chosen["start"] = start = left.selectbox(
+                "From month", month_list, index=0, key="start", bind="query-params"
             )
-            end = right.selectbox(
-                "To month",
-                month_list,
-                index=len(month_list) - 1,
-                key="end",
-                bind="query-params",
-                persist_state="session",
+            chosen["end"] = end = right.selectbox(
+                "To month", month_list, index=len(month_list) - 1, key="end", bind="query-params"
             )
             if start and end and start > end:
                 st.warning("The start month is after the end month; showing them swapped.")
                 start, end = end, start
-            if start == month_list[0]:
-                start = None
-            if end == month_list[-1]:
-                end = None
-        st.button("Reset filters", on_click=reset_filters, icon=":material/filter_alt_off:")
+            start = None if start == month_list[0] else start
+            end = None if end == month_list[-1] else end
+        everything = {key: [] for key in choices}
+        if month_list:
+            everything.update(start=month_list[0], end=month_list[-1])
+        st.button(
+            "Reset filters",
+            on_click=reset_filters,
+            args=(everything,),
+            icon=":material/filter_alt_off:",
+        )
+    st.session_state[SAVED_FILTERS] = chosen
+    link_params = {key: value for key, value in chosen.items() if value}
+    if start is None:
+        link_params.pop("start", None)
+    if end is None:
+        link_params.pop("end", None)
+    with navigation:
+        for page, label, icon in PAGES:
+            st.page_link(page, label=label, icon=icon, query_params=link_params)
     return flt.Filters(
         regions=tuple(chosen["region"]),
         subregions=tuple(chosen["subregion"]),
@@ -199,6 +199,17 @@ def sidebar(dataset: Dataset) -> flt.Filters:
         start=start,
         end=end,
     )
+
+
+def _restore_filters(page: str) -> None:
+    """After a page switch, give the filters the values they had on the previous page."""
+    switched = st.session_state.get(SHOWN_PAGE) != page
+    st.session_state[SHOWN_PAGE] = page
+    if not switched:
+        return
+    for key, value in st.session_state.get(SAVED_FILTERS, {}).items():
+        if key not in st.query_params:
+            st.session_state[key] = value
 
 
 def _warn_about_link(choices: dict[str, list[str]], month_list: list[str]) -> None:
@@ -217,10 +228,11 @@ def _warn_about_link(choices: dict[str, list[str]], month_list: list[str]) -> No
         )
 
 
-def reset_filters() -> None:
-    """Back to every meeting (a button callback)."""
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
+def reset_filters(everything: dict[str, object]) -> None:
+    """Back to every meeting (a button callback); `everything` holds each filter's default."""
+    for key, value in everything.items():
+        st.session_state[key] = value
+    st.session_state.pop(SAVED_FILTERS, None)
 
 
 def select_country(name: str) -> None:

@@ -45,10 +45,10 @@ def test_filter_matching_nothing_gives_empty_frame_with_columns(shipped):
     assert shown.empty and list(shown.columns) == list(shipped.columns)
 
 
-def test_months_span_first_to_last_meeting(shipped):
+def test_months_span_the_years_of_the_first_and_last_meeting(shipped):
     span = months(shipped)
-    assert span[0] == shipped["date"].min().strftime("%Y-%m")
-    assert span[-1] == shipped["date"].max().strftime("%Y-%m")
+    assert span[0] == shipped["date"].min().strftime("%Y-01")
+    assert span[-1] == shipped["date"].max().strftime("%Y-12")
     assert len(span) == len(set(span))
 
 
