@@ -7,7 +7,8 @@ from lib.meetings import FORMAT_COLUMNS, read_meetings
 
 TRICKY = (
     "id,date,date_precision,country,counterpart,summary,follow_up,programs\n"
-    'x1,2019-04-02,week,Canada,"=HYPERLINK(""http://evil"")",+1 call,-minus,Seoul Global Challenge\n'
+    'x1,2019-04-02,week,Canada,"=HYPERLINK(""http://evil"")",+1 call,-minus,'
+    "Seoul Global Challenge\n"
     'x2,2019-Q2,,Kosovo,@mention,"tab\tinside, and ""quotes""",,\n'
     'x3,2021,,South Korea,서울 🤝,"line one\nline two",,Citypreneurs; Seoul Smart City Prize\n'
     "x4,2019-03,,Afghanistan,'already quoted,plain,,\n"
@@ -31,7 +32,7 @@ def test_dates_are_written_in_the_form_of_their_precision():
 def test_formula_cells_are_neutralised_in_csv():
     text = csv_bytes(tricky_meetings()).decode("utf-8-sig")
     exported = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    assert exported.loc[0, "counterpart"] == "'=HYPERLINK(\"http://evil\")"
+    assert exported.loc[0, "counterpart"] == '\'=HYPERLINK("http://evil")'
     assert exported.loc[0, "summary"] == "'+1 call"
     assert exported.loc[0, "follow_up"] == "'-minus"
     assert exported.loc[1, "counterpart"] == "'@mention"
@@ -44,7 +45,7 @@ def test_formula_cells_are_neutralised_in_xlsx():
     sheet = load_workbook(io.BytesIO(xlsx_bytes(tricky_meetings()))).active
     header = [cell.value for cell in sheet[1]]
     counterpart = header.index("counterpart") + 1
-    assert sheet.cell(row=2, column=counterpart).value == "'=HYPERLINK(\"http://evil\")"
+    assert sheet.cell(row=2, column=counterpart).value == '\'=HYPERLINK("http://evil")'
     assert sheet.cell(row=2, column=counterpart).data_type == "s"
 
 

@@ -57,9 +57,8 @@ def test_slice_program_rows_match_a_fresh_explode(shipped):
     shown = apply(shipped, Filters(regions=("Americas",)))
     sliced = slice_program_rows(whole, shown, len(shipped))
     fresh = program_rows(shown)
-    assert sorted(zip(sliced["row"], sliced["program"])) == sorted(
-        zip(fresh["row"], fresh["program"])
-    )
+    pairs = sorted(zip(sliced["row"], sliced["program"], strict=True))
+    assert pairs == sorted(zip(fresh["row"], fresh["program"], strict=True))
 
 
 def test_file_name_states_the_filter():
