@@ -204,8 +204,10 @@ def monthly_chart(meetings: pd.DataFrame) -> go.Figure:
         category_orders={"region": list(REGION_COLOURS)},
         labels={"month": "Month", "meetings": "Meetings", "region": "Region"},
     )
-    figure.update_layout(bargap=0.1, margin=dict(l=0, r=0, t=10, b=0), height=320)
-    figure.update_xaxes(dtick="M3" if counts["month"].nunique() < 40 else "M12")
+    # On a date axis plotly sizes bars by the closest gap; sparse months would get bars
+    # years wide. A month is about 26 days of bar.
+    figure.update_traces(width=26 * 24 * 3600 * 1000)
+    figure.update_layout(margin=dict(l=0, r=0, t=10, b=0), height=320)
     return figure
 
 

@@ -5,6 +5,7 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -190,6 +191,9 @@ def sidebar(dataset: Dataset, page: str) -> flt.Filters:
     with navigation:
         for page, label, icon in PAGES:
             st.page_link(page, label=label, icon=icon, query_params=link_params)
+    with st.sidebar.expander("Link to this view", icon=":material/link:"):
+        st.code(view_link(link_params), language=None, wrap_lines=True)
+        st.caption("Anyone with access to Outreach Atlas who opens it sees these filters.")
     return flt.Filters(
         regions=tuple(chosen["region"]),
         subregions=tuple(chosen["subregion"]),
@@ -199,6 +203,13 @@ def sidebar(dataset: Dataset, page: str) -> flt.Filters:
         start=start,
         end=end,
     )
+
+
+def view_link(params: dict[str, object]) -> str:
+    """The address of this page with the filters in it, to send to a colleague."""
+    query = urlencode(params, doseq=True)
+    page = st.context.url or ""
+    return f"{page}?{query}" if query else page or "(this page, no filters)"
 
 
 def _restore_filters(page: str) -> None:
