@@ -1,0 +1,551 @@
+"""Benchmark Outreach Atlas on synthetic meetings files and write docs/benchmarks.md.
+
+    python bench/run.py                       # 1,000 / 10,000 / 100,000 / 1,000,000 meetings
+    python bench/run.py --sizes 1000,10000 --reruns 5
+
+For each size it generates (or reuses) bench/out/meetings_<n>_seed<s>.csv with
+scripts/make_synthetic.py, then measures in fresh subprocesses:
+
+* read worker: the cold read (`read_meetings` in a new process, the country index built
+  on the way), the map figure's JSON size for all meetings as app.py builds it, and the
+  time to build the CSV and XLSX downloads of the whole slice;
+* pages worker: every page (app.py and whatever is in pages/ now) driven through
+  Streamlit's AppTest with OUTREACH_DATA pointing at the file, each page in a new
+  session. After one warm run, the region filter is switched to Europe and back and every
+  rerun is timed; the same is done with a one-widget script, the framework's floor. The
+  worker also times `lib.ui.load_dataset` inside each rerun (the cached read) and counts
+  how often the file is really read, and reports the process's peak resident memory
+  after reading the file and rendering every page.
+
+Each worker has a time limit; a size that exceeds it is reported as "timed out".
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+REPORT = ROOT / "docs" / "benchmarks.md"
+GENERATOR = ROOT / "scripts" / "make_synthetic.py"
+DEFAULT_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+XLSX_CAP = 100_000
+MARK = "BENCH "  # worker result lines start with this; everything else is noise
+FLOOR_SCRIPT = """
+import streamlit as st
+st.sidebar.multiselect("Region", ["Europe", "Asia"], key="region")
+st.write("x")
+"""
+
+# Targets from issue 4 (medians on the 2-core machine).
+RERUN_TARGET_MS = {10_000: 150, 100_000: 400, 1_000_000: 2_000}  # page rerun minus floor
+COLD_READ_TARGET_S = {1_000_000: 15}
+PEAK_TARGET_MB = {1_000_000: 1_500}
+MAP_TARGET_KB = 150
+CSV_TARGET_S = {100_000: 2}
+
+
+# ---------------------------------------------------------------- workers (subprocesses)
+
+
+def _emit(**record) -> None:
+    print(MARK + json.dumps(record), flush=True)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def _setup_worker() -> None:
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))
+
+
+def read_worker(path: Path) -> None:
+    """Cold read, map figure size, and the downloads, for one file."""
+    _setup_worker()
+    from lib import charts, export
+    from lib import filters as flt
+    from lib.meetings import read_meetings
+
+    start = time.perf_counter()
+    result = read_meetings(path)
+    cold = time.perf_counter() - start
+    meetings = result.meetings
+    _emit(
+        cold_read_s=cold,
+        meetings=len(meetings),
+        problems=len(result.problems),
+        synthetic=bool(meetings["source_url"].str.startswith("synthetic://").all()),
+        read_peak_mb=_peak_mb(),
+    )
+
+    # As app.py builds it with no filter: per-country summary of every meeting.
+    start = time.perf_counter()
+    programs = flt.program_rows(meetings)
+    summary = charts.country_summary(meetings, programs)
+    figure = charts.outreach_map(summary, "meetings", charts.missions())
+    map_json = figure.to_json()
+    _emit(map_kb=len(map_json) / 1024, map_build_s=time.perf_counter() - start)
+
+    start = time.perf_counter()
+    csv = export.csv_bytes(meetings)
+    _emit(csv_s=time.perf_counter() - start, csv_mb=len(csv) / 2**20)
+    del csv
+
+    capped = meetings.head(XLSX_CAP)
+    start = time.perf_counter()
+    xlsx = export.xlsx_bytes(capped)
+    _emit(xlsx_s=time.perf_counter() - start, xlsx_rows=len(capped), xlsx_mb=len(xlsx) / 2**20)
+
+
+def _timed_reruns(app, reruns: int, loads: list[float] | None = None) -> list[float]:
+    """Time `reruns` reruns, each after switching the region filter (Europe, none, ...)."""
+    times = []
+    for number in range(reruns):
+        value = ["Europe"] if number % 2 == 0 else []
+        widget = app.sidebar.multiselect(key="region").set_value(value)
+        if loads is not None:
+            loads.clear()
+        start = time.perf_counter()
+        widget.run()
+        times.append(time.perf_counter() - start)
+        if app.exception:
+            raise RuntimeError(f"the page raised: {app.exception[0].message}")
+    return times
+
+
+def pages_worker(path: Path, reruns: int, timeout: float) -> None:
+    """Every page through AppTest (a new session each), timed reruns, the floor, peak memory."""
+    _setup_worker()
+    os.environ["OUTREACH_DATA"] = str(path)  # before any AppTest is created
+    from streamlit.testing.v1 import AppTest
+
+    import lib.ui as ui
+
+    reads = []
+    load_times: list[float] = []
+    real_read, real_load = ui.read_meetings, ui.load_dataset
+
+    def counted_read(*args, **kwargs):
+        reads.append(1)
+        return real_read(*args, **kwargs)
+
+    def timed_load(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return real_load(*args, **kwargs)
+        finally:
+            load_times.append(time.perf_counter() - start)
+
+    # Pages call ui.setup_page, which looks both names up in lib.ui at call time.
+    ui.read_meetings, ui.load_dataset = counted_read, timed_load
+
+    def floor() -> list[float]:
+        app = AppTest.from_string(FLOOR_SCRIPT, default_timeout=timeout)
+        app.run()
+        return _timed_reruns(app, reruns)
+
+    floor_times = floor()
+    _emit(floor_before_ms=[1000 * t for t in floor_times])
+
+    pages = ["app.py", *sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))]
+    _emit(pages=pages)
+    for page in pages:
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+        start = time.perf_counter()
+        app.run()
+        if page != "app.py":
+            app.switch_page(page).run()
+        first = time.perf_counter() - start
+        if app.exception:
+            _emit(page=page, error=app.exception[0].message)
+            continue
+        in_rerun: list[float] = []
+        times = _timed_reruns(app, reruns, load_times)
+        in_rerun = list(load_times)
+        _emit(
+            page=page,
+            first_run_s=first,
+            rerun_ms=[1000 * t for t in times],
+            load_ms=[1000 * t for t in in_rerun],
+            reads_so_far=len(reads),
+        )
+    floor_after = floor()
+    _emit(floor_after_ms=[1000 * t for t in floor_after], reads=len(reads), peak_mb=_peak_mb())
+
+
+# ---------------------------------------------------------------- orchestration
+
+
+def _generator_digest() -> str:
+    return hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:16]
+
+
+def data_file(meetings: int, seed: int) -> Path:
+    """bench/out/meetings_<n>_seed<s>.csv, generated unless an identical one is there."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"meetings_{meetings}_seed{seed}.csv"
+    stamp = path.with_suffix(".json")
+    wanted = {"meetings": meetings, "seed": seed, "generator": _generator_digest()}
+    if path.exists() and stamp.exists():
+        known = json.loads(stamp.read_text())
+        if {k: known.get(k) for k in wanted} == wanted and known.get(
+            "bytes"
+        ) == path.stat().st_size:
+            return path
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--meetings", str(meetings), "--seed", str(seed)]
+        + ["--out", str(path)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    took = time.perf_counter() - start
+    stamp.write_text(json.dumps({**wanted, "bytes": path.stat().st_size, "generate_s": took}))
+    print(f"  generated {path.name} in {took:.1f} s", flush=True)
+    return path
+
+
+def run_worker(arguments: list[str], timeout: float) -> tuple[dict, bool, str]:
+    """Run this file as a worker; returns (merged records, timed out?, last stderr lines)."""
+    command = [sys.executable, str(Path(__file__).resolve()), *arguments]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err, start_new_session=True)
+        try:
+            process.wait(timeout=timeout)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            timed_out = True
+        out.seek(0)
+        err.seek(0)
+        records: dict = {"page_results": []}
+        for line in out.read().decode(errors="replace").splitlines():
+            if line.startswith(MARK):
+                record = json.loads(line[len(MARK) :])
+                if "page" in record:
+                    records["page_results"].append(record)
+                else:
+                    records.update(record)
+        tail = err.read().decode(errors="replace").strip().splitlines()[-5:]
+    if process.returncode not in (0, None) and not timed_out:
+        records["failed"] = f"exit {process.returncode}: " + " | ".join(tail)
+    return records, timed_out, "\n".join(tail)
+
+
+def measure(meetings: int, seed: int, reruns: int, timeout: float) -> dict:
+    """All measures for one size."""
+    print(f"{meetings:,} meetings", flush=True)
+    path = data_file(meetings, seed)
+    result: dict = {"meetings": meetings, "file_mb": path.stat().st_size / 2**20}
+    read, read_timed_out, _ = run_worker(["--worker", "read", "--file", str(path)], timeout)
+    result["read"] = read
+    result["read_timed_out"] = read_timed_out
+    print(f"  read worker: {_short(read, read_timed_out)}", flush=True)
+    arguments = ["--worker", "pages", "--file", str(path), "--reruns", str(reruns)]
+    arguments += ["--timeout", str(timeout)]
+    pages, pages_timed_out, _ = run_worker(arguments, timeout)
+    result["pages"] = pages
+    result["pages_timed_out"] = pages_timed_out
+    print(f"  pages worker: {_short(pages, pages_timed_out)}", flush=True)
+    return result
+
+
+def _short(records: dict, timed_out: bool) -> str:
+    if timed_out:
+        return "timed out"
+    if "failed" in records:
+        return records["failed"]
+    return "ok"
+
+
+# ---------------------------------------------------------------- the report
+
+
+def _median(values: list[float] | None) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def _mark(ok: bool | None) -> str:
+    return "" if ok is None else (" ✅" if ok else " ❌")
+
+
+def _floor_ms(pages: dict) -> float | None:
+    samples = [*pages.get("floor_before_ms", []), *pages.get("floor_after_ms", [])]
+    return _median(samples)
+
+
+def _page_cell(result: dict, page: str) -> str:
+    pages = result["pages"]
+    found = [r for r in pages["page_results"] if r.get("page") == page]
+    if not found:
+        if result["pages_timed_out"]:
+            return "timed out"
+        return pages.get("failed", "not run")
+    record = found[0]
+    if "error" in record:
+        return f"error: {record['error'][:60]}"
+    rerun = _median(record["rerun_ms"])
+    floor = _floor_ms(pages)
+    if floor is None:
+        return f"{rerun:,.0f} ms"
+    target = RERUN_TARGET_MS.get(result["meetings"])
+    over = rerun - floor
+    ok = None if target is None else over <= target
+    return f"{rerun:,.0f} ms (+{over:,.0f}, {rerun / floor:.1f}×){_mark(ok)}"
+
+
+def _page_names(results: list[dict]) -> list[str]:
+    names: list[str] = []
+    for result in results:
+        for page in result["pages"].get("pages", []):
+            if page not in names:
+                names.append(page)
+    return names or ["app.py"]
+
+
+def table(results: list[dict]) -> str:
+    """The Markdown table: one row per size."""
+    pages = _page_names(results)
+    header = [
+        "Meetings",
+        "File",
+        "Cold read",
+        "Cached read in a rerun (file reads)",
+        "Peak RSS",
+        "Floor rerun",
+        *[f"`{page}` rerun (Δ floor, × floor)" for page in pages],
+        "Map JSON",
+        "CSV download",
+        "XLSX download",
+    ]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for result in results:
+        n = result["meetings"]
+        read, views = result["read"], result["pages"]
+        timed_out = "timed out" if result["read_timed_out"] else read.get("failed", "—")
+        if "cold_read_s" in read:
+            target = COLD_READ_TARGET_S.get(n)
+            ok = None if target is None else read["cold_read_s"] < target
+            cold = f"{read['cold_read_s']:.2f} s{_mark(ok)}"
+        else:
+            cold = timed_out
+        loads = [t for r in views["page_results"] for t in r.get("load_ms", [])]
+        if loads:
+            reads = views.get("reads", views["page_results"][-1].get("reads_so_far"))
+            cached = f"{_median(loads):.1f} ms ({reads} read){_mark(reads == 1)}"
+        else:
+            cached = "timed out" if result["pages_timed_out"] else views.get("failed", "—")
+        if "peak_mb" in views:
+            target = PEAK_TARGET_MB.get(n)
+            ok = None if target is None else views["peak_mb"] < target
+            peak = f"{views['peak_mb']:,.0f} MB{_mark(ok)}"
+        else:
+            peak = "timed out" if result["pages_timed_out"] else "—"
+        floor = _floor_ms(views)
+        floor_cell = f"{floor:.0f} ms" if floor is not None else "—"
+        if "map_kb" in read:
+            map_cell = f"{read['map_kb']:.0f} KB{_mark(read['map_kb'] < MAP_TARGET_KB)}"
+        else:
+            map_cell = timed_out
+        if "csv_s" in read:
+            target = CSV_TARGET_S.get(n)
+            ok = None if target is None else read["csv_s"] < target
+            csv_cell = f"{read['csv_s']:.2f} s{_mark(ok)}"
+        else:
+            csv_cell = timed_out
+        if "xlsx_s" in read:
+            capped = " (first 100,000)" if read["xlsx_rows"] < n else ""
+            xlsx_cell = f"{read['xlsx_s']:.2f} s{capped}"
+        else:
+            xlsx_cell = timed_out
+        cells = [
+            f"{n:,}",
+            f"{result['file_mb']:.1f} MB",
+            cold,
+            cached,
+            peak,
+            floor_cell,
+            *[_page_cell(result, page) for page in pages],
+            map_cell,
+            csv_cell,
+            xlsx_cell,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def first_runs(results: list[dict]) -> str:
+    """First (cold-session) run of each page: a smaller table for context."""
+    pages = _page_names(results)
+    lines = [
+        "| Meetings | " + " | ".join(f"`{p}`" for p in pages) + " |",
+        "|---|" + "---|" * len(pages),
+    ]
+    for result in results:
+        cells = []
+        for page in pages:
+            found = [r for r in result["pages"]["page_results"] if r.get("page") == page]
+            cells.append(
+                f"{found[0]['first_run_s']:.2f} s" if found and "first_run_s" in found[0] else "—"
+            )
+        lines.append(f"| {result['meetings']:,} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    """CPU, cores, memory, versions, date and load, in one paragraph."""
+    model = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    memory = "unknown"
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            memory = f"{int(line.split()[1]) / 2**20:.1f} GB"
+    import pandas
+    import plotly
+    import streamlit
+
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (
+        f"{model}, {os.cpu_count()} cores, {memory} RAM; {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}, pandas "
+        f"{pandas.__version__}, streamlit {streamlit.__version__}, plotly "
+        f"{plotly.__version__}; load average at the end {load}; "
+        f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}."
+    )
+
+
+TARGETS = f"""Targets (issue 4, medians on this 2-core machine), marked ✅/❌ in the table:
+
+- a page's rerun after a filter change, minus the floor: ≤ 150 ms at 10,000 meetings,
+  ≤ 400 ms at 100,000, ≤ 2 s at 1,000,000 (no target at 1,000);
+- cold read of 1,000,000 meetings < 15 s; no second read of an unchanged file (the
+  "file reads" count covers every session and rerun of the pages worker, so 1 is right);
+- peak resident memory < 1.5 GB at 1,000,000 meetings;
+- the map figure's JSON < {MAP_TARGET_KB} KB at every size;
+- the CSV download of 100,000 meetings < 2 s.
+"""
+
+HOW = """How each column is measured:
+
+- **Cold read**: `lib.meetings.read_meetings(path)` in a new Python process (imports done
+  first, the country index built on the way).
+- **Cached read in a rerun**: inside the pages worker, the time `lib.ui.load_dataset()`
+  takes during each timed rerun (the `st.cache_resource` hit keyed by path, modification
+  time and size), median over all pages; in brackets how many times the file was really
+  read by the whole worker (one AppTest session per page, so 1 also shows that a later
+  session does not read again).
+- **Peak RSS**: `ru_maxrss` of the pages worker after it read the file and rendered
+  every page with all its reruns.
+- **Floor rerun**: a one-widget script (`st.sidebar.multiselect` + `st.write("x")`) in
+  the same process, the widget switched and the script rerun, median of the runs before
+  and after the pages.
+- **Page rerun**: `AppTest` through `app.py` (then `switch_page`), one warm run, then
+  the region filter switched to Europe and back; each `.run()` timed, median shown, then
+  the difference from the floor and the ratio to it.
+- **Map JSON**: `len(fig.to_json())` of `charts.outreach_map` over `country_summary` of
+  all meetings, as app.py builds it with no filter.
+- **CSV / XLSX download**: `lib.export.csv_bytes` / `xlsx_bytes` of the whole slice
+  (XLSX capped at the first 100,000 meetings, marked where it applies).
+"""
+
+WHERE_IT_STOPS = """## Where one machine stops
+
+One Streamlit process holds the whole table in memory and answers every session from it,
+so the limits are the ones in the table: memory grows with the number of meetings (the
+peak column), and every click reruns the page's script for that one visitor on one CPU
+core, so a page whose rerun takes a second serves about one click per second per core.
+On this 2-core machine that is fine for a few hundred thousand meetings and a handful of
+people clicking at the same time; at a million meetings the read and the memory are the
+first to hurt, then the pages whose work grows with the rows they draw.
+
+Beyond that the answer is more processes, not a bigger one:
+
+- run several copies of the app (one or two per core, on one or more machines) behind a
+  load balancer with sticky sessions, since a Streamlit session lives in the process that
+  opened its websocket;
+- keep the meetings in one PostgreSQL database that every copy reads and writes
+  (`OUTREACH_DB_URL`, the next issue), instead of a file on one machine's disk;
+- give each process its own cache of the table and of its aggregates, keyed by a data
+  version (a counter or the time of the last change, read from the database with one
+  cheap query per rerun), so a process re-reads only when the data has really changed
+  and never on a click;
+- push the heavy grouping into the database (per-country and per-month counts) when the
+  table no longer fits comfortably in each process's memory.
+"""
+
+
+def write_report(results: list[dict], seed: int, reruns: int, took: float, load_before: str) -> str:
+    """The Markdown for docs/benchmarks.md."""
+    return (
+        "# Benchmarks\n\n"
+        "Written by `python bench/run.py` (issue 4); rerun it to refresh this page. The files "
+        f"are synthetic (`scripts/make_synthetic.py`, seed {seed}), {reruns} timed reruns per "
+        f"page; the whole run took {took / 60:.1f} minutes.\n\n"
+        f"**Machine:** {machine()} Load average before the run: {load_before}.\n\n"
+        "Shared machines are noisy: compare a page with the floor measured in the same run, "
+        "not with another run's numbers.\n\n"
+        f"{table(results)}\n\n"
+        f"{TARGETS}\n"
+        "First run of each page in a new session (the first page's run includes the file "
+        "read):\n\n"
+        f"{first_runs(results)}\n\n"
+        f"{HOW}\n"
+        f"{WHERE_IT_STOPS}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
+    parser.add_argument("--reruns", type=int, default=5, help="timed reruns per page (≥5)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=480, help="seconds per worker")
+    parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
+    parser.add_argument("--worker", choices=("read", "pages"), help=argparse.SUPPRESS)
+    parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker == "read":
+        read_worker(args.file)
+        return 0
+    if args.worker == "pages":
+        pages_worker(args.file, args.reruns, args.timeout)
+        return 0
+    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+    if args.reruns < 5:
+        print("Note: fewer than 5 reruns per page; the issue asks for medians of at least 5.")
+    load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"Load average before the run: {load_before} ({os.cpu_count()} cores)", flush=True)
+    start = time.perf_counter()
+    results = [measure(n, args.seed, args.reruns, args.timeout) for n in sizes]
+    took = time.perf_counter() - start
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps(results, indent=1))
+    print()
+    print(table(results))
+    if not args.no_write:
+        REPORT.write_text(write_report(results, args.seed, args.reruns, took, load_before))
+        print(f"\nWrote {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
