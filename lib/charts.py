@@ -152,9 +152,11 @@ def outreach_map(
             summary,
             color="meetings",
             color_continuous_scale="Viridis_r",
+            range_color=(0, max(1, int(summary["meetings"].max() if len(summary) else 1))),
             hover_data=hover,
             **common,
         )
+    figure.update_coloraxes(colorbar_tickformat=",d", colorbar_title_side="top")
     # plotly 7 zooms to the data by default; leadership wants the whole world.
     figure.update_geos(
         fitbounds=False,

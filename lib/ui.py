@@ -119,10 +119,10 @@ def setup_page(title: str) -> tuple[Dataset, View]:
     """Configure the page and draw the shared sidebar; returns the dataset and the filtered view."""
     st.set_page_config(page_title=f"{title} · Outreach Atlas", page_icon="🌐", layout="wide")
     dataset = load_dataset()
-    filters = sidebar(dataset, title)
+    filters, count = sidebar(dataset, title)
     shown = flt.apply(dataset.meetings, filters, dataset.programs)
     programs = flt.slice_program_rows(dataset.programs, shown, len(dataset.meetings))
-    st.sidebar.caption(f"{len(shown):,} of {len(dataset.meetings):,} meetings shown")
+    count.caption(f"{len(shown):,} of {len(dataset.meetings):,} meetings shown")
     if dataset.error:
         st.error(dataset.error)
     return dataset, View(filters, shown, programs)
@@ -132,13 +132,17 @@ def _options(values: pd.Series) -> list[str]:
     return sorted(str(value) for value in values.dropna().unique() if str(value))
 
 
-def sidebar(dataset: Dataset, page: str) -> flt.Filters:
-    """Navigation and the filters every page shares, each kept in the URL and the session."""
+def sidebar(dataset: Dataset, page: str) -> tuple[flt.Filters, st.delta_generator.DeltaGenerator]:
+    """Navigation and the filters every page shares, kept in the URL and the session.
+
+    Returns the filters and a place under the data source for the count of meetings shown.
+    """
     meetings = dataset.meetings
     with st.sidebar:
         st.markdown("### Outreach Atlas")
         navigation = st.container()
         st.caption(f"Data: {dataset.source}")
+        count = st.empty()
         st.divider()
         programs = list(program_catalogue()["program"])
         in_data = _options(dataset.programs.get("program", pd.Series()))
@@ -194,7 +198,7 @@ def sidebar(dataset: Dataset, page: str) -> flt.Filters:
     with st.sidebar.expander("Link to this view", icon=":material/link:"):
         st.code(view_link(link_params), language=None, wrap_lines=True)
         st.caption("Anyone with access to Outreach Atlas who opens it sees these filters.")
-    return flt.Filters(
+    filters = flt.Filters(
         regions=tuple(chosen["region"]),
         subregions=tuple(chosen["subregion"]),
         countries=tuple(chosen["country"]),
@@ -203,6 +207,7 @@ def sidebar(dataset: Dataset, page: str) -> flt.Filters:
         start=start,
         end=end,
     )
+    return filters, count
 
 
 def view_link(params: dict[str, object]) -> str:
