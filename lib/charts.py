@@ -2,6 +2,8 @@
 
 import json
 from functools import cache
+from html import escape
+from itertools import chain
 from pathlib import Path
 
 import pandas as pd
@@ -213,35 +215,54 @@ def monthly_chart(meetings: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def strip_marks(meetings: pd.DataFrame, max_countries: int = 40) -> pd.DataFrame:
-    """One mark per (country, date window): the meetings in it, and what to say on hover."""
+def strip_marks(
+    meetings: pd.DataFrame, max_countries: int = 40, max_marks: int = 1500
+) -> pd.DataFrame:
+    """One mark per (country, date window): how many meetings, and what to say on hover.
+
+    When that would be more than `max_marks`, marks are grouped by country and month
+    (`grouped` is True) so the chart stays readable and light.
+    """
     top = meetings["country"].value_counts().head(max_countries).index
     shown = meetings[meetings["country"].isin(top)]
     keys = ["country", "date", "date_end", "date_precision"]
-    marks = (
-        shown.groupby(keys, observed=True)
-        .agg(
-            meetings=("iso3", "size"),
+    grouped = shown.groupby(keys, observed=True).ngroups > max_marks
+    if grouped:
+        month = shown["date"].dt.to_period("M")
+        shown = shown.assign(
+            date=month.dt.start_time,
+            date_end=month.dt.end_time.dt.normalize(),
+            date_precision="month",
+        )
+    # Grouped marks stand for many meetings: their hover gives the count, not one meeting's.
+    details = (
+        {}
+        if grouped
+        else dict(
             counterpart=("counterpart", "first"),
-            programs=("programs", lambda lists: "; ".join(dict.fromkeys(sum(lists, [])))),
+            programs=("programs", _joined_programs),
             source=("source_title", "first"),
         )
-        .reset_index()
+    )
+    marks = (
+        shown.groupby(keys, observed=True).agg(meetings=("iso3", "size"), **details).reset_index()
     )
     marks["country"] = marks["country"].astype(str)
     marks["date_precision"] = marks["date_precision"].astype(str)
-    marks["approximate"] = marks["date_precision"].isin(APPROXIMATE)
+    marks["approximate"] = marks["date_precision"].isin(APPROXIMATE) & (not grouped)
+    marks["grouped"] = grouped
     return marks
+
+
+def _joined_programs(lists: pd.Series) -> str:
+    """The programs of a group of meetings, each once, in order of appearance."""
+    return "; ".join(dict.fromkeys(chain.from_iterable(lists)))
 
 
 def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
     """Meetings by country over time; approximate dates hollow, with a bar over their window."""
     marks = strip_marks(meetings, max_countries)
     order = marks.groupby("country")["date"].min().sort_values().index.tolist()
-    hover = (
-        "<b>%{y}</b><br>%{customdata[0]}<br>Counterpart: %{customdata[1]}"
-        "<br>Programs: %{customdata[2]}<br>Source: %{customdata[3]}<extra></extra>"
-    )
 
     def when(row) -> str:
         if row.date_precision == "day":
@@ -249,14 +270,19 @@ def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
         start, end = row.date.strftime("%d %b %Y"), row.date_end.strftime("%d %b %Y")
         return f"Some time {start} – {end} ({row.date_precision})"
 
-    def custom(part: pd.DataFrame) -> list[list[str]]:
-        return [
-            [
-                when(row) + (f" · {row.meetings} meetings" if row.meetings > 1 else ""),
-                row.counterpart or "not named",
-                row.programs or "none recorded",
-                row.source or "not given",
+    def hover(part: pd.DataFrame) -> list[str]:
+        if marks["grouped"].any():
+            return [
+                f"<b>{row.country}</b><br>{row.meetings} meeting(s) in {row.date:%b %Y}"
+                for row in part.itertuples()
             ]
+        # Plotly reads a little HTML in hover text: people's text is escaped to stay text.
+        return [
+            f"<b>{escape(row.country)}</b><br>{when(row)}"
+            + (f" · {row.meetings} meetings" if row.meetings > 1 else "")
+            + f"<br>Counterpart: {escape(row.counterpart or 'not named')}"
+            + f"<br>Programs: {escape(row.programs or 'none recorded')}"
+            + f"<br>Source: {escape(row.source or 'not given')}"
             for row in part.itertuples()
         ]
 
@@ -275,8 +301,9 @@ def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
             name="Date window",
             hoverinfo="skip",
         )
+    exact_name = "Meetings in a month" if marks["grouped"].any() else "Exact date"
     for name, part, symbol in (
-        ("Exact date", marks[~marks["approximate"]], "circle"),
+        (exact_name, marks[~marks["approximate"]], "circle"),
         ("Approximate date", approximate, "circle-open"),
     ):
         if part.empty:
@@ -292,8 +319,8 @@ def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
                 color="#0072B2",
                 line=dict(width=2, color="#0072B2"),
             ),
-            customdata=custom(part),
-            hovertemplate=hover,
+            hovertext=hover(part),
+            hoverinfo="text",
         )
     figure.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
     figure.update_xaxes(title=None)

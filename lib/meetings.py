@@ -9,9 +9,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 import pandas as pd
 
-from lib.countries import CountryNotFound, resolve_country
+from lib.countries import CountryNotFound, country_by_iso3, resolve_country
 from lib.programs import program_list, split_list
 
 FORMAT_COLUMNS = (
@@ -59,7 +60,9 @@ _DATE_FORMS = (
     (re.compile(r"^(\d{4})$"), "year"),
 )
 _SLASHED_DATE = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$")
-_WEB_LINK = re.compile(r"^(https?|synthetic)://\S+$", re.IGNORECASE)
+# A plain pattern (no compiled flags) lets pandas run it in pyarrow, not row by row.
+_WEB_LINK = r"(?i)^(https?|synthetic)://\S+$"
+_BLANK = re.compile(rb"\s*\Z")
 # Exports prefix these with ' so spreadsheets do not run them as formulas (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _WINDOW = {
@@ -122,7 +125,7 @@ def read_table(source: str | Path | BinaryIO, name: str | None = None) -> pd.Dat
     else:
         name = name or getattr(source, "name", "the file")
         raw = source.read()
-    if not raw.strip():
+    if _BLANK.match(raw):
         raise MeetingsFileError(f"{name} is empty. A meetings file needs a header row.")
     if raw.startswith(b"PK\x03\x04"):
         table = _xlsx_table(raw, name)
@@ -131,19 +134,12 @@ def read_table(source: str | Path | BinaryIO, name: str | None = None) -> pd.Dat
             f"{name} is an old Excel (.xls) workbook. Save it as .xlsx or CSV and try again."
         )
     else:
-        table = _csv_table(_decode(raw, name), name)
+        table = _csv_table(raw, name)
     return _with_format_columns(table, name)
 
 
-def _decode(raw: bytes, name: str) -> str:
-    if b"\x00" in raw[:4096]:
-        raise MeetingsFileError(
-            f"{name} is not a text file. Upload a CSV (UTF-8) or an XLSX workbook."
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+def _korean_text(raw: bytes, name: str) -> str:
+    """A file that is not UTF-8, decoded as a Korean Excel export (CP949), or refused."""
     try:
         text = raw.decode("cp949")
     except UnicodeDecodeError:
@@ -168,15 +164,29 @@ def _is_korean(ch: str) -> bool:
     )
 
 
-def _csv_table(text: str, name: str) -> pd.DataFrame:
-    header = text.split("\n", 1)[0]
+def _csv_table(raw: bytes, name: str) -> pd.DataFrame:
+    if b"\x00" in raw[:4096]:
+        raise MeetingsFileError(
+            f"{name} is not a text file. Upload a CSV (UTF-8) or an XLSX workbook."
+        )
+    header = raw[:65536].split(b"\n", 1)[0].decode("utf-8", errors="replace")
     delimiter = ";" if header.count(";") > header.count(",") else ","
     if header.count("\t") > max(header.count(";"), header.count(",")):
         delimiter = "\t"
+    fast = _arrow_csv_table(raw, delimiter)
+    if fast is not None:
+        return fast
     options = dict(sep=delimiter, dtype=str, keep_default_na=False, skip_blank_lines=False)
+    # Parse the bytes as they are: a decoded copy of a large file would double its memory.
+    source, text = io.BytesIO(raw), None
     try:
-        return pd.read_csv(io.StringIO(text), **options)
+        try:
+            return pd.read_csv(source, encoding="utf-8-sig", **options)
+        except UnicodeDecodeError:
+            text = _korean_text(raw, name)
+            return pd.read_csv(io.StringIO(text), **options)
     except pd.errors.ParserError:
+        text = text if text is not None else raw.decode("utf-8-sig")
         try:
             return _ragged_csv_table(text, delimiter)
         except csv.Error as error:
@@ -185,6 +195,40 @@ def _csv_table(text: str, name: str) -> pd.DataFrame:
             ) from None
     except pd.errors.EmptyDataError:
         raise MeetingsFileError(f"{name} has no header row.") from None
+
+
+def _arrow_csv_table(raw: bytes, delimiter: str) -> pd.DataFrame | None:
+    """Parse a well-formed UTF-8 CSV with pyarrow's multi-threaded reader; None if it is not.
+
+    Blank lines would shift the line numbers, and ragged rows, other encodings and broken
+    quoting fail here: the careful pandas reader below handles all of those.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as arrow_csv
+
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    if b"\n\n" in body or b"\n\r\n" in body or b"\r\r" in body:
+        return None
+    try:
+        first = body[:65536].split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+        header = next(csv.reader([first], delimiter=delimiter))
+        if len(set(header)) != len(header) or "" in header:
+            return None
+        table = arrow_csv.read_csv(
+            pa.py_buffer(body),
+            parse_options=arrow_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=arrow_csv.ConvertOptions(
+                column_types={name: pa.string() for name in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
+            ),
+        )
+    except (UnicodeDecodeError, StopIteration, csv.Error, pa.ArrowException):
+        return None
+    if table.column_names != header:
+        return None
+    return table.to_pandas()
 
 
 def _ragged_csv_table(text: str, delimiter: str) -> pd.DataFrame:
@@ -245,24 +289,32 @@ def _with_format_columns(table: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
-    """Validate text cells in format v1; returns the usable meetings and the problems."""
-    table = table.reset_index(drop=True).fillna("").astype("str")
+    """Validate text cells in format v1; returns the usable meetings and the problems.
+
+    Work that depends on a cell's text (dates, countries, lists) is done once per distinct
+    text, and messages are written only for the rows that have a problem.
+    """
+    table = table.reset_index(drop=True)
+    for column in table.columns:
+        if table[column].dtype != "str":
+            table[column] = table[column].fillna("").astype("str")
     for column in FORMAT_COLUMNS:
         if column not in table.columns:
             table[column] = ""
-    table = table.loc[(table != "").any(axis=1)].copy()  # blank lines are not meetings
-    lines = pd.Series(table.index + first_line, index=table.index)
-    table = _remove_formula_guard(table)
-    problems: list[tuple[int, str, str]] = []
+    filled = (table != "").any(axis=1)  # blank lines are not meetings
+    if not filled.all():
+        table = table[filled]
+    lines = table.index.to_numpy() + first_line
+    table = _remove_formula_guard(table.reset_index(drop=True))
     extra = table.pop("_extra") if "_extra" in table.columns else None
+    problems: list[tuple[int, str, str]] = []
 
-    def report(bad: pd.Series, column: str, messages: pd.Series | str) -> None:
-        if bad.any():
-            texts = messages[bad] if isinstance(messages, pd.Series) else None
-            for position, line in lines[bad].items():
-                problems.append(
-                    (int(line), column, messages if texts is None else str(texts[position]))
-                )
+    def report(bad, column: str, message) -> None:
+        """Record a problem for each bad row; `message` is text or rows → list of texts."""
+        rows = np.flatnonzero(np.asarray(bad, dtype=bool))
+        if len(rows):
+            texts = message(rows) if callable(message) else [message] * len(rows)
+            problems.extend(zip(lines[rows].tolist(), [column] * len(rows), texts, strict=True))
 
     if extra is not None:
         report(
@@ -271,130 +323,160 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
             "The row has more cells than the header. Put quotes around cells with commas.",
         )
 
-    dates = _per_distinct(table["date"].str.strip(), _parse_date)
-    report(dates.map(lambda parsed: parsed[2] is not None), "date", dates.map(lambda p: p[2]))
+    date_cells = table["date"].str.strip()
+    date_codes, parsed = _distinct(date_cells, parse_date)
+    date_messages = _column([message for _, _, message in parsed], date_codes)
+    report(date_messages != None, "date", lambda rows: date_messages[rows].tolist())  # noqa: E711
+    form_precision = _column([form or "" for _, form, _ in parsed], date_codes)
+    starts = _dates([start for start, _, _ in parsed], date_codes)
 
-    countries = _per_distinct(table["country"].str.strip(), _country_or_message)
-    report(countries.map(lambda found: isinstance(found, str)), "country", countries)
+    country_codes, found = _distinct(table["country"].str.strip(), _country_or_message)
+    country_messages = _column([f if isinstance(f, str) else None for f in found], country_codes)
+    report(
+        country_messages != None,  # noqa: E711
+        "country",
+        lambda rows: country_messages[rows].tolist(),
+    )
 
-    precision = table["date_precision"].str.strip().str.lower()
-    form_precision = dates.map(lambda parsed: parsed[1])
-    bad_precision = (precision != "") & ~precision.isin(PRECISIONS)
+    given = table["date_precision"].str.strip().str.lower().to_numpy(dtype=object)
+    bad_precision = (given != "") & ~np.isin(given, PRECISIONS)
     report(
         bad_precision,
         "date_precision",
-        "'" + precision + f"' is not a precision. Use one of: {', '.join(PRECISIONS)}.",
+        lambda rows: [
+            f"'{given[row]}' is not a precision. Use one of: {', '.join(PRECISIONS)}."
+            for row in rows
+        ],
     )
-    precision = precision.where(precision != "", form_precision.fillna("day"))
+    precision = np.where(given == "", np.where(form_precision == "", "day", form_precision), given)
     rank = {value: order for order, value in enumerate(PRECISIONS)}
     too_fine = ~bad_precision & (
-        precision.map(rank).astype(float).fillna(0)
-        < form_precision.map(rank).astype(float).fillna(0)
+        pd.Series(precision).map(rank).fillna(0).to_numpy()
+        < pd.Series(form_precision).map(rank).fillna(0).to_numpy()
     )
     report(
         too_fine,
         "date_precision",
-        "The date '"
-        + table["date"].str.strip()
-        + "' is a "
-        + form_precision.fillna("")
-        + ", so it cannot be exact to the "
-        + precision
-        + ". Give the full date or a coarser precision.",
+        lambda rows: [
+            f"The date '{date_cells[row]}' is a {form_precision[row]}, so it cannot be exact "
+            f"to the {precision[row]}. Give the full date or a coarser precision."
+            for row in rows
+        ],
     )
 
     kinds = table["counterpart_type"].str.strip().str.lower()
     report(
         (kinds != "") & ~kinds.isin(COUNTERPART_TYPES),
         "counterpart_type",
-        "'" + table["counterpart_type"] + f"' is not a type. Use one of: "
-        f"{', '.join(COUNTERPART_TYPES)}.",
+        lambda rows: [
+            f"'{table['counterpart_type'][row]}' is not a type. "
+            f"Use one of: {', '.join(COUNTERPART_TYPES)}."
+            for row in rows
+        ],
     )
     status = table["follow_up_status"].str.strip().str.lower()
     report(
         (status != "") & ~status.isin(FOLLOW_UP_STATUSES),
         "follow_up_status",
-        "'" + table["follow_up_status"] + "' is not a status. Use open, done or dropped.",
+        lambda rows: [
+            f"'{table['follow_up_status'][row]}' is not a status. Use open, done or dropped."
+            for row in rows
+        ],
     )
     status = status.where((status != "") | (table["follow_up"].str.strip() == ""), "open")
 
-    due = _per_distinct(table["follow_up_due"].str.strip(), _parse_due)
-    report(due.map(lambda parsed: isinstance(parsed, str)), "follow_up_due", due)
+    due_codes, due_parsed = _distinct(table["follow_up_due"].str.strip(), _parse_due)
+    due_messages = _column([d if isinstance(d, str) else None for d in due_parsed], due_codes)
+    report(
+        due_messages != None,  # noqa: E711
+        "follow_up_due",
+        lambda rows: due_messages[rows].tolist(),
+    )
+    due = _dates([d if isinstance(d, date) else None for d in due_parsed], due_codes)
 
     links = table["source_url"].str.strip()
     report(
         (links != "") & ~links.str.match(_WEB_LINK),
         "source_url",
-        "'" + links + "' is not a web link. Give an address starting with https://.",
+        lambda rows: [
+            f"'{links[row]}' is not a web link. Give an address starting with https://."
+            for row in rows
+        ],
     )
 
     ids = table["id"].str.strip()
-    repeated = (ids != "") & ids.duplicated()
+    repeated = ((ids != "") & ids.duplicated()).to_numpy()
     if repeated.any():
-        first_lines = lines.groupby(ids).transform("first")
+        first_line_of = pd.Series(lines).groupby(ids.to_numpy()).transform("first").to_numpy()
         report(
             repeated,
             "id",
-            "The id '" + ids + "' is already used on line " + first_lines.astype(str) + ".",
+            lambda rows: [
+                f"The id '{ids[row]}' is already used on line {first_line_of[row]}." for row in rows
+            ],
         )
 
     problems.sort()
-    bad_lines = {line for line, _, _ in problems}
-    keep = ~lines.isin(bad_lines)
-    meetings = _meetings_frame(
-        table[keep],
-        first_line,
-        dates[keep],
-        countries[keep],
-        precision[keep],
-        status[keep],
-        due[keep],
+    keep = ~np.isin(lines, [line for line, _, _ in problems])
+    meetings = table[keep].reset_index(drop=True)
+    meetings["id"] = ids[keep].reset_index(drop=True)
+    meetings["date"] = starts[keep]
+    meetings["date_precision"] = precision[keep]
+    meetings["date_end"] = _window_ends(meetings["date"], meetings["date_precision"])
+    meetings["counterpart_type"] = kinds[keep].reset_index(drop=True)
+    meetings["follow_up_status"] = status[keep].reset_index(drop=True)
+    meetings["follow_up_due"] = due[keep]
+    meetings["line"] = lines[keep]
+    _add_places(
+        meetings, [f.iso3 if not isinstance(f, str) else None for f in found], country_codes[keep]
     )
+    # Lists are shared between rows with the same cell: treat them as read-only.
+    for column, split in (("programs", program_list), ("cities", split_list)):
+        codes, lists = _distinct(meetings[column], split)
+        meetings[column] = _column(lists, codes)
+    for column in _CATEGORY_COLUMNS:
+        if meetings[column].dtype != "category":
+            meetings[column] = meetings[column].astype("str").astype("category")
+    extras = [c for c in meetings.columns if c not in FORMAT_COLUMNS and c not in ADDED_COLUMNS]
+    meetings = meetings[[*FORMAT_COLUMNS, *extras, *ADDED_COLUMNS]]
     return ReadResult(meetings, [Problem(*problem) for problem in problems])
 
 
-def _meetings_frame(
-    table: pd.DataFrame,
-    first_line: int,
-    dates: pd.Series,
-    countries: pd.Series,
-    precision: pd.Series,
-    status: pd.Series,
-    due: pd.Series,
-) -> pd.DataFrame:
-    meetings = table.reset_index(drop=True)
-    meetings["line"] = (table.index + first_line).to_numpy()
-    starts = pd.to_datetime(dates.map(lambda parsed: parsed[0]).reset_index(drop=True))
-    meetings["date"] = starts.astype("datetime64[ns]")
-    meetings["date_precision"] = precision.reset_index(drop=True)
-    meetings["date_end"] = _window_ends(meetings["date"], meetings["date_precision"])
-    meetings["follow_up_status"] = status.reset_index(drop=True)
-    meetings["follow_up_due"] = pd.to_datetime(
-        due.reset_index(drop=True).map(lambda parsed: parsed or None)
-    ).astype("datetime64[ns]")
-    meetings["counterpart_type"] = meetings["counterpart_type"].str.strip().str.lower()
-    meetings["id"] = meetings["id"].str.strip()
-    found = countries.reset_index(drop=True)
-    meetings["country"] = found.map(lambda country: country.name)
-    meetings["iso3"] = found.map(lambda country: country.iso3)
-    meetings["region"] = found.map(lambda country: country.region)
-    meetings["subregion"] = found.map(lambda country: country.subregion)
-    # Lists are shared between rows with the same cell: treat them as read-only.
-    meetings["programs"] = _per_distinct(meetings["programs"], program_list)
-    meetings["cities"] = _per_distinct(meetings["cities"], split_list)
-    for column in _CATEGORY_COLUMNS:
-        meetings[column] = meetings[column].astype("str").astype("category")
-    extras = [c for c in meetings.columns if c not in FORMAT_COLUMNS and c not in ADDED_COLUMNS]
-    return meetings[[*FORMAT_COLUMNS, *extras, *ADDED_COLUMNS]]
+def _add_places(meetings: pd.DataFrame, iso3_of_text: list, codes: np.ndarray) -> None:
+    """Set iso3, country (display name), region and subregion from each row's country text."""
+    iso3 = pd.Categorical(_column(iso3_of_text, codes))
+    places = [country_by_iso3(code) for code in iso3.categories]
+    meetings["iso3"] = iso3
+    # Display names are unique per code, so the country column shares the codes' categories.
+    meetings["country"] = iso3.rename_categories([place.name for place in places])
+    for column in ("region", "subregion"):
+        names = [getattr(place, column) for place in places]
+        meetings[column] = (
+            pd.Categorical(np.array(names, dtype=object)[iso3.codes])
+            if len(names)
+            else pd.Categorical([])
+        )
 
 
-def _per_distinct(values: pd.Series, function) -> pd.Series:
-    """Apply `function` once per distinct value and spread the results over the rows."""
+def _distinct(values: pd.Series, function) -> tuple[np.ndarray, list]:
+    """(each row's code, `function` of each distinct value): work once per distinct value."""
     codes, distinct = pd.factorize(values)
-    results = pd.Series([function(value) for value in distinct], dtype=object)
-    if len(values) == 0:
-        return pd.Series([], index=values.index, dtype=object)
-    return pd.Series(results.to_numpy()[codes], index=values.index, dtype=object)
+    return codes, [function(value) for value in distinct]
+
+
+def _column(results: list, codes: np.ndarray) -> np.ndarray:
+    """Spread per-distinct results over the rows (an object array)."""
+    spread = np.empty(len(results), dtype=object)
+    spread[:] = results
+    return spread[codes] if len(results) else np.empty(len(codes), dtype=object)
+
+
+def _dates(days: list, codes: np.ndarray) -> np.ndarray:
+    """Spread per-distinct dates (None for none) over the rows as datetime64[ns]."""
+    distinct = pd.to_datetime(pd.Series(days, dtype=object)).to_numpy(dtype="datetime64[ns]")
+    if not len(distinct):
+        return np.full(len(codes), np.datetime64("NaT"), dtype="datetime64[ns]")
+    return distinct[codes]
 
 
 def _country_or_message(text: str):
@@ -406,8 +488,8 @@ def _country_or_message(text: str):
         return str(error)
 
 
-def _parse_date(text: str) -> tuple[date | None, str | None, str | None]:
-    """(window start, precision of the form, problem message or None)."""
+def parse_date(text: str) -> tuple[date | None, str | None, str | None]:
+    """A date cell as (start of its window, precision its form implies, problem or None)."""
     if not text:
         return None, None, "The date is empty. Write it as YYYY-MM-DD (or YYYY-MM, YYYY)."
     if _SLASHED_DATE.match(text):
@@ -450,7 +532,7 @@ def _parse_due(text: str) -> date | str | None:
     """The due date, None when empty, or a problem message."""
     if not text:
         return None
-    start, form, message = _parse_date(text)
+    start, form, message = parse_date(text)
     if message:
         return message
     if form != "day":
