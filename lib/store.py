@@ -954,6 +954,15 @@ def _remove_all(conn: Connection, now: str, who: str, name: str, backup: Path) -
     return conn.execute(sa.delete(_MEETINGS)).rowcount
 
 
+def _who_was_met(counterpart: str, title: str) -> str:
+    """The counterpart in a duplicate check: the name, or the title when no name is given.
+
+    Two unnamed counterparts of one country on one date (an ambassador and a city's planning
+    director) are different meetings; their titles tell them apart.
+    """
+    return (counterpart or f"title: {title}").casefold()
+
+
 def _skip_known(
     conn: Connection, stored: pd.DataFrame, lines
 ) -> tuple[np.ndarray, list[Problem], set[str]]:
@@ -965,15 +974,20 @@ def _skip_known(
         _MEETINGS.c.date,
         _MEETINGS.c.iso3,
         _MEETINGS.c.counterpart,
+        _MEETINGS.c.counterpart_title,
         _MEETINGS.c.deleted_at,
     )
     for row in conn.execute(query):
         known_ids[row.id] = row.deleted_at is not None
-        known_keys.setdefault((row.date, row.iso3, row.counterpart.casefold()), row.id)
+        who_met = _who_was_met(row.counterpart, row.counterpart_title)
+        known_keys.setdefault((row.date, row.iso3, who_met), row.id)
     file_keys: dict[tuple[str, str, str], int] = {}  # key → line of its first row
     keep: list[bool] = []
     skipped: list[Problem] = []
-    counterparts = stored["counterpart"].str.casefold()
+    counterparts = [
+        _who_was_met(name, title)
+        for name, title in zip(stored["counterpart"], stored["counterpart_title"], strict=True)
+    ]
     for id, key, line in zip(
         stored["id"],
         zip(stored["date"], stored["iso3"], counterparts, strict=True),
