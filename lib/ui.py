@@ -23,15 +23,19 @@ from lib.meetings import (
     read_table,
 )
 from lib.programs import program_catalogue
+from lib.store import URL_VARIABLE, Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_FILE = ROOT / "data" / "meetings.csv"
 PAGES = (
     ("app.py", "Outreach map", ":material/public:"),
     ("pages/1_Timeline.py", "Timeline", ":material/timeline:"),
     ("pages/2_Programs.py", "Programs", ":material/category:"),
     ("pages/3_Data.py", "Data and downloads", ":material/table:"),
+    ("pages/4_Follow-ups.py", "Follow-ups", ":material/task_alt:"),
+    ("pages/5_Record.py", "Record a meeting", ":material/edit_note:"),
+    ("pages/6_Import.py", "Import meetings", ":material/upload_file:"),
 )
+RECORD_PAGE = "Record"  # the address of pages/5_Record.py
 FILTER_LABELS = {
     "region": "Region",
     "subregion": "Sub-region",
@@ -90,20 +94,47 @@ def _read_upload(name: str, digest: str, _raw: bytes) -> Dataset:
 
 
 def load_dataset() -> Dataset:
-    """The meetings for this session: an upload, else OUTREACH_DATA, else the shipped file."""
+    """The meetings for this session: an upload, else OUTREACH_DATA, else the database."""
     if UPLOAD_KEY in st.session_state:
         name, raw = st.session_state[UPLOAD_KEY]
         return _read_upload(name, hashlib.sha256(raw).hexdigest(), raw)
-    path = Path(os.environ.get("OUTREACH_DATA") or SHIPPED_FILE)
+    if os.environ.get("OUTREACH_DATA"):
+        path = Path(os.environ["OUTREACH_DATA"])
+        try:
+            stat = path.stat()
+        except OSError:
+            message = f"The meetings file {path} (OUTREACH_DATA) was not found. Check the path."
+            return _failed(path.name, message)
+        return _read_file(str(path), stat.st_mtime_ns, stat.st_size)
     try:
-        stat = path.stat()
-    except OSError:
-        return _failed(
-            path.name,
-            f"The meetings file {path} was not found. Check OUTREACH_DATA or restore "
-            "data/meetings.csv.",
-        )
-    return _read_file(str(path), stat.st_mtime_ns, stat.st_size)
+        store = open_store()
+        return _read_store(store.url, store.data_version(), store)
+    except StoreError as error:
+        return _failed("the database", str(error))
+
+
+def data_mode() -> str:
+    """Where the pages' meetings come from: "upload", "file" (OUTREACH_DATA) or "database"."""
+    if UPLOAD_KEY in st.session_state:
+        return "upload"
+    return "file" if os.environ.get("OUTREACH_DATA") else "database"
+
+
+def open_store() -> Store:
+    """The database for this app process (opened once); raises StoreError with what to do."""
+    return _open_store(os.environ.get(URL_VARIABLE) or None)
+
+
+@st.cache_resource(show_spinner="Opening the database…")
+def _open_store(url: str | None) -> Store:
+    return Store.open(url)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Reading the meetings…")
+def _read_store(url: str, version: int, _store: Store) -> Dataset:
+    meetings = _store.meetings()
+    where = "the database" if _store.path is None else f"the database ({_store.path.name})"
+    return Dataset(meetings, where, programs=flt.program_rows(meetings))
 
 
 @dataclass
@@ -342,8 +373,17 @@ def overview_figures(view: View, missions: pd.DataFrame) -> list[tuple[str, str,
     ]
 
 
+TABLE_ROWS = 2000  # rows sent to the browser; downloads hold every row
+
+
 def meetings_table(meetings: pd.DataFrame) -> None:
     """The meetings as a readable table: dates marked when approximate, sources as links."""
+    if len(meetings) > TABLE_ROWS:
+        st.caption(
+            f"Showing the {TABLE_ROWS:,} most recent of {len(meetings):,} meetings; "
+            "the downloads hold them all."
+        )
+        meetings = meetings.sort_values("date", ascending=False).head(TABLE_ROWS)
     table = pd.DataFrame(
         {
             "Date": date_labels(meetings),
@@ -359,11 +399,16 @@ def meetings_table(meetings: pd.DataFrame) -> None:
             "Link": meetings["source_url"].where(meetings["source_url"] != "", None),
         }
     )
+    if data_mode() == "database":
+        table["Edit"] = RECORD_PAGE + "?meeting=" + meetings["id"]
     st.dataframe(
         table,
         hide_index=True,
         width="stretch",
-        column_config={"Link": st.column_config.LinkColumn("Link", display_text="Open ↗")},
+        column_config={
+            "Link": st.column_config.LinkColumn("Link", display_text="Open ↗"),
+            "Edit": st.column_config.LinkColumn("Edit", display_text="Edit ✎"),
+        },
     )
 
 
@@ -436,3 +481,66 @@ def forget_upload() -> None:
     """Go back to the shared data (a button callback)."""
     st.session_state.pop(UPLOAD_KEY, None)
     st.session_state.pop("upload_error", None)
+
+
+def signed_in_user() -> str | None:
+    """The signed-in person's name or e-mail, where the deployment configures sign-in."""
+    try:
+        if st.user.is_logged_in:
+            return st.user.get("name") or st.user.get("email")
+    except (AttributeError, KeyError, st.errors.StreamlitAPIException):
+        pass
+    return None
+
+
+def editor_name() -> str | None:
+    """Who is making changes: the signed-in user, or a name given once in this session."""
+    user = signed_in_user()
+    if user:
+        st.caption(f"Changes are recorded as {user}.")
+        return user
+    name = st.text_input(
+        "Your name",
+        key="who",
+        placeholder="Kept with every change you make, in the meeting's history",
+    ).strip()
+    return name or None
+
+
+def database_or_explain(action: str) -> Store | None:
+    """The database to change, or None after saying why this session cannot change it."""
+    mode = data_mode()
+    if mode == "upload":
+        st.info(
+            f"You are exploring an uploaded file. To {action}, stop exploring it on the "
+            "Data page: changes go to the organisation's database."
+        )
+        return None
+    if mode == "file":
+        st.info(
+            f"This app shows the file in OUTREACH_DATA, read-only. To {action}, start it "
+            "without OUTREACH_DATA so that it uses the database."
+        )
+        return None
+    try:
+        return open_store()
+    except StoreError as error:
+        st.error(str(error))
+        return None
+
+
+def history_table(history: list[dict]) -> None:
+    """A meeting's changes, newest first: when, who, what, and each field before and after."""
+    rows = []
+    for entry in history:
+        changes = entry.get("changes") or {}
+        described = "; ".join(
+            f"{column}: '{before or ''}' → '{after or ''}'"
+            for column, (before, after) in changes.items()
+        )
+        rows.append((entry["at"], entry["who"], entry["action"], described or entry.get("note")))
+    st.dataframe(
+        pd.DataFrame(rows, columns=["When (UTC)", "Who", "What", "Changes"]),
+        hide_index=True,
+        width="stretch",
+    )

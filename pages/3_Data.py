@@ -36,3 +36,26 @@ else:
 
 st.divider()
 ui.upload_section()
+
+if ui.data_mode() == "database":
+    st.divider()
+    st.subheader("Full backup")
+    st.caption("Every recorded meeting in format v1, whatever the filters; import it to restore.")
+    store = ui.open_store()
+    left, right = st.columns(2)
+    left.download_button(
+        "Back up as CSV",
+        data=lambda: store.backup_bytes("csv"),
+        file_name="outreach-atlas-backup.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/backup:",
+    )
+    right.download_button(
+        "Back up as XLSX",
+        data=lambda: store.backup_bytes("xlsx"),
+        file_name="outreach-atlas-backup.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/backup:",
+    )

@@ -16,6 +16,7 @@ import pytest
 from lib import charts
 from lib.filters import Filters, apply
 from lib.meetings import read_meetings
+from lib.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -38,9 +39,13 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
     port = free_port()
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'atlas.sqlite3'}"
+    with Store.open(url, create=True) as store:
+        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
     environment = {k: v for k, v in os.environ.items() if k != "OUTREACH_DATA"}
+    environment["OUTREACH_DB_URL"] = url
     process = subprocess.Popen(
         [
             shutil.which("streamlit") or "streamlit",

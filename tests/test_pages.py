@@ -7,10 +7,24 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.filters import Filters, apply
+from lib.store import Store
 
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 ENTRY = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/1_Timeline.py", "pages/2_Programs.py", "pages/3_Data.py"]
+
+
+@pytest.fixture(autouse=True)
+def database(tmp_path, monkeypatch):
+    """Each test gets its own database, seeded with the shipped meetings."""
+    url = f"sqlite:///{tmp_path / 'atlas.sqlite3'}"
+    store = Store.open(url, create=True)
+    store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
+    monkeypatch.setenv("OUTREACH_DB_URL", url)
+    monkeypatch.delenv("OUTREACH_DATA", raising=False)
+    yield store
+    store.close()
 
 
 def open_app(**query) -> AppTest:
@@ -106,7 +120,7 @@ def test_data_page_table_shows_the_slice(shipped):
     assert len(table) == len(americas)
     assert set(table["Country"]) == set(americas["country"].astype(str))
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Download CSV", "Download XLSX"]
+    assert labels == ["Download CSV", "Download XLSX", "Back up as CSV", "Back up as XLSX"]
 
 
 def test_uploaded_file_with_problems_is_explored_and_its_problems_listed():
@@ -155,3 +169,140 @@ def test_programs_page_lists_countries_for_a_program():
     table = at.dataframe[0].value
     assert list(table["Country"]) == ["Canada"]
     assert isinstance(table.loc[0, "First"], pd.Timestamp)
+
+
+# Recording, editing, importing and follow-ups (the database behind the pages).
+
+
+def widget(elements, label: str):
+    return next(element for element in elements if element.label == label)
+
+
+def fill_meeting(at: AppTest, **fields) -> AppTest:
+    widget(at.text_input, "Your name").input("Min-ji Kim")
+    country = fields.pop("country")
+    if country in widget(at.selectbox, "Country *").options:
+        widget(at.selectbox, "Country *").set_value(country)
+    else:
+        widget(at.text_input, "…or write it as the source does").input(country)
+    widget(at.date_input, "Date *").set_value(fields.pop("date"))
+    widget(at.selectbox, "How exact is the date").set_value(fields.pop("precision", "day"))
+    for label, value in fields.items():
+        widget([*at.text_input, *at.text_area], label).input(value)
+    return at
+
+
+def record_page(**query) -> AppTest:
+    at = open_app(**query)
+    return at.switch_page("pages/5_Record.py").run()
+
+
+def test_recording_a_meeting_shows_it_on_every_page(database, shipped):
+    from datetime import date
+
+    before = len(database.meetings())
+    at = record_page()
+    fill_meeting(
+        at,
+        country="Canada",
+        date=date(2019, 4, 2),
+        precision="week",
+        **{
+            "Counterpart": "Ambassador of Canada",
+            "Follow-up or pledge": "Introduce WeGO to the Federation of Canadian Municipalities",
+            "Source link (https://…)": "https://example.org/canada",
+        },
+    )
+    widget(at.button, "Save meeting").click().run()
+    assert not at.exception
+    assert any("Saved meeting" in s.value for s in at.success)
+    meetings = database.meetings()
+    assert len(meetings) == before + 1
+    saved = meetings[meetings["counterpart"] == "Ambassador of Canada"].iloc[0]
+    assert saved["date_precision"] == "week" and saved["follow_up_status"] == "open"
+    at.switch_page("app.py").run()
+    assert metric(at, "Meetings") == str(before + 1)
+    at.switch_page("pages/4_Follow-ups.py").run()
+    assert any("Federation of Canadian" in v for v in at.dataframe[0].value["Follow-up"])
+    assert database.history(saved["id"])[0]["who"] == "Min-ji Kim"
+
+
+def test_bad_fields_are_named_and_nothing_is_saved(database):
+    from datetime import date
+
+    before = database.data_version()
+    at = record_page()
+    fill_meeting(
+        at,
+        country="Korea",
+        date=date(2020, 1, 1),
+        **{"Source link (https://…)": "javascript:alert(1)"},
+    )
+    widget(at.button, "Save meeting").click().run()
+    message = at.error[0].value
+    assert "Nothing was saved" in message
+    assert "country" in message and "South Korea" in message and "North Korea" in message
+    assert database.data_version() == before
+
+
+def test_editing_keeps_a_history_and_delete_can_be_undone(database):
+    meeting = database.meetings().iloc[0]["id"]
+    at = record_page(meeting=meeting)
+    assert any(meeting in s.value for s in at.subheader)
+    widget(at.text_input, "Your name").input("Jae-won Park")
+    widget(at.text_input, "Counterpart").input("H.E. the Ambassador")
+    widget(at.button, "Save changes").click().run()
+    assert database.get(meeting)["counterpart"] == "H.E. the Ambassador"
+    change = database.history(meeting)[0]
+    assert change["who"] == "Jae-won Park" and "counterpart" in change["changes"]
+
+    widget(at.checkbox, f"Yes, delete {meeting}").check().run()
+    widget(at.button, "Delete").click().run()
+    assert meeting not in set(database.meetings()["id"])
+    widget(at.button, "Restore").click().run()
+    assert meeting in set(database.meetings()["id"])
+
+
+def test_unknown_meeting_in_the_link_is_explained():
+    at = record_page(meeting="no-such-meeting")
+    assert any("no-such-meeting" in w.value for w in at.warning)
+    assert not at.exception
+
+
+def test_marking_a_follow_up_done(database):
+    at = open_app()
+    at.switch_page("pages/4_Follow-ups.py").run()
+    open_before = len(at.dataframe[0].value)
+    chosen = at.selectbox(key="follow_up_id").value
+    widget(at.text_input, "Your name").input("Min-ji Kim").run()
+    at.selectbox(key="new_status").set_value("done")
+    widget(at.button, "Save status").click().run()
+    assert database.get(chosen)["follow_up_status"] == "done"
+    assert len(at.dataframe[0].value) == open_before - 1
+    at.switch_page("app.py").run()
+    assert metric(at, "Open follow-ups") == str(open_before - 1)
+
+
+def test_import_reports_bad_rows_and_twice_adds_nothing(database):
+    at = open_app()
+    at.switch_page("pages/6_Import.py").run()
+    widget(at.text_input, "Your name").input("Min-ji Kim")
+    raw = (FIXTURES / "mixed.csv").read_bytes()
+    at.file_uploader[0].set_value(("colleague.csv", raw, "text/csv")).run()
+    assert any("3 meeting(s) can be imported, 11 row(s) cannot" in s.value for s in at.subheader)
+    before = len(database.meetings())
+    widget(at.button, "Import").click().run()
+    assert any("Imported 3" in s.value for s in at.success)
+    assert len(database.meetings()) == before + 3
+    widget(at.button, "Import").click().run()
+    assert any("Imported 0" in s.value and "skipped 3" in s.value for s in at.success)
+    assert len(database.meetings()) == before + 3
+
+
+def test_file_mode_is_read_only(monkeypatch):
+    monkeypatch.setenv("OUTREACH_DATA", str(FIXTURES / "semicolon.csv"))
+    for page in ("pages/5_Record.py", "pages/6_Import.py"):
+        at = open_app()
+        at.switch_page(page).run()
+        assert any("read-only" in i.value for i in at.info)
+        assert not at.button or all(b.label != "Save meeting" for b in at.button)

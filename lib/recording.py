@@ -1,0 +1,87 @@
+"""Turning the recording form's values into a format v1 record, and a stored record back."""
+
+from datetime import date
+
+from lib.countries import CountryNotFound, resolve_country
+from lib.meetings import FORMAT_COLUMNS, parse_date
+from lib.programs import split_list
+
+FORM_TEXT_FIELDS = (
+    "event",
+    "counterpart",
+    "counterpart_title",
+    "representative",
+    "meeting_type",
+    "location",
+    "follow_up",
+    "follow_up_owner",
+    "summary",
+    "source_title",
+    "source_url",
+)
+
+
+def date_text(day: date, precision: str) -> str:
+    """The date cell for a day and a precision: the form of the date says how exact it is."""
+    if precision == "month":
+        return day.strftime("%Y-%m")
+    if precision == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if precision == "year":
+        return str(day.year)
+    return day.isoformat()
+
+
+def country_cell(text: str | None) -> tuple[str, str | None]:
+    """(the country's display name or the text as typed, a message when it cannot be used)."""
+    text = (text or "").strip()
+    if not text:
+        return "", "Choose the country from the list, or type its name or ISO code."
+    try:
+        return resolve_country(text).name, None
+    except CountryNotFound as error:
+        return text, str(error)
+
+
+def form_record(values: dict) -> dict[str, str]:
+    """A format v1 record (column → text) from the form's widget values."""
+    record = {name: (values.get(name) or "").strip() for name in FORM_TEXT_FIELDS}
+    day = values.get("date")
+    precision = values.get("date_precision") or "day"
+    record["date"] = date_text(day, precision) if day else ""
+    record["date_precision"] = precision
+    record["country"] = (values.get("country") or "").strip()
+    record["counterpart_type"] = values.get("counterpart_type") or ""
+    record["programs"] = "; ".join(values.get("programs") or [])
+    record["cities"] = "; ".join(split_list(values.get("cities") or ""))
+    record["follow_up_status"] = values.get("follow_up_status") or ""
+    due = values.get("follow_up_due")
+    record["follow_up_due"] = due.isoformat() if due else ""
+    if not record["follow_up"]:
+        record["follow_up_status"] = ""
+    return record
+
+
+def form_values(stored: dict[str, str]) -> dict:
+    """The form's starting values for a stored meeting (the reverse of form_record)."""
+    values: dict = {name: stored.get(name, "") for name in FORM_TEXT_FIELDS}
+    start, form, _ = parse_date(stored.get("date", ""))
+    values["date"] = start
+    values["date_precision"] = stored.get("date_precision") or form or "day"
+    values["country"] = stored.get("country", "")
+    values["counterpart_type"] = stored.get("counterpart_type") or None
+    values["programs"] = split_list(stored.get("programs", ""))
+    values["cities"] = "; ".join(split_list(stored.get("cities", "")))
+    values["follow_up_status"] = stored.get("follow_up_status") or "open"
+    due, _, _ = parse_date(stored.get("follow_up_due", ""))
+    values["follow_up_due"] = due
+    return values
+
+
+def changed_fields(stored: dict[str, str], record: dict[str, str]) -> dict[str, str]:
+    """The format v1 fields whose text differs between a stored meeting and the form."""
+    return {
+        column: value
+        for column, value in record.items()
+        if column in FORMAT_COLUMNS and value != (stored.get(column) or "")
+    }

@@ -1,0 +1,25 @@
+import pandas as pd
+
+from lib.followups import follow_up_table, labels
+
+
+def test_open_follow_ups_soonest_due_first_with_overdue_marked(shipped):
+    meetings = shipped.copy()
+    first, second = meetings.index[meetings["follow_up_status"] == "open"][:2]
+    meetings.loc[first, "follow_up_due"] = pd.Timestamp("2030-01-01")
+    meetings.loc[second, "follow_up_due"] = pd.Timestamp("2020-01-01")
+    table = follow_up_table(meetings, "open", today=pd.Timestamp("2026-11-28"))
+    assert set(table["Status"]) == {"open"}
+    assert len(table) == (meetings["follow_up_status"] == "open").sum()
+    assert list(table["id"][:2]) == [meetings.loc[second, "id"], meetings.loc[first, "id"]]
+    assert list(table["Overdue"][:2]) == [True, False]
+    assert table["Meeting"][0] == f"Record?meeting={meetings.loc[second, 'id']}"
+
+
+def test_all_statuses_and_labels(shipped):
+    table = follow_up_table(shipped, "all")
+    assert len(table) == (shipped["follow_up"] != "").sum()
+    assert {"open", "done"} <= set(table["Status"])
+    names = labels(table)
+    assert all(len(name) < 120 for name in names)
+    assert names[0].startswith(table["Country"][0] + " · ")
