@@ -1,6 +1,9 @@
+import os
+import secrets
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from lib.meetings import read_meetings
 
@@ -11,3 +14,46 @@ ROOT = Path(__file__).resolve().parent.parent
 def shipped():
     """The shipped dataset, read once."""
     return read_meetings(ROOT / "data" / "meetings.csv").meetings
+
+
+PG_VARIABLE = "OUTREACH_TEST_PG_URL"
+
+
+@pytest.fixture(scope="session")
+def pg_admin():
+    """An engine on the test server with rights to create databases."""
+    url = os.environ.get(PG_VARIABLE)
+    if not url:
+        reason = (
+            f"{PG_VARIABLE} is not set: start a server with "
+            '`eval "$(scripts/start_postgres.sh)"` to run the PostgreSQL store tests'
+        )
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}. CI must not skip them.")
+        pytest.skip(reason)
+    parsed = sa.make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    engine = sa.create_engine(parsed, isolation_level="AUTOCOMMIT")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+    ]
+)
+def db_url(request, tmp_path):
+    """The URL of a new, empty database of each kind (it does not exist yet for SQLite)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'outreach.sqlite3'}"
+        return
+    admin = request.getfixturevalue("pg_admin")
+    name = f"outreach_test_{secrets.token_hex(6)}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield admin.url.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

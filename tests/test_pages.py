@@ -306,3 +306,57 @@ def test_file_mode_is_read_only(monkeypatch):
         at.switch_page(page).run()
         assert any("read-only" in i.value for i in at.info)
         assert not at.button or all(b.label != "Save meeting" for b in at.button)
+
+
+def test_staff_scenario_on_each_database(db_url, monkeypatch):
+    """Issue 5's "done when": record a pledge, import a colleague's file, keep the pledge."""
+    from datetime import date
+
+    from lib.export import csv_bytes
+
+    with Store.open(db_url, create=True) as store:
+        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
+    monkeypatch.setenv("OUTREACH_DB_URL", db_url)
+    with Store.open(db_url) as store:
+        before = len(store.meetings())
+
+        at = record_page()
+        fill_meeting(
+            at,
+            country="Canada",
+            date=date(2019, 4, 2),
+            precision="week",
+            **{
+                "Counterpart": "Ambassador (courtesy call)",
+                "Follow-up or pledge": "Introduce us to the Federation of Canadian Municipalities",
+            },
+        )
+        widget(at.button, "Save meeting").click().run()
+        assert len(store.meetings()) == before + 1
+
+        at.switch_page("pages/6_Import.py").run()
+        widget(at.text_input, "Your name").input("Min-ji Kim")
+        raw = (FIXTURES / "store_colleague.csv").read_bytes()
+        at.file_uploader[0].set_value(("colleague.csv", raw, "text/csv")).run()
+        assert any("2 row(s) cannot" in s.value for s in at.subheader)
+        lines = set(next(d.value for d in at.dataframe if "Line" in d.value.columns)["Line"])
+        assert lines == {4, 7}
+        widget(at.button, "Import").click().run()
+        assert any("Imported 5" in s.value for s in at.success)
+
+        at.switch_page("pages/4_Follow-ups.py").run()
+        recorded = store.meetings()
+        pledge = recorded.loc[recorded["counterpart"] == "Ambassador (courtesy call)", "id"]
+        at.selectbox(key="follow_up_id").set_value(pledge.iloc[0])
+        widget(at.text_input, "Your name").input("Min-ji Kim").run()
+        at.selectbox(key="new_status").set_value("done")
+        widget(at.button, "Save status").click().run()
+
+        meetings = store.meetings()
+        assert len(meetings) == before + 6
+        kept = meetings[meetings["id"] == pledge.iloc[0]]
+        assert list(kept["follow_up_status"]) == ["done"]
+        at.switch_page("app.py").run()
+        assert metric(at, "Meetings") == str(before + 6)
+        exported = csv_bytes(meetings).decode("utf-8-sig")
+        assert "Introduce us to the Federation of Canadian Municipalities" in exported
