@@ -6,8 +6,8 @@ from html import escape
 from itertools import chain
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from lib.countries import country_by_iso3
@@ -67,27 +67,41 @@ def country_summary(
         return pd.DataFrame(
             columns=["iso3", "country", "region", "meetings", "last_date", "months_since"]
         )
-    grouped = meetings.groupby("iso3", observed=True)
-    summary = grouped.agg(
-        country=("country", "first"),
-        region=("region", "first"),
-        subregion=("subregion", "first"),
-        meetings=("date", "size"),
-        last_date=("date", "max"),
-        open_follow_ups=("follow_up_status", lambda s: int((s == "open").sum())),
-    ).reset_index()
-    summary["iso3"] = summary["iso3"].astype(str)
-    summary["country"] = summary["country"].astype(str)
-    summary["region"] = summary["region"].astype(str)
+    iso3 = meetings["iso3"].astype(str)
+    columns = {
+        "iso3": iso3,
+        "country": meetings["country"],
+        "region": meetings["region"],
+        "subregion": meetings["subregion"],
+        "date": meetings["date"],
+        "open_follow_up": meetings["follow_up_status"] == "open",
+    }
+    summary = (
+        pd.DataFrame(columns)
+        .groupby("iso3")
+        .agg(
+            country=("country", "first"),
+            region=("region", "first"),
+            subregion=("subregion", "first"),
+            meetings=("date", "size"),
+            last_date=("date", "max"),
+            open_follow_ups=("open_follow_up", "sum"),
+        )
+        .reset_index()
+    )
+    for column in ("country", "region", "subregion"):
+        summary[column] = summary[column].astype(str)
     summary["months_since"] = (
         (today.year - summary["last_date"].dt.year) * 12
         + (today.month - summary["last_date"].dt.month)
     ).clip(lower=0)
-    interest = programs.assign(iso3=meetings["iso3"].to_numpy()[programs["row"].to_numpy()])
-    counts = interest.groupby(["iso3", "program"], observed=True).size().reset_index(name="n")
+    interest = pd.DataFrame(
+        {"iso3": iso3.to_numpy()[programs["row"].to_numpy()], "program": programs["program"]}
+    )
+    counts = interest.groupby(["iso3", "program"]).size().reset_index(name="n")
     counts = counts.sort_values(["iso3", "n", "program"], ascending=[True, False, True])
-    top = counts.groupby("iso3", observed=True)["program"].apply(lambda p: ", ".join(p.head(4)))
-    summary["programs"] = [top.get(code, "none recorded") for code in summary["iso3"]]
+    top = counts.groupby("iso3").head(4).groupby("iso3")["program"].agg(", ".join)
+    summary["programs"] = summary["iso3"].map(top).astype(object).fillna("none recorded")
     summary["last_date_text"] = summary["last_date"].dt.strftime("%d %b %Y")
     return summary.sort_values("meetings", ascending=False, ignore_index=True)
 
@@ -108,57 +122,75 @@ def coverage_table(summary: pd.DataFrame, mission_list: pd.DataFrame) -> pd.Data
     return pd.concat([engaged, unmet], ignore_index=True)
 
 
+def _map_trace(table: pd.DataFrame, **style) -> go.Choropleth:
+    """A choropleth trace of a table of countries with the map's hover text."""
+    custom = (
+        np.column_stack(
+            [
+                table["iso3"].to_numpy(dtype=object),
+                table["meetings"].to_numpy(dtype=object),
+                table["last_date_text"].to_numpy(dtype=object),
+                table["programs"].map(escape).to_numpy(dtype=object),
+            ]
+        )
+        if len(table)
+        else None
+    )
+    return go.Choropleth(
+        locations=table["iso3"],
+        locationmode="ISO-3",
+        text=table["country"].map(escape),
+        customdata=custom,
+        hovertemplate=(
+            "<b>%{text}</b><br>Meetings: %{customdata[1]}<br>Last meeting: %{customdata[2]}"
+            "<br>Programs of interest: %{customdata[3]}<extra></extra>"
+        ),
+        marker_line_color="rgba(128,128,128,0.6)",
+        marker_line_width=0.5,
+        **style,
+    )
+
+
 def outreach_map(
     summary: pd.DataFrame, colour_by: str = "meetings", mission_list: pd.DataFrame | None = None
 ) -> go.Figure:
     """World choropleth of engaged countries, coloured by meetings, last contact or coverage."""
-    hover = {
-        "iso3": False,
-        "meetings": True,
-        "last_date_text": True,
-        "programs": True,
-    }
-    labels = {
-        "meetings": "Meetings",
-        "last_date_text": "Last meeting",
-        "programs": "Programs of interest",
-        "months_since": "Months since last meeting",
-        "status": "Coverage",
-    }
-    common = dict(
-        locations="iso3",
-        hover_name="country",
-        custom_data=["iso3"],
-        labels=labels,
-    )
+    figure = go.Figure()
     if colour_by == "coverage":
         table = coverage_table(summary, missions() if mission_list is None else mission_list)
-        figure = px.choropleth(
-            table,
-            color="status",
-            color_discrete_map=COVERAGE_COLOURS,
-            category_orders={"status": list(COVERAGE_COLOURS)},
-            hover_data={**hover, "status": True},
-            **common,
-        )
+        for status, colour in COVERAGE_COLOURS.items():
+            part = table[table["status"] == status]
+            figure.add_trace(
+                _map_trace(
+                    part,
+                    z=np.ones(len(part)),
+                    colorscale=[[0, colour], [1, colour]],
+                    showscale=False,
+                    name=status,
+                    showlegend=True,
+                )
+            )
     elif colour_by == "last contact":
-        figure = px.choropleth(
-            summary,
-            color="months_since",
-            color_continuous_scale="Cividis_r",
-            hover_data={**hover, "months_since": True},
-            **common,
+        figure.add_trace(
+            _map_trace(
+                summary,
+                z=summary["months_since"],
+                colorscale="Cividis_r",
+                colorbar=dict(title=dict(text="Months since<br>last meeting", side="top")),
+            )
         )
     else:
-        figure = px.choropleth(
-            summary,
-            color="meetings",
-            color_continuous_scale="Viridis_r",
-            range_color=(0, max(1, int(summary["meetings"].max() if len(summary) else 1))),
-            hover_data=hover,
-            **common,
+        top = max(1, int(summary["meetings"].max())) if len(summary) else 1
+        figure.add_trace(
+            _map_trace(
+                summary,
+                z=summary["meetings"],
+                zmin=0,
+                zmax=top,
+                colorscale="Viridis_r",
+                colorbar=dict(title=dict(text="Meetings", side="top"), tickformat=",d"),
+            )
         )
-    figure.update_coloraxes(colorbar_tickformat=",d", colorbar_title_side="top")
     # plotly 7 zooms to the data by default; leadership wants the whole world.
     figure.update_geos(
         fitbounds=False,
@@ -199,19 +231,27 @@ def monthly_counts(meetings: pd.DataFrame) -> pd.DataFrame:
 def monthly_chart(meetings: pd.DataFrame) -> go.Figure:
     """Bars of meetings per month, stacked by region."""
     counts = monthly_counts(meetings)
-    figure = px.bar(
-        counts,
-        x="month",
-        y="meetings",
-        color="region",
-        color_discrete_map=REGION_COLOURS,
-        category_orders={"region": list(REGION_COLOURS)},
-        labels={"month": "Month", "meetings": "Meetings", "region": "Region"},
-    )
+    figure = go.Figure()
+    for region, colour in REGION_COLOURS.items():
+        part = counts[counts["region"] == region]
+        if len(part):
+            figure.add_bar(
+                x=part["month"],
+                y=part["meetings"],
+                name=region,
+                marker_color=colour,
+                hovertemplate=f"{region}<br>%{{x|%b %Y}}: %{{y}} meeting(s)<extra></extra>",
+            )
     # On a date axis plotly sizes bars by the closest gap; sparse months would get bars
     # years wide. A month is about 26 days of bar.
     figure.update_traces(width=26 * 24 * 3600 * 1000)
-    figure.update_layout(margin=dict(l=0, r=0, t=10, b=0), height=320)
+    figure.update_layout(
+        barmode="stack",
+        margin=dict(l=0, r=0, t=10, b=0),
+        height=320,
+        legend=dict(title_text="Region"),
+        yaxis_title="Meetings",
+    )
     return figure
 
 
@@ -345,19 +385,23 @@ def program_interest(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.DataF
 
 def program_chart(interest: pd.DataFrame) -> go.Figure:
     """Horizontal bars: meetings and countries per program."""
-    long = interest.melt(id_vars="program", value_vars=["meetings", "countries"], var_name="count")
-    figure = px.bar(
-        long,
-        x="value",
-        y="program",
-        color="count",
+    figure = go.Figure()
+    for column, colour in (("meetings", "#0072B2"), ("countries", "#E69F00")):
+        figure.add_bar(
+            x=interest[column],
+            y=interest["program"],
+            orientation="h",
+            name=column.capitalize(),
+            marker_color=colour,
+            hovertemplate=f"%{{y}}<br>{column.capitalize()}: %{{x}}<extra></extra>",
+        )
+    figure.update_yaxes(categoryorder="array", categoryarray=interest["program"].tolist()[::-1])
+    figure.update_layout(
         barmode="group",
-        orientation="h",
-        color_discrete_sequence=["#0072B2", "#E69F00"],
-        labels={"value": "Number", "program": "", "count": ""},
-        category_orders={"program": interest["program"].tolist()},
+        height=max(280, 34 * len(interest) + 80),
+        margin=dict(l=0, r=0, t=10, b=0),
+        xaxis_title="Number",
     )
-    figure.update_layout(height=max(280, 34 * len(interest) + 80), margin=dict(l=0, r=0, t=10, b=0))
     return figure
 
 
@@ -369,13 +413,19 @@ def program_region_counts(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.
 
 def program_heatmap(counts: pd.DataFrame) -> go.Figure:
     """Program × region heatmap of meetings."""
-    figure = px.imshow(
-        counts,
-        text_auto=True,
-        aspect="auto",
-        color_continuous_scale="Blues",
-        labels={"x": "Region", "y": "Program", "color": "Meetings"},
+    figure = go.Figure(
+        go.Heatmap(
+            z=counts.to_numpy(),
+            x=list(counts.columns),
+            y=list(counts.index),
+            text=counts.to_numpy(),
+            texttemplate="%{text}",
+            colorscale="Blues",
+            colorbar=dict(title=dict(text="Meetings")),
+            hovertemplate="%{y} · %{x}: %{z} meeting(s)<extra></extra>",
+        )
     )
+    figure.update_yaxes(autorange="reversed")
     figure.update_layout(height=max(280, 30 * len(counts) + 100), margin=dict(l=0, r=0, t=10, b=0))
     return figure
 
