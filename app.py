@@ -21,13 +21,12 @@ if view.meetings.empty:
 colour_by = st.segmented_control(
     "Colour countries by",
     charts.MAP_COLOURINGS,
-    default="meetings",
+    default="Meetings",
     key="colour",
     bind="query-params",
-    format_func=str.capitalize,
 )
 st.plotly_chart(
-    charts.outreach_map(summary, colour_by or "meetings", missions),
+    charts.outreach_map(summary, colour_by or "Meetings", missions),
     key="map",
     on_select=ui.map_clicked,
     selection_mode="points",

@@ -29,7 +29,7 @@ COVERAGE_COLOURS = {
     "Met, no resident mission": "#56B4E9",
     "Resident mission, never met": "#E69F00",
 }
-MAP_COLOURINGS = ("meetings", "last contact", "coverage")
+MAP_COLOURINGS = ("Meetings", "Last contact", "Coverage")
 APPROXIMATE = ("week", "month", "quarter", "year")
 
 
@@ -156,6 +156,7 @@ def outreach_map(
 ) -> go.Figure:
     """World choropleth of engaged countries, coloured by meetings, last contact or coverage."""
     figure = go.Figure()
+    colour_by = colour_by.lower()
     if colour_by == "coverage":
         table = coverage_table(summary, missions() if mission_list is None else mission_list)
         for status, colour in COVERAGE_COLOURS.items():
@@ -188,7 +189,9 @@ def outreach_map(
                 zmin=0,
                 zmax=top,
                 colorscale="Viridis_r",
-                colorbar=dict(title=dict(text="Meetings", side="top"), tickformat=",d"),
+                colorbar=dict(
+                    title=dict(text="Meetings", side="top"), tickformat=",d", dtick=-(-top // 5)
+                ),
             )
         )
     # plotly 7 zooms to the data by default; leadership wants the whole world.

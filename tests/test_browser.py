@@ -228,3 +228,12 @@ def test_link_to_this_view_reproduces_the_filters(page, server, shipped):
     open_page(page, link)
     central = apply(shipped, Filters(subregions=("Central Asia",)))
     assert page.get_by_text(f"{len(central)} of {len(shipped)} meetings shown").count() == 1
+
+
+def test_coverage_map_draws_never_met_missions_too(page, server, shipped):
+    open_page(page, f"{server}/?colour=Coverage")
+    missions = set(charts.missions()["iso3"])
+    engaged = set(shipped["iso3"].astype(str))
+    assert set(drawn_codes(page)) == (engaged | missions) & charts.drawable_iso3()
+    assert page.get_by_text("Resident mission, never met").count() >= 1
+    page.screenshot(path=SCREENSHOTS / "coverage.png", full_page=True)
