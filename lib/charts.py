@@ -67,9 +67,8 @@ def country_summary(
         return pd.DataFrame(
             columns=["iso3", "country", "region", "meetings", "last_date", "months_since"]
         )
-    iso3 = meetings["iso3"].astype(str)
     columns = {
-        "iso3": iso3,
+        "iso3": meetings["iso3"],
         "country": meetings["country"],
         "region": meetings["region"],
         "subregion": meetings["subregion"],
@@ -78,7 +77,7 @@ def country_summary(
     }
     summary = (
         pd.DataFrame(columns)
-        .groupby("iso3")
+        .groupby("iso3", observed=True)
         .agg(
             country=("country", "first"),
             region=("region", "first"),
@@ -89,16 +88,21 @@ def country_summary(
         )
         .reset_index()
     )
-    for column in ("country", "region", "subregion"):
+    for column in ("iso3", "country", "region", "subregion"):
         summary[column] = summary[column].astype(str)
     summary["months_since"] = (
         (today.year - summary["last_date"].dt.year) * 12
         + (today.month - summary["last_date"].dt.month)
     ).clip(lower=0)
     interest = pd.DataFrame(
-        {"iso3": iso3.to_numpy()[programs["row"].to_numpy()], "program": programs["program"]}
+        {
+            "iso3": meetings["iso3"].array.take(programs["row"].to_numpy()),
+            "program": programs["program"].array,
+        }
     )
-    counts = interest.groupby(["iso3", "program"]).size().reset_index(name="n")
+    counts = interest.groupby(["iso3", "program"], observed=True).size().reset_index(name="n")
+    counts["iso3"] = counts["iso3"].astype(str)
+    counts["program"] = counts["program"].astype(str)
     counts = counts.sort_values(["iso3", "n", "program"], ascending=[True, False, True])
     top = counts.groupby("iso3").head(4).groupby("iso3")["program"].agg(", ".join)
     summary["programs"] = summary["iso3"].map(top).astype(object).fillna("none recorded")
@@ -379,11 +383,19 @@ def program_interest(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.DataF
     """Per program: meetings and countries that showed interest, most meetings first."""
     if programs.empty:
         return pd.DataFrame(columns=["program", "meetings", "countries"])
-    joined = programs.assign(iso3=meetings["iso3"].to_numpy()[programs["row"].to_numpy()])
-    table = joined.groupby("program").agg(
+    joined = pd.DataFrame(
+        {
+            "program": programs["program"].array,
+            "row": programs["row"].to_numpy(),
+            "iso3": meetings["iso3"].cat.codes.to_numpy()[programs["row"].to_numpy()],
+        }
+    )
+    table = joined.groupby("program", observed=True).agg(
         meetings=("row", "nunique"), countries=("iso3", "nunique")
     )
-    return table.reset_index().sort_values(["meetings", "program"], ascending=[False, True])
+    table = table.reset_index()
+    table["program"] = table["program"].astype(str)
+    return table.sort_values(["meetings", "program"], ascending=[False, True], ignore_index=True)
 
 
 def program_chart(interest: pd.DataFrame) -> go.Figure:
@@ -410,8 +422,16 @@ def program_chart(interest: pd.DataFrame) -> go.Figure:
 
 def program_region_counts(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
     """Meetings per program (rows) and region (columns)."""
-    regions = meetings["region"].astype(str).to_numpy()[programs["row"].to_numpy()]
-    return pd.crosstab(programs["program"], pd.Series(regions, name="region"))
+    pairs = pd.DataFrame(
+        {
+            "program": programs["program"].array,
+            "region": meetings["region"].array.take(programs["row"].to_numpy()),
+        }
+    )
+    counts = pairs.groupby(["program", "region"], observed=True).size().unstack(fill_value=0)
+    counts.index = counts.index.astype(str)
+    counts.columns = counts.columns.astype(str)
+    return counts
 
 
 def program_heatmap(counts: pd.DataFrame) -> go.Figure:

@@ -1,5 +1,6 @@
 """Meetings back to format v1 files: CSV and XLSX downloads, safe to open in a spreadsheet."""
 
+import csv
 import io
 
 import pandas as pd
@@ -57,9 +58,21 @@ def guard_formulas(table: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(meetings: pd.DataFrame) -> bytes:
     """A CSV file of the meetings, UTF-8 with a byte-order mark so Excel shows Korean text."""
-    buffer = io.StringIO()
-    guard_formulas(format_v1_table(meetings)).to_csv(buffer, index=False)
-    return buffer.getvalue().encode("utf-8-sig")
+    import pyarrow as pa
+    import pyarrow.csv as arrow_csv
+
+    cells = guard_formulas(format_v1_table(meetings))
+    buffer = io.BytesIO()
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(cells.columns)
+    buffer.write(("\ufeff" + header.getvalue()).encode("utf-8"))
+    # pyarrow's writer is many times faster than pandas' for large slices.
+    arrow_csv.write_csv(
+        pa.Table.from_pandas(cells, preserve_index=False),
+        buffer,
+        arrow_csv.WriteOptions(include_header=False, quoting_style="needed"),
+    )
+    return buffer.getvalue()
 
 
 def xlsx_bytes(meetings: pd.DataFrame) -> bytes:

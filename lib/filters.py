@@ -29,7 +29,9 @@ class Filters:
 def program_rows(meetings: pd.DataFrame) -> pd.DataFrame:
     """One row per (meeting, program): `row` is the meeting's position in `meetings`."""
     exploded = meetings["programs"].reset_index(drop=True).explode().dropna()
-    return pd.DataFrame({"row": exploded.index.to_numpy(), "program": exploded.to_numpy()})
+    return pd.DataFrame(
+        {"row": exploded.index.to_numpy(), "program": pd.Categorical(exploded.to_numpy())}
+    )
 
 
 def months(meetings: pd.DataFrame) -> list[str]:
@@ -78,7 +80,7 @@ def slice_program_rows(programs: pd.DataFrame, shown: pd.DataFrame, total: int) 
     position[shown.index.to_numpy()] = np.arange(len(shown))
     rows = position[programs["row"].to_numpy()]
     kept = rows >= 0
-    return pd.DataFrame({"row": rows[kept], "program": programs["program"].to_numpy()[kept]})
+    return pd.DataFrame({"row": rows[kept], "program": programs["program"].array[kept]})
 
 
 def apply(

@@ -7,17 +7,24 @@ from lib.meetings import FOLLOW_UP_STATUSES, date_labels
 STATUSES = FOLLOW_UP_STATUSES
 STATUS_VIEWS = (*FOLLOW_UP_STATUSES, "all")
 MEETING_PAGE = "Record"  # where a meeting opens for editing
+SHOWN = 500  # follow-ups listed on the page at once
 
 
 def follow_up_table(
-    meetings: pd.DataFrame, status: str = "open", today: pd.Timestamp | None = None
+    meetings: pd.DataFrame,
+    status: str = "open",
+    today: pd.Timestamp | None = None,
+    limit: int | None = None,
 ) -> pd.DataFrame:
-    """Meetings with a follow-up in the given status ("all" for any), soonest due first."""
+    """Meetings with a follow-up in the given status ("all" for any), soonest due first.
+
+    With `limit`, only that many of the soonest due (see `count_follow_ups` for the total).
+    """
     today = today or pd.Timestamp.today().normalize()
-    chosen = meetings[meetings["follow_up"] != ""]
-    if status != "all":
-        chosen = chosen[chosen["follow_up_status"] == status]
-    chosen = chosen.sort_values(["follow_up_due", "date"], na_position="last")
+    chosen = meetings[_follow_up_mask(meetings, status)]
+    order = pd.DataFrame({"due": chosen["follow_up_due"], "date": chosen["date"]})
+    order = order.sort_values(["due", "date"], na_position="last")
+    chosen = chosen.loc[order.index[:limit]]
     return pd.DataFrame(
         {
             "Status": chosen["follow_up_status"].astype(str),
@@ -39,3 +46,20 @@ def labels(table: pd.DataFrame) -> list[str]:
     short = table["Follow-up"].str.slice(0, 70).where(table["Follow-up"].str.len() <= 70)
     short = short.fillna(table["Follow-up"].str.slice(0, 69) + "…")
     return list(table["Country"] + " · " + short + " (" + table["Status"] + ")")
+
+
+def _follow_up_mask(meetings: pd.DataFrame, status: str) -> pd.Series:
+    keep = meetings["follow_up"] != ""
+    if status != "all":
+        keep &= meetings["follow_up_status"] == status
+    return keep
+
+
+def count_follow_ups(
+    meetings: pd.DataFrame, status: str = "open", today: pd.Timestamp | None = None
+) -> tuple[int, int]:
+    """(follow-ups in the status, how many of them are overdue)."""
+    today = today or pd.Timestamp.today().normalize()
+    keep = _follow_up_mask(meetings, status)
+    overdue = keep & (meetings["follow_up_status"] == "open") & (meetings["follow_up_due"] < today)
+    return int(keep.sum()), int(overdue.sum())

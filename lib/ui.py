@@ -383,7 +383,7 @@ def meetings_table(meetings: pd.DataFrame) -> None:
             f"Showing the {TABLE_ROWS:,} most recent of {len(meetings):,} meetings; "
             "the downloads hold them all."
         )
-        meetings = meetings.sort_values("date", ascending=False).head(TABLE_ROWS)
+        meetings = meetings.loc[meetings["date"].nlargest(TABLE_ROWS).index]
     table = pd.DataFrame(
         {
             "Date": date_labels(meetings),

@@ -11,9 +11,10 @@ st.title("Follow-ups")
 status = st.segmented_control(
     "Show", followups.STATUS_VIEWS, default="open", key="status", bind="query-params"
 )
-table = followups.follow_up_table(view.meetings, status or "open")
-overdue = int(table["Overdue"].sum())
-st.caption(f"{len(table)} follow-up(s), {overdue} overdue, soonest due first.")
+table = followups.follow_up_table(view.meetings, status or "open", limit=followups.SHOWN)
+total, overdue = followups.count_follow_ups(view.meetings, status or "open")
+shown = f"; the {followups.SHOWN:,} soonest due are listed" if total > len(table) else ""
+st.caption(f"{total:,} follow-up(s), {overdue:,} overdue, soonest due first{shown}.")
 if table.empty:
     ui.empty_state(view.filters) if view.meetings.empty else st.info("No follow-up to show.")
     st.stop()

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from lib.followups import follow_up_table, labels
+from lib.followups import count_follow_ups, follow_up_table, labels
 
 
 def test_open_follow_ups_soonest_due_first_with_overdue_marked(shipped):
@@ -23,3 +23,13 @@ def test_all_statuses_and_labels(shipped):
     names = labels(table)
     assert all(len(name) < 120 for name in names)
     assert names[0].startswith(table["Country"][0] + " · ")
+
+
+def test_limit_keeps_the_soonest_and_counts_all(shipped):
+    meetings = shipped.copy()
+    open_rows = meetings.index[meetings["follow_up_status"] == "open"]
+    meetings.loc[open_rows[0], "follow_up_due"] = pd.Timestamp("2020-01-01")
+    table = follow_up_table(meetings, "open", limit=1, today=pd.Timestamp("2026-11-28"))
+    assert list(table["id"]) == [meetings.loc[open_rows[0], "id"]]
+    total, overdue = count_follow_ups(meetings, "open", today=pd.Timestamp("2026-11-28"))
+    assert total == len(open_rows) and overdue == 1
