@@ -113,13 +113,14 @@ def read_worker(path: Path) -> None:
 
 
 def _timed_reruns(app, reruns: int, loads: list[float] | None = None) -> list[float]:
-    """Time `reruns` reruns, each after switching the region filter (Europe, none, ...)."""
+    """Time 2 × `reruns` reruns, the region filter switched to Europe, then back to none.
+
+    Even positions are reruns into the Europe slice, odd ones back to every meeting.
+    """
     times = []
-    for number in range(reruns):
+    for number in range(2 * reruns):
         value = ["Europe"] if number % 2 == 0 else []
         widget = app.sidebar.multiselect(key="region").set_value(value)
-        if loads is not None:
-            loads.clear()
         start = time.perf_counter()
         widget.run()
         times.append(time.perf_counter() - start)
@@ -174,8 +175,8 @@ def pages_worker(path: Path, reruns: int, timeout: float) -> None:
         if app.exception:
             _emit(page=page, error=app.exception[0].message)
             continue
-        in_rerun: list[float] = []
-        times = _timed_reruns(app, reruns, load_times)
+        load_times.clear()
+        times = _timed_reruns(app, reruns)
         in_rerun = list(load_times)
         _emit(
             page=page,
@@ -300,7 +301,7 @@ def _page_cell(result: dict, page: str) -> str:
     record = found[0]
     if "error" in record:
         return f"error: {record['error'][:60]}"
-    rerun = _median(record["rerun_ms"])
+    rerun = max(_direction_medians(record["rerun_ms"]))
     floor = _floor_ms(pages)
     if floor is None:
         return f"{rerun:,.0f} ms"
@@ -310,13 +311,34 @@ def _page_cell(result: dict, page: str) -> str:
     return f"{rerun:,.0f} ms (+{over:,.0f}, {rerun / floor:.1f}×){_mark(ok)}"
 
 
+def _direction_medians(times: list[float]) -> tuple[float, float]:
+    """Medians of the reruns into the Europe slice and of those back to every meeting."""
+    return statistics.median(times[0::2]), statistics.median(times[1::2] or times[0::2])
+
+
 def _page_names(results: list[dict]) -> list[str]:
-    names: list[str] = []
+    names = {page for result in results for page in result["pages"].get("pages", [])}
+    return ["app.py", *sorted(names - {"app.py"})]
+
+
+def directions(results: list[dict]) -> str:
+    """Each page's rerun medians in both directions: to Europe / back to every meeting."""
+    pages = _page_names(results)
+    lines = [
+        "| Meetings | " + " | ".join(f"`{p}`" for p in pages) + " |",
+        "|---|" + "---|" * len(pages),
+    ]
     for result in results:
-        for page in result["pages"].get("pages", []):
-            if page not in names:
-                names.append(page)
-    return names or ["app.py"]
+        cells = []
+        for page in pages:
+            found = [r for r in result["pages"]["page_results"] if r.get("page") == page]
+            if found and "rerun_ms" in found[0]:
+                europe, every = _direction_medians(found[0]["rerun_ms"])
+                cells.append(f"{europe:,.0f} / {every:,.0f} ms")
+            else:
+                cells.append("—")
+        lines.append(f"| {result['meetings']:,} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def table(results: list[dict]) -> str:
@@ -408,6 +430,22 @@ def first_runs(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def code_version() -> str:
+    """The commit measured, uncommitted changes to the app's code, and a digest of that code."""
+
+    def git(*arguments: str) -> str:
+        run = subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True)
+        return run.stdout.strip() if run.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    changed = git("status", "--porcelain", "--", "lib", "pages", "app.py")
+    state = " plus uncommitted changes in lib/, pages/ or app.py" if changed else ""
+    digest = hashlib.sha256()
+    for path in sorted([ROOT / "app.py", *ROOT.glob("lib/*.py"), *ROOT.glob("pages/*.py")]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return f"commit {commit}{state} (app code digest {digest.hexdigest()[:12]})"
+
+
 def machine() -> str:
     """CPU, cores, memory, versions, date and load, in one paragraph."""
     model = "unknown CPU"
@@ -459,10 +497,15 @@ HOW = """How each column is measured:
   the same process, the widget switched and the script rerun, median of the runs before
   and after the pages.
 - **Page rerun**: `AppTest` through `app.py` (then `switch_page`), one warm run, then
-  the region filter switched to Europe and back; each `.run()` timed, median shown, then
-  the difference from the floor and the ratio to it.
+  the region filter switched to Europe and back again, N times each way; each `.run()`
+  timed. The table shows the slower direction's median, its difference from the floor
+  and its ratio to the floor.
 - **Map JSON**: `len(fig.to_json())` of `charts.outreach_map` over `country_summary` of
   all meetings, as app.py builds it with no filter.
+- AppTest has no server runtime, so `st.dataframe` there always serialises every row. In a
+  browser, Streamlit 1.67 loads frames of more than 150,000 rows lazily (only the rows in
+  view), so for the pages that show a table the 1,000,000 column overstates what a browser
+  session costs; at 100,000 rows the whole table is sent on every rerun in both.
 - **CSV / XLSX download**: `lib.export.csv_bytes` / `xlsx_bytes` of the whole slice
   (XLSX capped at the first 100,000 meetings, marked where it applies).
 """
@@ -493,18 +536,24 @@ Beyond that the answer is more processes, not a bigger one:
 """
 
 
-def write_report(results: list[dict], seed: int, reruns: int, took: float, load_before: str) -> str:
+def write_report(
+    results: list[dict], seed: int, reruns: int, took: float, load_before: str, version: str
+) -> str:
     """The Markdown for docs/benchmarks.md."""
     return (
         "# Benchmarks\n\n"
         "Written by `python bench/run.py` (issue 4); rerun it to refresh this page. The files "
         f"are synthetic (`scripts/make_synthetic.py`, seed {seed}), {reruns} timed reruns per "
-        f"page; the whole run took {took / 60:.1f} minutes.\n\n"
+        f"page and direction; the whole run took {took / 60:.1f} minutes.\n\n"
         f"**Machine:** {machine()} Load average before the run: {load_before}.\n\n"
+        f"**Code measured:** {version}.\n\n"
         "Shared machines are noisy: compare a page with the floor measured in the same run, "
         "not with another run's numbers.\n\n"
         f"{table(results)}\n\n"
         f"{TARGETS}\n"
+        "Page reruns by direction, median ms: into the Europe slice / back to every "
+        "meeting (the main table shows the slower of the two):\n\n"
+        f"{directions(results)}\n\n"
         "First run of each page in a new session (the first page's run includes the file "
         "read):\n\n"
         f"{first_runs(results)}\n\n"
@@ -516,9 +565,11 @@ def write_report(results: list[dict], seed: int, reruns: int, took: float, load_
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
-    parser.add_argument("--reruns", type=int, default=5, help="timed reruns per page (≥5)")
+    parser.add_argument(
+        "--reruns", type=int, default=5, help="timed reruns per page and direction (≥5)"
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--timeout", type=float, default=480, help="seconds per worker")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds per worker")
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
     parser.add_argument("--worker", choices=("read", "pages"), help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
@@ -534,15 +585,18 @@ def main(argv: list[str] | None = None) -> int:
         print("Note: fewer than 5 reruns per page; the issue asks for medians of at least 5.")
     load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"Load average before the run: {load_before} ({os.cpu_count()} cores)", flush=True)
+    version = code_version()
     start = time.perf_counter()
     results = [measure(n, args.seed, args.reruns, args.timeout) for n in sizes]
     took = time.perf_counter() - start
+    if code_version() != version:
+        version += f" at the start, {code_version()} at the end (the code changed during the run)"
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(results, indent=1))
     print()
     print(table(results))
     if not args.no_write:
-        REPORT.write_text(write_report(results, args.seed, args.reruns, took, load_before))
+        REPORT.write_text(write_report(results, args.seed, args.reruns, took, load_before, version))
         print(f"\nWrote {REPORT.relative_to(ROOT)}")
     return 0
 
