@@ -63,6 +63,7 @@ _SLASHED_DATE = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$")
 # A plain pattern (no compiled flags) lets pandas run it in pyarrow, not row by row.
 _WEB_LINK = r"(?i)^(https?|synthetic)://\S+$"
 _BLANK = re.compile(rb"\s*\Z")
+_BLANK_LINE = re.compile(rb"\n\r?\n|\r\r")
 # Exports prefix these with ' so spreadsheets do not run them as formulas (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _WINDOW = {
@@ -109,7 +110,12 @@ class ReadResult:
 
 def read_meetings(source: str | Path | BinaryIO, name: str | None = None) -> ReadResult:
     """Read a CSV or XLSX meetings file (a path or an uploaded file) and validate its rows."""
-    return validate_table(read_table(source, name))
+    import pyarrow as pa
+
+    result = validate_table(read_table(source, name))
+    # The parse and the checks leave freed blocks in arrow's pool: give them back.
+    pa.default_memory_pool().release_unused()
+    return result
 
 
 def read_table(source: str | Path | BinaryIO, name: str | None = None) -> pd.DataFrame:
@@ -117,25 +123,48 @@ def read_table(source: str | Path | BinaryIO, name: str | None = None) -> pd.Dat
     if isinstance(source, str | Path):
         name = name or Path(source).name
         try:
-            raw = Path(source).read_bytes()
+            # A large, well-formed CSV is parsed straight from the file, never held whole
+            # as bytes: that halves the memory a million meetings need while being read.
+            table = _arrow_csv_file(Path(source))
+            if table is None:
+                table = _table_from_bytes(Path(source).read_bytes(), name)
         except OSError as error:
             raise MeetingsFileError(
                 f"Could not open {name}: {error.strerror}. Check the path."
             ) from None
     else:
         name = name or getattr(source, "name", "the file")
-        raw = source.read()
+        table = _table_from_bytes(source.read(), name)
+    return _with_format_columns(table, name)
+
+
+def _table_from_bytes(raw: bytes, name: str) -> pd.DataFrame:
     if _BLANK.match(raw):
         raise MeetingsFileError(f"{name} is empty. A meetings file needs a header row.")
     if raw.startswith(b"PK\x03\x04"):
-        table = _xlsx_table(raw, name)
-    elif raw.startswith(b"\xd0\xcf\x11\xe0"):
+        return _xlsx_table(raw, name)
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise MeetingsFileError(
             f"{name} is an old Excel (.xls) workbook. Save it as .xlsx or CSV and try again."
         )
-    else:
-        table = _csv_table(raw, name)
-    return _with_format_columns(table, name)
+    return _csv_table(raw, name)
+
+
+def _arrow_csv_file(path: Path, chunk: int = 1 << 24) -> pd.DataFrame | None:
+    """A well-formed UTF-8 CSV file parsed from disk with pyarrow; None for anything else."""
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+        if not head.strip() or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+            return None
+        if b"\x00" in head[:4096]:
+            return None
+        handle.seek(0)
+        tail = b""
+        while block := handle.read(chunk):
+            if _BLANK_LINE.search(tail + block):
+                return None  # blank lines would shift line numbers: the careful reader
+            tail = block[-2:]
+    return _arrow_csv_table(path, head)
 
 
 def _korean_text(raw: bytes, name: str) -> str:
@@ -169,13 +198,11 @@ def _csv_table(raw: bytes, name: str) -> pd.DataFrame:
         raise MeetingsFileError(
             f"{name} is not a text file. Upload a CSV (UTF-8) or an XLSX workbook."
         )
-    header = raw[:65536].split(b"\n", 1)[0].decode("utf-8", errors="replace")
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    if header.count("\t") > max(header.count(";"), header.count(",")):
-        delimiter = "\t"
-    fast = _arrow_csv_table(raw, delimiter)
-    if fast is not None:
-        return fast
+    delimiter = _delimiter(raw[:65536])
+    if not _BLANK_LINE.search(raw):
+        fast = _arrow_csv_table(raw, raw[:65536])
+        if fast is not None:
+            return fast
     options = dict(sep=delimiter, dtype=str, keep_default_na=False, skip_blank_lines=False)
     # Parse the bytes as they are: a decoded copy of a large file would double its memory.
     source, text = io.BytesIO(raw), None
@@ -197,25 +224,36 @@ def _csv_table(raw: bytes, name: str) -> pd.DataFrame:
         raise MeetingsFileError(f"{name} has no header row.") from None
 
 
-def _arrow_csv_table(raw: bytes, delimiter: str) -> pd.DataFrame | None:
+def _delimiter(head: bytes) -> str:
+    """Comma, or the semicolon or tab that a spreadsheet in another locale wrote."""
+    header = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    if header.count("\t") > max(header.count(";"), header.count(",")):
+        return "\t"
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _arrow_csv_table(source: bytes | Path, head: bytes) -> pd.DataFrame | None:
     """Parse a well-formed UTF-8 CSV with pyarrow's multi-threaded reader; None if it is not.
 
-    Blank lines would shift the line numbers, and ragged rows, other encodings and broken
-    quoting fail here: the careful pandas reader below handles all of those.
+    Ragged rows, other encodings and broken quoting fail here: the careful pandas reader
+    handles all of those, and blank lines (checked by the callers).
     """
     import pyarrow as pa
     import pyarrow.csv as arrow_csv
 
-    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if b"\n\n" in body or b"\n\r\n" in body or b"\r\r" in body:
-        return None
+    delimiter = _delimiter(head)
+    bom = head.startswith(b"\xef\xbb\xbf")
     try:
-        first = body[:65536].split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+        first = head[3 if bom else 0 :].split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
         header = next(csv.reader([first], delimiter=delimiter))
         if len(set(header)) != len(header) or "" in header:
             return None
+        if isinstance(source, bytes):
+            source = pa.py_buffer(source[3:] if bom else source)
+        else:
+            source = str(source)  # pyarrow skips a UTF-8 byte-order mark in a file
         table = arrow_csv.read_csv(
-            pa.py_buffer(body),
+            source,
             parse_options=arrow_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=arrow_csv.ConvertOptions(
                 column_types={name: pa.string() for name in header},
@@ -338,8 +376,8 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
         lambda rows: country_messages[rows].tolist(),
     )
 
-    given = table["date_precision"].str.strip().str.lower().to_numpy(dtype=object)
-    bad_precision = (given != "") & ~np.isin(given, PRECISIONS)
+    given = table["date_precision"].str.strip().str.lower()
+    bad_precision = ((given != "") & ~given.isin(PRECISIONS)).to_numpy()
     report(
         bad_precision,
         "date_precision",
@@ -348,7 +386,11 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
             for row in rows
         ],
     )
-    precision = np.where(given == "", np.where(form_precision == "", "day", form_precision), given)
+    precision = np.where(
+        (given == "").to_numpy(),
+        np.where(form_precision == "", "day", form_precision),
+        given.to_numpy(dtype=object),
+    )
     rank = {value: order for order, value in enumerate(PRECISIONS)}
     too_fine = ~bad_precision & (
         pd.Series(precision).map(rank).fillna(0).to_numpy()
@@ -418,7 +460,8 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
 
     problems.sort()
     keep = ~np.isin(lines, [line for line, _, _ in problems])
-    meetings = table[keep].reset_index(drop=True)
+    # Copying every column of a large file costs as much memory as the file: only when needed.
+    meetings = table if keep.all() else table[keep].reset_index(drop=True)
     meetings["id"] = ids[keep].reset_index(drop=True)
     meetings["date"] = starts[keep]
     meetings["date_precision"] = precision[keep]
