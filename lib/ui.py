@@ -3,6 +3,7 @@
 import hashlib
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -25,7 +26,6 @@ from lib.meetings import (
 from lib.programs import program_catalogue
 from lib.store import URL_VARIABLE, Store, StoreError
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = (
     ("app.py", "Outreach map", ":material/public:"),
     ("pages/1_Timeline.py", "Timeline", ":material/timeline:"),
@@ -59,38 +59,35 @@ class Dataset:
     programs: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def _dataset(result: ReadResult, source: str) -> Dataset:
-    meetings = result.meetings
-    return Dataset(meetings, source, result.problems, programs=flt.program_rows(meetings))
+def _dataset(meetings: pd.DataFrame, source: str, **details) -> Dataset:
+    return Dataset(meetings, source, programs=flt.program_rows(meetings), **details)
 
 
-def _failed(source: str, message: str) -> Dataset:
-    empty = read_meetings_text("date,country\n")
-    return Dataset(empty, source, error=message, programs=flt.program_rows(empty))
+def _read(source: str, read: Callable[[], ReadResult]) -> Dataset:
+    """The dataset `read()` gives, or none, with the message saying why the file is refused."""
+    try:
+        result = read()
+    except MeetingsFileError as error:
+        return _refused(source, str(error))
+    return _dataset(result.meetings, source, problems=result.problems)
 
 
-def read_meetings_text(text: str) -> pd.DataFrame:
-    """Meetings from CSV text (used for an empty frame with all the columns)."""
-    return read_meetings(io.BytesIO(text.encode()), name="text").meetings
+def _refused(source: str, message: str) -> Dataset:
+    """No meetings, and the message saying why the source cannot be used."""
+    empty = read_meetings(io.BytesIO(b"date,country\n"), name="empty").meetings
+    return _dataset(empty, source, error=message)
 
 
 # Cached as resources, not data: the frame is shared read-only instead of copied per rerun.
 @st.cache_resource(max_entries=4, show_spinner="Reading the meetings file…")
 def _read_file(path: str, modified_ns: int, size: int) -> Dataset:
-    source = f"{Path(path).name}"
-    try:
-        return _dataset(read_meetings(path), source)
-    except MeetingsFileError as error:
-        return _failed(source, str(error))
+    return _read(Path(path).name, lambda: read_meetings(path))
 
 
 @st.cache_resource(max_entries=8, show_spinner="Reading the uploaded file…")
 def _read_upload(name: str, digest: str, _raw: bytes) -> Dataset:
     source = f"{name} (uploaded, this session only)"
-    try:
-        return _dataset(read_meetings(io.BytesIO(_raw), name=name), source)
-    except MeetingsFileError as error:
-        return _failed(source, str(error))
+    return _read(source, lambda: read_meetings(io.BytesIO(_raw), name=name))
 
 
 def load_dataset() -> Dataset:
@@ -103,14 +100,13 @@ def load_dataset() -> Dataset:
         try:
             stat = path.stat()
         except OSError:
-            message = f"The meetings file {path} (OUTREACH_DATA) was not found. Check the path."
-            return _failed(path.name, message)
+            return _read(path.name, lambda: read_meetings(path))  # says the file is missing
         return _read_file(str(path), stat.st_mtime_ns, stat.st_size)
     try:
         store = open_store()
         return _read_store(store.url, store.data_version(), store)
     except StoreError as error:
-        return _failed("the database", str(error))
+        return _refused("the database", str(error))
 
 
 def data_mode() -> str:
@@ -132,9 +128,8 @@ def _open_store(url: str | None) -> Store:
 
 @st.cache_resource(max_entries=2, show_spinner="Reading the meetings…")
 def _read_store(url: str, version: int, _store: Store) -> Dataset:
-    meetings = _store.meetings()
     where = "the database" if _store.path is None else f"the database ({_store.path.name})"
-    return Dataset(meetings, where, programs=flt.program_rows(meetings))
+    return _dataset(_store.meetings(), where)
 
 
 @dataclass
@@ -290,7 +285,10 @@ def select_country(name: str) -> None:
 def empty_state(filters: flt.Filters) -> None:
     """What a page shows when the filters match no meeting."""
     if filters.is_empty():
-        st.info("There are no meetings to show yet. Upload a meetings file on the Data page.")
+        st.info(
+            "There are no meetings to show yet. Record one or import a file (see the pages "
+            "in the sidebar), or upload a file to explore on the Data page."
+        )
     else:
         st.info(
             "No meeting matches these filters. Widen the month range or remove a filter — "
