@@ -91,3 +91,14 @@ def xlsx_bytes(meetings: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+FILE_KINDS = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def file_bytes(meetings: pd.DataFrame, kind: str) -> bytes:
+    """The meetings as a 'csv' or 'xlsx' file."""
+    return csv_bytes(meetings) if kind == "csv" else xlsx_bytes(meetings)

@@ -376,16 +376,22 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
         lambda rows: country_messages[rows].tolist(),
     )
 
-    given = table["date_precision"].str.strip().str.lower()
-    bad_precision = ((given != "") & ~given.isin(PRECISIONS)).to_numpy()
-    report(
-        bad_precision,
-        "date_precision",
-        lambda rows: [
-            f"'{given[row]}' is not a precision. Use one of: {', '.join(PRECISIONS)}."
-            for row in rows
-        ],
-    )
+    def choice(column: str, allowed: tuple[str, ...], what: str) -> tuple[pd.Series, pd.Series]:
+        """A column with a fixed list of values: (its values in lower case, which are wrong)."""
+        values = table[column].str.strip().str.lower()
+        wrong = (values != "") & ~values.isin(allowed)
+        report(
+            wrong,
+            column,
+            lambda rows: [
+                f"'{table[column][row]}' is not {what}. Use one of: {', '.join(allowed)}."
+                for row in rows
+            ],
+        )
+        return values, wrong
+
+    given, wrong_precision = choice("date_precision", PRECISIONS, "a precision")
+    bad_precision = wrong_precision.to_numpy()
     precision = np.where(
         (given == "").to_numpy(),
         np.where(form_precision == "", "day", form_precision),
@@ -406,25 +412,8 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
         ],
     )
 
-    kinds = table["counterpart_type"].str.strip().str.lower()
-    report(
-        (kinds != "") & ~kinds.isin(COUNTERPART_TYPES),
-        "counterpart_type",
-        lambda rows: [
-            f"'{table['counterpart_type'][row]}' is not a type. "
-            f"Use one of: {', '.join(COUNTERPART_TYPES)}."
-            for row in rows
-        ],
-    )
-    status = table["follow_up_status"].str.strip().str.lower()
-    report(
-        (status != "") & ~status.isin(FOLLOW_UP_STATUSES),
-        "follow_up_status",
-        lambda rows: [
-            f"'{table['follow_up_status'][row]}' is not a status. Use open, done or dropped."
-            for row in rows
-        ],
-    )
+    kinds, _ = choice("counterpart_type", COUNTERPART_TYPES, "a counterpart type")
+    status, _ = choice("follow_up_status", FOLLOW_UP_STATUSES, "a follow-up status")
     status = status.where((status != "") | (table["follow_up"].str.strip() == ""), "open")
 
     due_codes, due_parsed = _distinct(table["follow_up_due"].str.strip(), _parse_due)

@@ -24,31 +24,11 @@ import numpy as np
 import pandas as pd
 import pycountry
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lib.meetings import FORMAT_COLUMNS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-# The same order as data/meetings.csv and lib.meetings.FORMAT_COLUMNS.
-COLUMNS = (
-    "id",
-    "date",
-    "date_precision",
-    "country",
-    "event",
-    "counterpart",
-    "counterpart_title",
-    "counterpart_type",
-    "representative",
-    "meeting_type",
-    "location",
-    "programs",
-    "cities",
-    "follow_up",
-    "follow_up_owner",
-    "follow_up_status",
-    "follow_up_due",
-    "summary",
-    "source_title",
-    "source_url",
-)
 FIRST_YEAR, LAST_YEAR = 2016, 2025
 XLSX_MAX_MEETINGS = 1_048_575  # an Excel sheet holds 1,048,576 rows, one of them the header
 
@@ -472,7 +452,7 @@ def synthetic_columns(meetings: int, seed: int) -> dict[str, np.ndarray]:
         "source_title": np.full(n, SOURCE_TITLE, dtype=object),
         "source_url": (f"synthetic://{seed}/" + numbers).to_numpy(dtype=object),
     }
-    return {column: columns[column] for column in COLUMNS}
+    return {column: columns[column] for column in FORMAT_COLUMNS}
 
 
 def _refuse_shipped_data(out: Path) -> None:
