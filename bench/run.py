@@ -510,15 +510,40 @@ HOW = """How each column is measured:
   (XLSX capped at the first 100,000 meetings, marked where it applies).
 """
 
-WHERE_IT_STOPS = """## Where one machine stops
 
-One Streamlit process holds the whole table in memory and answers every session from it,
-so the limits are the ones in the table: memory grows with the number of meetings (the
-peak column), and every click reruns the page's script for that one visitor on one CPU
-core, so a page whose rerun takes a second serves about one click per second per core.
-On this 2-core machine that is fine for a few hundred thousand meetings and a handful of
-people clicking at the same time; at a million meetings the read and the memory are the
-first to hurt, then the pages whose work grows with the rows they draw.
+def where_it_stops(results: list[dict]) -> str:
+    """How far one process goes, from the largest size measured, and what comes after."""
+    measured = [r for r in results if "peak_mb" in r["pages"] and r["pages"]["page_results"]]
+    if measured:
+        largest = measured[-1]
+        slowest = max(
+            (max(_direction_medians(r["rerun_ms"])), r["page"])
+            for r in largest["pages"]["page_results"]
+            if "rerun_ms" in r
+        )
+        numbers = (
+            f"In this run, {largest['meetings']:,} meetings took "
+            f"{largest['pages']['peak_mb']:,.0f} MB in one process, and the slowest page "
+            f"(`{slowest[1]}`) needed about {slowest[0] / 1000:.1f} s per click."
+        )
+    else:
+        numbers = "(No size was measured completely in this run.)"
+    return "## Where one machine stops\n\n" + WHERE_IT_STOPS.format(numbers=numbers)
+
+
+WHERE_IT_STOPS = """\
+One Streamlit process holds the whole table in memory and answers every session from it.
+Memory grows with the number of meetings, and each click reruns the page's script for
+that visitor. The sessions of one process are threads sharing one Python interpreter, so
+the process does about one core's worth of Python at a time however many cores the
+machine has: a page that needs a second per rerun gives roughly one click per second to
+everyone using that process, and the others wait.
+
+{numbers}
+
+On this 2-core machine one process is comfortable up to a few hundred thousand meetings
+with a handful of people clicking at once; around a million meetings memory and the
+busiest pages set the limit, and more people at once only make the queue longer.
 
 Beyond that the answer is more processes, not a bigger one:
 
@@ -526,27 +551,27 @@ Beyond that the answer is more processes, not a bigger one:
   load balancer with sticky sessions, since a Streamlit session lives in the process that
   opened its websocket;
 - keep the meetings in one PostgreSQL database that every copy reads and writes
-  (`OUTREACH_DB_URL`, the next issue), instead of a file on one machine's disk;
-- give each process its own cache of the table and of its aggregates, keyed by a data
-  version (a counter or the time of the last change, read from the database with one
-  cheap query per rerun), so a process re-reads only when the data has really changed
-  and never on a click;
+  (`OUTREACH_DB_URL`, see `lib/store.py`), instead of a file on one machine's disk;
+- give each process its own cache of the table and of its aggregates, keyed by the
+  database's data version (one cheap query per rerun, as `lib.ui` does with
+  `store.data_version()`), so a process reads the table again only after someone has
+  changed it, never because of a click;
 - push the heavy grouping into the database (per-country and per-month counts) when the
   table no longer fits comfortably in each process's memory.
 """
 
 
-def write_report(
-    results: list[dict], seed: int, reruns: int, took: float, load_before: str, version: str
-) -> str:
+def write_report(results: list[dict], meta: dict) -> str:
     """The Markdown for docs/benchmarks.md."""
+    seed, reruns, took = meta["seed"], meta["reruns"], meta["took"]
     return (
         "# Benchmarks\n\n"
         "Written by `python bench/run.py` (issue 4); rerun it to refresh this page. The files "
         f"are synthetic (`scripts/make_synthetic.py`, seed {seed}), {reruns} timed reruns per "
         f"page and direction; the whole run took {took / 60:.1f} minutes.\n\n"
-        f"**Machine:** {machine()} Load average before the run: {load_before}.\n\n"
-        f"**Code measured:** {version}.\n\n"
+        f"**Machine:** {meta['machine']} Load average before the run: {meta['load_before']}."
+        "\n\n"
+        f"**Code measured:** {meta['version']}.\n\n"
         "Shared machines are noisy: compare a page with the floor measured in the same run, "
         "not with another run's numbers.\n\n"
         f"{table(results)}\n\n"
@@ -558,7 +583,7 @@ def write_report(
         "read):\n\n"
         f"{first_runs(results)}\n\n"
         f"{HOW}\n"
-        f"{WHERE_IT_STOPS}"
+        f"{where_it_stops(results)}"
     )
 
 
@@ -571,6 +596,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=900, help="seconds per worker")
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="rewrite docs/benchmarks.md from bench/out/results.json without measuring",
+    )
     parser.add_argument("--worker", choices=("read", "pages"), help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -579,6 +609,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.worker == "pages":
         pages_worker(args.file, args.reruns, args.timeout)
+        return 0
+    saved = OUT / "results.json"
+    if args.report_only:
+        stored = json.loads(saved.read_text())
+        REPORT.write_text(write_report(stored["results"], stored["meta"]))
+        print(table(stored["results"]))
+        print(f"\nWrote {REPORT.relative_to(ROOT)} from {saved.relative_to(ROOT)}")
         return 0
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
     if args.reruns < 5:
@@ -591,12 +628,20 @@ def main(argv: list[str] | None = None) -> int:
     took = time.perf_counter() - start
     if code_version() != version:
         version += f" at the start, {code_version()} at the end (the code changed during the run)"
+    meta = {
+        "seed": args.seed,
+        "reruns": args.reruns,
+        "took": took,
+        "load_before": load_before,
+        "version": version,
+        "machine": machine(),
+    }
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps(results, indent=1))
+    saved.write_text(json.dumps({"meta": meta, "results": results}, indent=1))
     print()
     print(table(results))
     if not args.no_write:
-        REPORT.write_text(write_report(results, args.seed, args.reruns, took, load_before, version))
+        REPORT.write_text(write_report(results, meta))
         print(f"\nWrote {REPORT.relative_to(ROOT)}")
     return 0
 
