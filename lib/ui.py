@@ -346,7 +346,7 @@ def missions_in_view(filters: flt.Filters) -> pd.DataFrame:
 def overview_figures(view: View, missions: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(label, value, explanation) for the row of figures on the map page."""
     meetings = view.meetings
-    engaged = set(meetings["iso3"].astype(str))
+    engaged = set(meetings["iso3"].unique())
     met = missions["iso3"].isin(engaged).sum()
     share = f" ({met / len(missions):.0%})" if len(missions) else ""
     return [
