@@ -69,9 +69,6 @@ def country_summary(
         )
     columns = {
         "iso3": meetings["iso3"],
-        "country": meetings["country"],
-        "region": meetings["region"],
-        "subregion": meetings["subregion"],
         "date": meetings["date"],
         "open_follow_up": meetings["follow_up_status"] == "open",
     }
@@ -79,17 +76,18 @@ def country_summary(
         pd.DataFrame(columns)
         .groupby("iso3", observed=True)
         .agg(
-            country=("country", "first"),
-            region=("region", "first"),
-            subregion=("subregion", "first"),
             meetings=("date", "size"),
             last_date=("date", "max"),
             open_follow_ups=("open_follow_up", "sum"),
         )
         .reset_index()
     )
-    for column in ("iso3", "country", "region", "subregion"):
-        summary[column] = summary[column].astype(str)
+    summary["iso3"] = summary["iso3"].astype(str)
+    places = [country_by_iso3(code) for code in summary["iso3"]]
+    for column in ("country", "region", "subregion"):
+        summary[column] = [
+            getattr(place, column if column != "country" else "name") for place in places
+        ]
     summary["months_since"] = (
         (today.year - summary["last_date"].dt.year) * 12
         + (today.month - summary["last_date"].dt.month)
@@ -104,8 +102,12 @@ def country_summary(
     counts["iso3"] = counts["iso3"].astype(str)
     counts["program"] = counts["program"].astype(str)
     counts = counts.sort_values(["iso3", "n", "program"], ascending=[True, False, True])
-    top = counts.groupby("iso3").head(4).groupby("iso3")["program"].agg(", ".join)
-    summary["programs"] = summary["iso3"].map(top).astype(object).fillna("none recorded")
+    top: dict[str, list[str]] = {}
+    for code, program in zip(counts["iso3"].tolist(), counts["program"].tolist(), strict=True):
+        listed = top.setdefault(code, [])
+        if len(listed) < 4:
+            listed.append(program)
+    summary["programs"] = [", ".join(top.get(code, ["none recorded"])) for code in summary["iso3"]]
     summary["last_date_text"] = summary["last_date"].dt.strftime("%d %b %Y")
     return summary.sort_values("meetings", ascending=False, ignore_index=True)
 
