@@ -269,14 +269,14 @@ def strip_marks(
 ) -> pd.DataFrame:
     """One mark per (country, date window): how many meetings, and what to say on hover.
 
-    When that would be more than `max_marks`, marks are grouped by country and month
-    (`grouped` is True) so the chart stays readable and light.
+    Above `max_marks` meetings, marks are grouped by country and month (`grouped` is
+    True) so the chart stays readable and light.
     """
     keys = ["country", "date", "date_end", "date_precision"]
     needed = [*keys, "iso3", "counterpart", "programs", "source_title"]
     top = meetings["country"].value_counts().head(max_countries).index
     shown = meetings[needed][meetings["country"].isin(top)]
-    grouped = shown.groupby(keys, observed=True).ngroups > max_marks
+    grouped = len(shown) > max_marks
     if grouped:
         month = shown["date"].dt.to_period("M")
         shown = shown.assign(
