@@ -316,10 +316,12 @@ def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
 
     def hover(part: pd.DataFrame) -> np.ndarray:
         """Hover text per mark; plotly reads a little HTML, so people's text is escaped."""
-        country = "<b>" + part["country"].map(escape) + "</b><br>"
+        names = {name: escape(name) for name in part["country"].unique()}
+        country = "<b>" + part["country"].map(names) + "</b><br>"
         if marks["grouped"].any():
             count = part["meetings"].astype(str) + " meeting(s) in "
-            return (country + count + part["date"].dt.strftime("%b %Y")).to_numpy(dtype=object)
+            months = {day: f"{day:%b %Y}" for day in part["date"].unique()}
+            return (country + count + part["date"].map(months)).to_numpy(dtype=str)
         start = part["date"].dt.strftime("%d %b %Y")
         window = "Some time " + start + " – " + part["date_end"].dt.strftime("%d %b %Y")
         when = start.where(
@@ -337,7 +339,7 @@ def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
             + "<br>Source: "
             + part["source"].astype(str).replace("", "not given").map(escape)
         )
-        return text.to_numpy(dtype=object)
+        return text.to_numpy(dtype=str)
 
     figure = go.Figure()
     approximate = marks[marks["approximate"]]
@@ -365,7 +367,7 @@ def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
         # numpy arrays pass plotly's checks in one step; lists are checked item by item.
         figure.add_scatter(
             x=part["date"].to_numpy(),
-            y=part["country"].to_numpy(dtype=object),
+            y=part["country"].to_numpy(dtype=str),
             mode="markers",
             name=name,
             marker=dict(
