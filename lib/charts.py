@@ -3,7 +3,6 @@
 import json
 from functools import cache
 from html import escape
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -128,7 +127,16 @@ def coverage_table(summary: pd.DataFrame, mission_list: pd.DataFrame) -> pd.Data
     return pd.concat([engaged, unmet], ignore_index=True)
 
 
-def _map_trace(table: pd.DataFrame, **style) -> go.Choropleth:
+def _figure(traces: list[dict]) -> go.Figure:
+    """A figure of trace dicts, without plotly's value-by-value checks.
+
+    Those checks were a large share of a page's rerun. The dicts are built only here, from
+    known attributes; the browser tests draw every figure.
+    """
+    return go.Figure(data=traces, _validate=False)
+
+
+def _map_trace(table: pd.DataFrame, **style) -> dict:
     """A choropleth trace of a table of countries with the map's hover text."""
     custom = (
         np.column_stack(
@@ -142,17 +150,17 @@ def _map_trace(table: pd.DataFrame, **style) -> go.Choropleth:
         if len(table)
         else None
     )
-    return go.Choropleth(
-        locations=table["iso3"],
+    return dict(
+        type="choropleth",
+        locations=table["iso3"].to_numpy(dtype=str),
         locationmode="ISO-3",
-        text=table["country"].map(escape),
+        text=table["country"].map(escape).to_numpy(dtype=str),
         customdata=custom,
         hovertemplate=(
             "<b>%{text}</b><br>Meetings: %{customdata[1]}<br>Last meeting: %{customdata[2]}"
             "<br>Programs of interest: %{customdata[3]}<extra></extra>"
         ),
-        marker_line_color="rgba(128,128,128,0.6)",
-        marker_line_width=0.5,
+        marker=dict(line=dict(color="rgba(128,128,128,0.6)", width=0.5)),
         **style,
     )
 
@@ -161,13 +169,13 @@ def outreach_map(
     summary: pd.DataFrame, colour_by: str = "meetings", mission_list: pd.DataFrame | None = None
 ) -> go.Figure:
     """World choropleth of engaged countries, coloured by meetings, last contact or coverage."""
-    figure = go.Figure()
     colour_by = colour_by.lower()
     if colour_by == "coverage":
         table = coverage_table(summary, missions() if mission_list is None else mission_list)
+        traces = []
         for status, colour in COVERAGE_COLOURS.items():
             part = table[table["status"] == status]
-            figure.add_trace(
+            traces.append(
                 _map_trace(
                     part,
                     z=np.ones(len(part)),
@@ -178,20 +186,20 @@ def outreach_map(
                 )
             )
     elif colour_by == "last contact":
-        figure.add_trace(
+        traces = [
             _map_trace(
                 summary,
-                z=summary["months_since"],
+                z=summary["months_since"].to_numpy(),
                 colorscale="Cividis_r",
                 colorbar=dict(title=dict(text="Months since<br>last meeting", side="top")),
             )
-        )
+        ]
     else:
         top = max(1, int(summary["meetings"].max())) if len(summary) else 1
-        figure.add_trace(
+        traces = [
             _map_trace(
                 summary,
-                z=summary["meetings"],
+                z=summary["meetings"].to_numpy(),
                 zmin=0,
                 zmax=top,
                 colorscale="Viridis_r",
@@ -199,7 +207,8 @@ def outreach_map(
                     title=dict(text="Meetings", side="top"), tickformat=",d", dtick=-(-top // 5)
                 ),
             )
-        )
+        ]
+    figure = _figure(traces)
     # plotly 7 zooms to the data by default; leadership wants the whole world.
     figure.update_geos(
         fitbounds=False,
@@ -240,17 +249,21 @@ def monthly_counts(meetings: pd.DataFrame) -> pd.DataFrame:
 def monthly_chart(meetings: pd.DataFrame) -> go.Figure:
     """Bars of meetings per month, stacked by region."""
     counts = monthly_counts(meetings)
-    figure = go.Figure()
+    traces = []
     for region, colour in REGION_COLOURS.items():
         part = counts[counts["region"] == region]
         if len(part):
-            figure.add_bar(
-                x=part["month"],
-                y=part["meetings"],
-                name=region,
-                marker_color=colour,
-                hovertemplate=f"{region}<br>%{{x|%b %Y}}: %{{y}} meeting(s)<extra></extra>",
+            traces.append(
+                dict(
+                    type="bar",
+                    x=part["month"].to_numpy(),
+                    y=part["meetings"].to_numpy(),
+                    name=region,
+                    marker=dict(color=colour),
+                    hovertemplate=f"{region}<br>%{{x|%b %Y}}: %{{y}} meeting(s)<extra></extra>",
+                )
             )
+    figure = _figure(traces)
     # On a date axis plotly sizes bars by the closest gap; sparse months would get bars
     # years wide. A month is about 26 days of bar.
     figure.update_traces(width=26 * 24 * 3600 * 1000)
@@ -284,19 +297,11 @@ def strip_marks(
             date_end=month.dt.end_time.dt.normalize(),
             date_precision="month",
         )
-    # Grouped marks stand for many meetings: their hover gives the count, not one meeting's.
-    details = (
-        {}
-        if grouped
-        else dict(
-            counterpart=("counterpart", "first"),
-            programs=("programs", _joined_programs),
-            source=("source_title", "first"),
-        )
-    )
-    marks = (
-        shown.groupby(keys, observed=True).agg(meetings=("iso3", "size"), **details).reset_index()
-    )
+    if grouped:
+        # Grouped marks stand for many meetings: their hover gives the count, not a meeting's.
+        marks = shown.groupby(keys, observed=True).agg(meetings=("iso3", "size")).reset_index()
+    else:
+        marks = _marks_by_window(shown, keys)
     marks["country"] = marks["country"].astype(str)
     marks["date_precision"] = marks["date_precision"].astype(str)
     marks["approximate"] = marks["date_precision"].isin(APPROXIMATE) & (not grouped)
@@ -304,9 +309,23 @@ def strip_marks(
     return marks
 
 
-def _joined_programs(lists: pd.Series) -> str:
-    """The programs of a group of meetings, each once, in order of appearance."""
-    return "; ".join(dict.fromkeys(chain.from_iterable(lists)))
+def _marks_by_window(shown: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Marks of a few meetings, in plain Python (quicker than pandas at this size)."""
+    marks: dict[tuple, dict] = {}
+    columns = [shown[column].tolist() for column in [*keys, "counterpart", "programs"]]
+    sources = shown["source_title"].tolist()
+    for *key, counterpart, programs, source in zip(*columns, sources, strict=True):
+        mark = marks.setdefault(
+            tuple(key),
+            {"meetings": 0, "counterpart": counterpart, "programs": {}, "source": source},
+        )
+        mark["meetings"] += 1
+        mark["programs"].update(dict.fromkeys(programs))
+    rows = [
+        {**dict(zip(keys, key, strict=True)), **mark, "programs": "; ".join(mark["programs"])}
+        for key, mark in marks.items()
+    ]
+    return pd.DataFrame(rows, columns=[*keys, "meetings", "counterpart", "programs", "source"])
 
 
 def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
@@ -316,32 +335,48 @@ def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
 
     def hover(part: pd.DataFrame) -> np.ndarray:
         """Hover text per mark; plotly reads a little HTML, so people's text is escaped."""
-        names = {name: escape(name) for name in part["country"].unique()}
-        country = "<b>" + part["country"].map(names) + "</b><br>"
         if marks["grouped"].any():
-            count = part["meetings"].astype(str) + " meeting(s) in "
+            names = {name: escape(name) for name in part["country"].unique()}
             months = {day: f"{day:%b %Y}" for day in part["date"].unique()}
-            return (country + count + part["date"].map(months)).to_numpy(dtype=str)
-        start = part["date"].dt.strftime("%d %b %Y")
-        window = "Some time " + start + " – " + part["date_end"].dt.strftime("%d %b %Y")
-        when = start.where(
-            part["date_precision"] == "day", window + " (" + part["date_precision"] + ")"
-        )
-        several = part["meetings"].astype(str).radd(" · ").add(" meetings")
-        text = (
-            country
-            + when
-            + several.where(part["meetings"] > 1, "")
-            + "<br>Counterpart: "
-            + part["counterpart"].astype(str).replace("", "not named").map(escape)
-            + "<br>Programs: "
-            + part["programs"].replace("", "none recorded").map(escape)
-            + "<br>Source: "
-            + part["source"].astype(str).replace("", "not given").map(escape)
-        )
-        return text.to_numpy(dtype=str)
+            text = (
+                "<b>"
+                + part["country"].map(names)
+                + "</b><br>"
+                + part["meetings"].astype(str)
+                + " meeting(s) in "
+                + part["date"].map(months)
+            )
+            return text.to_numpy(dtype=str)
+        texts = []
+        for name, start, end, precision, meetings, counterpart, programs, source in zip(
+            *(
+                part[column].tolist()
+                for column in (
+                    "country",
+                    "date",
+                    "date_end",
+                    "date_precision",
+                    "meetings",
+                    "counterpart",
+                    "programs",
+                    "source",
+                )
+            ),
+            strict=True,
+        ):
+            when = f"{start:%d %b %Y}"
+            if precision != "day":
+                when = f"Some time {when} – {end:%d %b %Y} ({precision})"
+            texts.append(
+                f"<b>{escape(name)}</b><br>{when}"
+                + (f" · {meetings} meetings" if meetings > 1 else "")
+                + f"<br>Counterpart: {escape(counterpart or 'not named')}"
+                + f"<br>Programs: {escape(programs or 'none recorded')}"
+                + f"<br>Source: {escape(source or 'not given')}"
+            )
+        return np.array(texts, dtype=str)
 
-    figure = go.Figure()
+    traces = []
     approximate = marks[marks["approximate"]]
     if not approximate.empty:
         # One line trace for every window: start, end, then a gap before the next.
@@ -349,13 +384,16 @@ def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
         xs = np.column_stack([approximate["date"], ends, np.full(len(ends), None)])
         ys = np.repeat(approximate["country"].to_numpy(dtype=object), 3).reshape(-1, 3)
         ys[:, 2] = None
-        figure.add_scatter(
-            x=xs.ravel(),
-            y=ys.ravel(),
-            mode="lines",
-            line=dict(width=6, color="rgba(0,114,178,0.35)"),
-            name="Date window",
-            hoverinfo="skip",
+        traces.append(
+            dict(
+                type="scatter",
+                x=xs.ravel(),
+                y=ys.ravel(),
+                mode="lines",
+                line=dict(width=6, color="rgba(0,114,178,0.35)"),
+                name="Date window",
+                hoverinfo="skip",
+            )
         )
     exact_name = "Meetings in a month" if marks["grouped"].any() else "Exact date"
     for name, part, symbol in (
@@ -364,21 +402,24 @@ def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
     ):
         if part.empty:
             continue
-        # numpy arrays pass plotly's checks in one step; lists are checked item by item.
-        figure.add_scatter(
-            x=part["date"].to_numpy(),
-            y=part["country"].to_numpy(dtype=str),
-            mode="markers",
-            name=name,
-            marker=dict(
-                symbol=symbol,
-                size=(8 + 2 * part["meetings"].clip(upper=8)).to_numpy(),
-                color="#0072B2",
-                line=dict(width=2, color="#0072B2"),
-            ),
-            hovertext=hover(part),
-            hoverinfo="text",
+        traces.append(
+            dict(
+                type="scatter",
+                x=part["date"].to_numpy(),
+                y=part["country"].to_numpy(dtype=str),
+                mode="markers",
+                name=name,
+                marker=dict(
+                    symbol=symbol,
+                    size=(8 + 2 * part["meetings"].clip(upper=8)).to_numpy(),
+                    color="#0072B2",
+                    line=dict(width=2, color="#0072B2"),
+                ),
+                hovertext=hover(part),
+                hoverinfo="text",
+            )
         )
+    figure = _figure(traces)
     figure.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
     figure.update_xaxes(title=None)
     figure.update_layout(
@@ -410,16 +451,20 @@ def program_interest(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.DataF
 
 def program_chart(interest: pd.DataFrame) -> go.Figure:
     """Horizontal bars: meetings and countries per program."""
-    figure = go.Figure()
-    for column, colour in (("meetings", "#0072B2"), ("countries", "#E69F00")):
-        figure.add_bar(
-            x=interest[column],
-            y=interest["program"],
-            orientation="h",
-            name=column.capitalize(),
-            marker_color=colour,
-            hovertemplate=f"%{{y}}<br>{column.capitalize()}: %{{x}}<extra></extra>",
-        )
+    figure = _figure(
+        [
+            dict(
+                type="bar",
+                x=interest[column].to_numpy(),
+                y=interest["program"].to_numpy(dtype=str),
+                orientation="h",
+                name=column.capitalize(),
+                marker=dict(color=colour),
+                hovertemplate=f"%{{y}}<br>{column.capitalize()}: %{{x}}<extra></extra>",
+            )
+            for column, colour in (("meetings", "#0072B2"), ("countries", "#E69F00"))
+        ]
+    )
     figure.update_yaxes(categoryorder="array", categoryarray=interest["program"].tolist()[::-1])
     figure.update_layout(
         barmode="group",
@@ -446,17 +491,20 @@ def program_region_counts(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.
 
 def program_heatmap(counts: pd.DataFrame) -> go.Figure:
     """Program × region heatmap of meetings."""
-    figure = go.Figure(
-        go.Heatmap(
-            z=counts.to_numpy(),
-            x=list(counts.columns),
-            y=list(counts.index),
-            text=counts.to_numpy(),
-            texttemplate="%{text}",
-            colorscale="Blues",
-            colorbar=dict(title=dict(text="Meetings")),
-            hovertemplate="%{y} · %{x}: %{z} meeting(s)<extra></extra>",
-        )
+    figure = _figure(
+        [
+            dict(
+                type="heatmap",
+                z=counts.to_numpy(),
+                x=list(counts.columns),
+                y=list(counts.index),
+                text=counts.to_numpy(),
+                texttemplate="%{text}",
+                colorscale="Blues",
+                colorbar=dict(title=dict(text="Meetings")),
+                hovertemplate="%{y} · %{x}: %{z} meeting(s)<extra></extra>",
+            )
+        ]
     )
     figure.update_yaxes(autorange="reversed")
     figure.update_layout(height=max(280, 30 * len(counts) + 100), margin=dict(l=0, r=0, t=10, b=0))
