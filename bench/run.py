@@ -321,13 +321,18 @@ def _page_names(results: list[dict]) -> list[str]:
     return ["app.py", *sorted(names - {"app.py"})]
 
 
-def directions(results: list[dict]) -> str:
-    """Each page's rerun medians in both directions: to Europe / back to every meeting."""
-    pages = _page_names(results)
-    lines = [
+def _page_table_header(pages: list[str]) -> list[str]:
+    """The first two lines of a table with one column per page."""
+    return [
         "| Meetings | " + " | ".join(f"`{p}`" for p in pages) + " |",
         "|---|" + "---|" * len(pages),
     ]
+
+
+def directions(results: list[dict]) -> str:
+    """Each page's rerun medians in both directions: to Europe / back to every meeting."""
+    pages = _page_names(results)
+    lines = _page_table_header(pages)
     for result in results:
         cells = []
         for page in pages:
@@ -415,10 +420,7 @@ def table(results: list[dict]) -> str:
 def first_runs(results: list[dict]) -> str:
     """First (cold-session) run of each page: a smaller table for context."""
     pages = _page_names(results)
-    lines = [
-        "| Meetings | " + " | ".join(f"`{p}`" for p in pages) + " |",
-        "|---|" + "---|" * len(pages),
-    ]
+    lines = _page_table_header(pages)
     for result in results:
         cells = []
         for page in pages:

@@ -439,9 +439,7 @@ class Store:
         changes = _cells(changes)
         try:
             with self._writing() as conn:
-                stored = _stored_row(conn, id)
-                if stored is None:
-                    raise MeetingNotFound(f"There is no meeting with the id '{id}'.")
+                stored = _existing_row(conn, id)
                 if stored.deleted_at is not None:
                     raise MeetingNotFound(
                         f"The meeting '{id}' is deleted. Restore it before changing it."
@@ -480,9 +478,7 @@ class Store:
         who = _who(who)
         try:
             with self._writing() as conn:
-                stored = _stored_row(conn, id)
-                if stored is None:
-                    raise MeetingNotFound(f"There is no meeting with the id '{id}'.")
+                stored = _existing_row(conn, id)
                 if (stored.deleted_at is not None) == deleted:
                     raise _Unchanged  # already so: a second click changes nothing
                 now = _now()
@@ -1077,6 +1073,14 @@ def _bump_data_version(conn: Connection) -> None:
 def _data_version(conn: Connection) -> int:
     query = sa.select(_META.c.value).where(_META.c.name == "data_version")
     return int(conn.execute(query).scalar_one())
+
+
+def _existing_row(conn: Connection, id: str):
+    """The stored meeting with this id (deleted or not); MeetingNotFound when there is none."""
+    stored = _stored_row(conn, id)
+    if stored is None:
+        raise MeetingNotFound(f"There is no meeting with the id '{id}'.")
+    return stored
 
 
 def _stored_row(conn: Connection, id: str):
