@@ -3,6 +3,7 @@
 import hashlib
 import io
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,7 +168,7 @@ def sidebar(dataset: Dataset, page: str) -> tuple[flt.Filters, st.delta_generato
     with st.sidebar:
         st.markdown("### Outreach Atlas")
         navigation = st.container()
-        st.caption(f"Data: {dataset.source}")
+        st.caption(f"Data: {plain(dataset.source)}")
         count = st.empty()
         st.divider()
         programs = list(program_catalogue()["program"])
@@ -236,6 +237,15 @@ def sidebar(dataset: Dataset, page: str) -> tuple[flt.Filters, st.delta_generato
     return filters, count
 
 
+# What makes markdown out of text: emphasis, links, code, headings, tables, HTML, LaTeX.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$])")
+
+
+def plain(text: object) -> str:
+    """Text from people or links, escaped so Streamlit's markdown shows it as written."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
 def view_link(params: dict[str, object]) -> str:
     """The address of this page with the filters in it, to send to a colleague."""
     query = urlencode(params, doseq=True)
@@ -261,7 +271,7 @@ def _warn_about_link(choices: dict[str, list[str]], month_list: list[str]) -> No
     for key, options in allowed.items():
         for value in st.query_params.get_all(key):
             if value and value not in options:
-                ignored.append(f"{key}={value}")
+                ignored.append(plain(f"{key}={value}"))
     if ignored:
         st.warning(
             "The link asked for "
@@ -425,17 +435,19 @@ def country_panel(meetings: pd.DataFrame, country: str) -> None:
     programs = list(dict.fromkeys(p for listed in mine["programs"] for p in listed))
     cities = list(dict.fromkeys(c for listed in mine["cities"] for c in listed))
     left.markdown("**Counterparts**")
-    left.write(", ".join(counterparts) if len(counterparts) else "None named in the sources.")
+    left.write(
+        plain(", ".join(counterparts)) if len(counterparts) else "None named in the sources."
+    )
     left.markdown("**Programs of interest**")
-    left.write(", ".join(programs) if programs else "None recorded.")
+    left.write(plain(", ".join(programs)) if programs else "None recorded.")
     right.markdown("**Cities mentioned**")
-    right.write(", ".join(cities) if cities else "None recorded.")
+    right.write(plain(", ".join(cities)) if cities else "None recorded.")
     follow_ups = mine[mine["follow_up"] != ""]
     right.markdown("**Follow-ups**")
     if follow_ups.empty:
         right.write("No follow-up recorded.")
     for row in follow_ups.itertuples():
-        right.write(f"{row.follow_up_status.upper()} — {row.follow_up}")
+        right.write(f"{row.follow_up_status.upper()} — {plain(row.follow_up)}")
     st.markdown("**Meetings, oldest first**")
     meetings_table(mine)
 
@@ -495,7 +507,7 @@ def editor_name() -> str | None:
     """Who is making changes: the signed-in user, or a name given once in this session."""
     user = signed_in_user()
     if user:
-        st.caption(f"Changes are recorded as {user}.")
+        st.caption(f"Changes are recorded as {plain(user)}.")
         return user
     name = st.text_input(
         "Your name",

@@ -23,10 +23,13 @@ if editing:
     try:
         stored = store.get(editing)
     except MeetingNotFound:
-        st.warning(f"There is no meeting '{editing}' (it may have been deleted). Record a new one.")
+        st.warning(
+            f"There is no meeting '{ui.plain(editing)}' (it may have been deleted). "
+            "Record a new one."
+        )
         editing = None
 if editing:
-    st.subheader(f"Editing {editing}")
+    st.subheader(f"Editing {ui.plain(editing)}")
     st.button("Record a new meeting instead", on_click=st.query_params.clear)
 values = recording.form_values(stored) if stored else {}
 
@@ -138,7 +141,9 @@ if submitted:
     if problems:
         st.error(
             "Nothing was saved. Please fix:\n"
-            + "\n".join(f"- **{field}**: {message}" for field, message in problems.items())
+            + "\n".join(
+                f"- **{field}**: {ui.plain(message)}" for field, message in problems.items()
+            )
         )
     else:
         st.session_state["saved"] = st.session_state.get("saved", 0) + 1
@@ -147,7 +152,9 @@ if submitted:
 
 if "last_saved" in st.session_state:
     saved_id = st.session_state.pop("last_saved")
-    st.success(f"Saved meeting {saved_id}. It is on every page now.", icon=":material/check:")
+    st.success(
+        f"Saved meeting {ui.plain(saved_id)}. It is on every page now.", icon=":material/check:"
+    )
 
 if editing:
     with st.expander("Delete this meeting"):
@@ -162,7 +169,8 @@ if editing:
         ui.history_table(store.history(editing))
 
 if "last_deleted" in st.session_state:
-    st.success(f"Deleted {st.session_state.pop('last_deleted')}. Restore it below if needed.")
+    deleted_id = ui.plain(st.session_state.pop("last_deleted"))
+    st.success(f"Deleted {deleted_id}. Restore it below if needed.")
 
 deleted = store.deleted()
 with st.expander(f"Deleted meetings ({len(deleted)})"):
@@ -170,7 +178,11 @@ with st.expander(f"Deleted meetings ({len(deleted)})"):
         st.write("None.")
     for row in deleted.head(50).itertuples():
         left, right = st.columns([4, 1])
-        left.write(f"{row.id} · {row.date} · {row.country} · {row.counterpart or 'not named'}")
+        left.write(
+            ui.plain(
+                f"{row.id} · {row.date:%Y-%m-%d} · {row.country} · {row.counterpart or 'not named'}"
+            )
+        )
         if right.button("Restore", key=f"restore-{row.id}", disabled=not who):
             store.restore(row.id, who)
             st.rerun()

@@ -58,7 +58,7 @@ if st.button("Import", type="primary", disabled=not (who and usable and confirme
         with st.spinner(f"Importing {usable} meetings in one transaction…"):
             report = store.import_meetings(io.BytesIO(raw), mode=mode, who=who, name=upload.name)
     except (MeetingsFileError, StoreError) as error:
-        st.error(f"{error} Nothing was changed.")
+        st.error(f"{ui.plain(error)} Nothing was changed.")
         st.stop()
     st.success(
         f"Imported {report.added} meeting(s)"
@@ -68,7 +68,7 @@ if st.button("Import", type="primary", disabled=not (who and usable and confirme
     if report.skipped:
         with st.expander(f"{len(report.skipped)} row(s) skipped as already recorded"):
             for problem in report.skipped:
-                st.write(f"Line {problem.line}: {problem.message}")
+                st.write(f"Line {problem.line}: {ui.plain(problem.message)}")
     if report.backup_path:
         st.download_button(
             "Download the backup taken before the replace",

@@ -360,3 +360,9 @@ def test_staff_scenario_on_each_database(db_url, monkeypatch):
         assert metric(at, "Meetings") == str(before + 6)
         exported = csv_bytes(meetings).decode("utf-8-sig")
         assert "Introduce us to the Federation of Canadian Municipalities" in exported
+
+
+def test_text_from_a_link_is_shown_as_text_not_markdown():
+    at = open_app(region="[click me](https://example.org) **now**")
+    warning = next(w.value for w in at.warning if "region=" in w.value)
+    assert r"\[click me\](https://example.org) \*\*now\*\*" in warning
