@@ -361,20 +361,22 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
             "The row has more cells than the header. Put quotes around cells with commas.",
         )
 
+    def per_distinct(column: str, read, problem_of) -> tuple[np.ndarray, list]:
+        """Read each distinct cell once; report the rows whose cell has a problem."""
+        codes, results = _distinct(table[column].str.strip(), read)
+        messages = _column([problem_of(result) for result in results], codes)
+        report(messages != None, column, lambda rows: messages[rows].tolist())  # noqa: E711
+        return codes, results
+
     date_cells = table["date"].str.strip()
-    date_codes, parsed = _distinct(date_cells, parse_date)
-    date_messages = _column([message for _, _, message in parsed], date_codes)
-    report(date_messages != None, "date", lambda rows: date_messages[rows].tolist())  # noqa: E711
+    date_codes, parsed = per_distinct("date", parse_date, lambda result: result[2])
     form_precision = _column([form or "" for _, form, _ in parsed], date_codes)
     starts = _dates([start for start, _, _ in parsed], date_codes)
 
-    country_codes, found = _distinct(table["country"].str.strip(), _country_or_message)
-    country_messages = _column([f if isinstance(f, str) else None for f in found], country_codes)
-    report(
-        country_messages != None,  # noqa: E711
-        "country",
-        lambda rows: country_messages[rows].tolist(),
-    )
+    def message_or_none(result):
+        return result if isinstance(result, str) else None
+
+    country_codes, found = per_distinct("country", _country_or_message, message_or_none)
 
     def choice(column: str, allowed: tuple[str, ...], what: str) -> tuple[pd.Series, pd.Series]:
         """A column with a fixed list of values: (its values in lower case, which are wrong)."""
@@ -416,13 +418,7 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
     status, _ = choice("follow_up_status", FOLLOW_UP_STATUSES, "a follow-up status")
     status = status.where((status != "") | (table["follow_up"].str.strip() == ""), "open")
 
-    due_codes, due_parsed = _distinct(table["follow_up_due"].str.strip(), _parse_due)
-    due_messages = _column([d if isinstance(d, str) else None for d in due_parsed], due_codes)
-    report(
-        due_messages != None,  # noqa: E711
-        "follow_up_due",
-        lambda rows: due_messages[rows].tolist(),
-    )
+    due_codes, due_parsed = per_distinct("follow_up_due", _parse_due, message_or_none)
     due = _dates([d if isinstance(d, date) else None for d in due_parsed], due_codes)
 
     links = table["source_url"].str.strip()
