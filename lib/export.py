@@ -5,7 +5,7 @@ import io
 
 import pandas as pd
 
-from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, FORMULA_STARTS
+from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, FORMULA_STARTS, dates_by_precision
 
 LOCATION_COLUMNS = ("iso3", "region", "subregion")
 _DATE_FORMS = {
@@ -22,7 +22,12 @@ def format_v1_table(meetings: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(index=meetings.index)
     for column in [*FORMAT_COLUMNS, *extras, *LOCATION_COLUMNS]:
         if column == "date":
-            table[column] = _date_text(meetings["date"], meetings["date_precision"])
+            table[column] = dates_by_precision(
+                meetings["date"],
+                meetings["date_precision"],
+                _DATE_FORMS,
+                lambda year, number: year + "-Q" + number,
+            )
         elif column == "follow_up_due":
             table[column] = meetings[column].dt.strftime("%Y-%m-%d").fillna("")
         elif column in ("programs", "cities"):
@@ -30,19 +35,6 @@ def format_v1_table(meetings: pd.DataFrame) -> pd.DataFrame:
         else:
             table[column] = meetings[column].astype("str").fillna("")
     return table.reset_index(drop=True)
-
-
-def _date_text(dates: pd.Series, precision: pd.Series) -> pd.Series:
-    text = pd.Series("", index=dates.index, dtype="str")
-    for name, form in _DATE_FORMS.items():
-        within = precision == name
-        if within.any():
-            text[within] = dates[within].dt.strftime(form)
-    quarters = precision == "quarter"
-    if quarters.any():
-        starts = dates[quarters]
-        text[quarters] = starts.dt.strftime("%Y-Q") + starts.dt.quarter.astype(str)
-    return text
 
 
 def guard_formulas(table: pd.DataFrame) -> pd.DataFrame:

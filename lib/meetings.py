@@ -4,6 +4,7 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -588,6 +589,25 @@ def _remove_formula_guard(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def dates_by_precision(
+    dates: pd.Series,
+    precision: pd.Series,
+    forms: dict[str, str],
+    quarter: Callable[[pd.Series, pd.Series], pd.Series],
+) -> pd.Series:
+    """Each date written in the strftime form of its precision; quarters by `quarter(year, n)`."""
+    text = pd.Series("", index=dates.index, dtype="str")
+    for name, form in forms.items():
+        within = precision == name
+        if within.any():
+            text[within] = dates[within].dt.strftime(form)
+    quarters = precision == "quarter"
+    if quarters.any():
+        starts = dates[quarters]
+        text[quarters] = quarter(starts.dt.strftime("%Y"), starts.dt.quarter.astype(str))
+    return text
+
+
 _LABEL_FORMS = {
     "day": "%d %b %Y",
     "week": "≈ week of %d %b %Y",
@@ -598,14 +618,9 @@ _LABEL_FORMS = {
 
 def date_labels(meetings: pd.DataFrame) -> pd.Series:
     """Dates as people read them, approximate ones marked with ≈ ("≈ week of 02 Apr 2019")."""
-    labels = pd.Series("", index=meetings.index, dtype="str")
-    precision = meetings["date_precision"]
-    for name, form in _LABEL_FORMS.items():
-        within = precision == name
-        if within.any():
-            labels[within] = meetings.loc[within, "date"].dt.strftime(form)
-    quarters = precision == "quarter"
-    if quarters.any():
-        starts = meetings.loc[quarters, "date"]
-        labels[quarters] = "≈ Q" + starts.dt.quarter.astype(str) + " " + starts.dt.strftime("%Y")
-    return labels
+    return dates_by_precision(
+        meetings["date"],
+        meetings["date_precision"],
+        _LABEL_FORMS,
+        lambda year, number: "≈ Q" + number + " " + year,
+    )
