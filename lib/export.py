@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import datetime
 
 import pandas as pd
 
@@ -69,13 +70,21 @@ def csv_bytes(meetings: pd.DataFrame) -> bytes:
 
 def xlsx_bytes(meetings: pd.DataFrame) -> bytes:
     """An XLSX workbook of the meetings, one sheet, every cell as text."""
-    from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     table = guard_formulas(format_v1_table(meetings))
     # XLSX cannot hold most control characters; a CSV export keeps them.
     table = table.apply(lambda cells: cells.str.replace(ILLEGAL_CHARACTERS_RE, "", regex=True))
+    return workbook_bytes(table)
+
+
+def workbook_bytes(table: pd.DataFrame, created: datetime | None = None) -> bytes:
+    """A one-sheet XLSX workbook of a table's cells as they are (`created` pins its date)."""
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
+    if created is not None:
+        workbook.properties.created = workbook.properties.modified = created
     sheet = workbook.create_sheet("Meetings")
     sheet.append(list(table.columns))
     for row in table.itertuples(index=False, name=None):

@@ -25,6 +25,7 @@ import pandas as pd
 import pycountry
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lib.export import workbook_bytes  # noqa: E402
 from lib.meetings import FORMAT_COLUMNS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -488,28 +489,18 @@ _SAVE_TIME = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*<")
 
 def xlsx_bytes(columns: dict[str, np.ndarray]) -> bytes:
     """The columns as a one-sheet workbook of text cells, with fixed timestamps (same bytes)."""
-    from openpyxl import Workbook
-
     table = pd.DataFrame(columns, dtype=object)
     if len(table) > XLSX_MAX_MEETINGS:
         raise SystemExit(
             f"An Excel sheet holds at most {XLSX_MAX_MEETINGS:,} meetings; write a CSV instead."
         )
-    workbook = Workbook(write_only=True)
     fixed = datetime(2000, 1, 1)
-    workbook.properties.created = fixed
-    workbook.properties.modified = fixed
-    sheet = workbook.create_sheet("Meetings")
-    sheet.append(list(table.columns))
-    for row in table.itertuples(index=False, name=None):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+    saved = workbook_bytes(table, created=fixed)
     # openpyxl stamps the save time into docProps/core.xml and onto every zip entry;
     # rewrite both with a fixed time.
     stable = io.BytesIO()
     with (
-        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(io.BytesIO(saved)) as source,
         zipfile.ZipFile(stable, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for entry in source.infolist():
