@@ -293,7 +293,7 @@ def _floor_ms(pages: dict) -> float | None:
 
 def _page_cell(result: dict, page: str) -> str:
     pages = result["pages"]
-    found = [r for r in pages["page_results"] if r.get("page") == page]
+    found = _page_results(result, page)
     if not found:
         if result["pages_timed_out"]:
             return "timed out"
@@ -321,6 +321,11 @@ def _page_names(results: list[dict]) -> list[str]:
     return ["app.py", *sorted(names - {"app.py"})]
 
 
+def _page_results(result: dict, page: str) -> list[dict]:
+    """The measurements of one page at one size (empty when it was not run)."""
+    return [r for r in result["pages"]["page_results"] if r.get("page") == page]
+
+
 def _page_table_header(pages: list[str]) -> list[str]:
     """The first two lines of a table with one column per page."""
     return [
@@ -336,7 +341,7 @@ def directions(results: list[dict]) -> str:
     for result in results:
         cells = []
         for page in pages:
-            found = [r for r in result["pages"]["page_results"] if r.get("page") == page]
+            found = _page_results(result, page)
             if found and "rerun_ms" in found[0]:
                 europe, every = _direction_medians(found[0]["rerun_ms"])
                 cells.append(f"{europe:,.0f} / {every:,.0f} ms")
@@ -424,7 +429,7 @@ def first_runs(results: list[dict]) -> str:
     for result in results:
         cells = []
         for page in pages:
-            found = [r for r in result["pages"]["page_results"] if r.get("page") == page]
+            found = _page_results(result, page)
             cells.append(
                 f"{found[0]['first_run_s']:.2f} s" if found and "first_run_s" in found[0] else "—"
             )
