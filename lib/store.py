@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
-from lib.export import csv_bytes, format_v1_table, xlsx_bytes
+from lib.export import FILE_KINDS, csv_bytes, file_bytes, format_v1_table
 from lib.meetings import (
     ADDED_COLUMNS,
     FORMAT_COLUMNS,
@@ -538,17 +538,15 @@ class Store:
 
     def backup_bytes(self, kind: str = "csv") -> bytes:
         """All meetings as a format v1 file ('csv' or 'xlsx'), for a download button."""
-        if kind == "csv":
-            return csv_bytes(self.meetings())
-        if kind == "xlsx":
-            return xlsx_bytes(self.meetings())
-        raise ValueError(f"A backup is 'csv' or 'xlsx', not {kind!r}.")
+        if kind not in FILE_KINDS:
+            raise ValueError(f"A backup is 'csv' or 'xlsx', not {kind!r}.")
+        return file_bytes(self.meetings(), kind)
 
     def export(self, path: str | Path) -> Path:
         """Write all meetings to a .csv or .xlsx file (format v1); returns the path."""
         path = Path(path)
         kind = path.suffix.lower().lstrip(".")
-        if kind not in ("csv", "xlsx"):
+        if kind not in FILE_KINDS:
             raise ValueError(f"Export to a file ending in .csv or .xlsx, not '{path.name}'.")
         _write_file(path, self.backup_bytes(kind))
         return path
