@@ -69,6 +69,8 @@ ALIASES: dict[str, Sequence[str]] = {
     "GMB": ["The Gambia"],
     "IRN": ["Iran", "Persia"],
     "KOR": [
+        # In this organisation's files "Korea" always means the Republic of Korea.
+        "Korea",
         "South Korea",
         "Republic of Korea",
         "ROK",
@@ -202,7 +204,7 @@ DEMONYMS: dict[str, Sequence[str]] = {
     "KGZ": ["Kyrgyz", "Kirghiz"],
     "KHM": ["Cambodian"],
     "KIR": ["I-Kiribati"],
-    "KOR": ["South Korean"],
+    "KOR": ["South Korean", "Korean"],
     "KWT": ["Kuwaiti"],
     "LAO": ["Laotian"],
     "LBN": ["Lebanese"],
@@ -310,13 +312,47 @@ DEMONYMS: dict[str, Sequence[str]] = {
 
 # Text that names more than one country; never guessed, always refused with these suggestions.
 AMBIGUOUS: dict[str, Sequence[str]] = {
-    "Korea": ["KOR", "PRK"],
-    "Korean": ["KOR", "PRK"],
     "Congo": ["COG", "COD"],
     "Congolese": ["COG", "COD"],
     "Dominican": ["DOM", "DMA"],
     "Virgin Islands": ["VGB", "VIR"],
 }
+
+# Korean names people expect where CLDR's (Babel) differ; every other name is CLDR's.
+KOREAN_NAMES = {
+    "ATA": "남극",
+    "CAF": "중앙아프리카공화국",
+    "COD": "콩고민주공화국",
+    "COG": "콩고공화국",
+    "HKG": "홍콩",
+    "MAC": "마카오",
+    "PSE": "팔레스타인",
+    "ZAF": "남아프리카공화국",
+}
+# Other Korean names and short forms: official, older and colloquial.
+KOREAN_ALIASES: dict[str, Sequence[str]] = {
+    "KOR": ["한국", "남한", "대한민국 정부"],
+    "PRK": ["조선민주주의인민공화국", "북조선"],
+    "KAZ": ["카자흐", "카자흐스탄 공화국"],
+    "KGZ": ["키르기스", "키르기즈스탄", "키르기즈"],
+    "TJK": ["타지크", "타지키스탄 공화국"],
+    "TKM": ["투르크멘", "투르크메니스탄 공화국"],
+    "UZB": ["우즈벡", "우즈베크"],
+    "USA": ["미합중국"],
+    "GBR": ["영국", "그레이트브리튼 북아일랜드 연합왕국"],
+    "VNM": ["월남", "베트남 사회주의 공화국"],
+    "TWN": ["타이완", "중화민국"],
+    "CZE": ["체코 공화국"],
+    "PHL": ["필리핀 공화국"],
+    "MMR": ["버마"],
+}
+KOREAN_AMBIGUOUS = {"콩고": ["COG", "COD"], "도미니카": ["DMA", "DOM"]}
+# "주한 멕시코 대사관", "멕시코 대사": the country with its mission around it.
+_KOREAN_PREFIX = re.compile(r"^(?:주한|주)\s*")
+_KOREAN_SUFFIX = re.compile(
+    r"\s*(?:대사관|총영사관|영사관|대표부|무역관|대표처|대사\s*대리|부대사|대사|총영사|영사|"
+    r"정부|외교부|측|국민|사람)$"
+)
 
 # Words around a country's name in press text: "the Colombian Embassy in Seoul".
 _INSTITUTIONS = (
@@ -351,6 +387,7 @@ class Country:
     subregion: str
     intermediate_region: str = ""
     iso2: str = ""
+    name_ko: str = ""
     official_name: str = ""
     m49: str = ""
 
@@ -427,6 +464,7 @@ def _m49_table() -> pd.DataFrame:
 def _catalogue() -> _Catalogue:
     """Countries from pycountry and data/m49.csv, and the text index over them (built once)."""
     table = _m49_table().set_index("iso3")
+    korean = _korean_territory_names()
     by_iso3: dict[str, Country] = {}
     index: dict[str, set[str]] = {}
 
@@ -448,6 +486,7 @@ def _catalogue() -> _Catalogue:
             iso2=iso2,
             official_name=OFFICIAL_NAME_OVERRIDES.get(iso3, official),
             m49=row["m49"],
+            name_ko=KOREAN_NAMES.get(iso3) or korean[iso2],
         )
 
     for record in pycountry.countries:
@@ -471,11 +510,19 @@ def _catalogue() -> _Catalogue:
         if iso3 not in by_iso3:
             raise ValueError(f"{M49_PATH}: {iso3} is not an ISO 3166-1 country; remove the row.")
         add(row["name"], str(iso3))
-    for iso3, names in [*ALIASES.items(), *DEMONYMS.items()]:
+    for iso3, names in [*ALIASES.items(), *DEMONYMS.items(), *KOREAN_ALIASES.items()]:
         for name in names:
             add(name, iso3)
+    iso_korean = _pycountry_korean()
+    for country in by_iso3.values():
+        add(country.name_ko, country.iso3)
+        if country.iso3 in iso_korean:
+            add(iso_korean[country.iso3], country.iso3)
 
-    ambiguous = {normalise(text): tuple(codes) for text, codes in AMBIGUOUS.items()}
+    ambiguous = {
+        normalise(text): tuple(codes)
+        for text, codes in [*AMBIGUOUS.items(), *KOREAN_AMBIGUOUS.items()]
+    }
     clashes = {
         key: sorted(codes)
         for key, codes in index.items()
@@ -488,10 +535,32 @@ def _catalogue() -> _Catalogue:
     return _Catalogue(by_iso3=by_iso3, index=final)
 
 
+def _korean_territory_names() -> dict[str, str]:
+    """CLDR's Korean name of every territory by ISO alpha-2 code (Kosovo included)."""
+    from babel import Locale
+
+    return dict(Locale("ko").territories)
+
+
+def _pycountry_korean() -> dict[str, str]:
+    """ISO 3166's Korean names (pycountry's catalogue), where they differ from CLDR's."""
+    import gettext
+
+    names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ko"])
+    found = {record.alpha_3: names.gettext(record.name) for record in pycountry.countries}
+    # The catalogue writes "타이완, 중국령" and "콩고" (for the Republic only): not names to read.
+    for iso3 in ("TWN", "COG"):
+        found.pop(iso3, None)
+    return {iso3: name for iso3, name in found.items() if re.search("[가-힣]", name)}
+
+
 def _candidates(text: str) -> Iterable[str]:
     """Normalised forms of the text to look up, from the most literal to the most stripped."""
     key = normalise(text)
     yield key
+    if re.search("[가-힣]", text):
+        bare = _KOREAN_SUFFIX.sub("", _KOREAN_PREFIX.sub("", text.strip()))
+        yield normalise(bare)
     if _NUMERIC.fullmatch(key):
         yield key.zfill(3)
     unbracketed = normalise(_BRACKETS.sub(" ", text))
@@ -617,6 +686,13 @@ def country_by_iso3(iso3: str) -> Country:
 @functools.cache
 def _all_countries() -> tuple[Country, ...]:
     return tuple(sorted(_catalogue().by_iso3.values(), key=lambda c: normalise(c.name)))
+
+
+def country_name(country: Country | str, language: str = "en") -> str:
+    """The name people read in `language` ("en" or "ko") for a country or its ISO3 code."""
+    if isinstance(country, str):
+        country = country_by_iso3(country)
+    return country.name_ko if language == "ko" and country.name_ko else country.name
 
 
 def all_countries() -> list[Country]:

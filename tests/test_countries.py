@@ -18,6 +18,7 @@ from lib.countries import (
     clear_resolution_cache,
     countries_table,
     country_by_iso3,
+    country_name,
     resolution_cache_info,
     resolve_country,
 )
@@ -230,9 +231,7 @@ def test_kosovo_is_never_serbia():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Korea", {"KOR", "PRK"}),
-        ("korea", {"KOR", "PRK"}),
-        ("the Korean Embassy", {"KOR", "PRK"}),
+        ("콩고", {"COG", "COD"}),
         ("Congo", {"COG", "COD"}),
         ("Congolese delegation", {"COG", "COD"}),
         ("Dominican", {"DOM", "DMA"}),
@@ -252,8 +251,40 @@ def test_ambiguous_message_reads_for_people():
     assert message.startswith('Country "Congo" is ambiguous: did you mean ')
     assert "Republic of the Congo" in message and "DR Congo (COD)" in message
     assert message.endswith("Write the full name or the ISO code.")
-    assert "South Korea (KOR)" in str(refused("Korea"))
-    assert "North Korea (PRK)" in str(refused("Korea"))
+
+
+@pytest.mark.parametrize("text", ["Korea", "korea", "the Korean Embassy", "한국", "대한민국"])
+def test_korea_alone_means_the_republic_of_korea(text):
+    assert iso3(text) == "KOR"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("캐나다", "CAN"),
+        ("카자흐", "KAZ"),
+        ("주한 멕시코 대사관", "MEX"),
+        ("멕시코 대사", "MEX"),
+        ("주한 캐나다 대사", "CAN"),
+        ("북한", "PRK"),
+        ("조선민주주의인민공화국", "PRK"),
+        ("대만", "TWN"),
+        ("타이완", "TWN"),
+        ("콩고민주공화국", "COD"),
+        ("러시아 연방", "RUS"),
+        ("Socialist Republic of Viet Nam", "VNM"),
+        ("Vietnam", "VNM"),
+    ],
+)
+def test_korean_names_short_forms_and_mission_phrases(text, expected):
+    assert iso3(text) == expected
+
+
+def test_korean_display_names_are_the_ones_readers_expect():
+    expected = {"TWN": "대만", "PRK": "북한", "KOR": "대한민국", "CAN": "캐나다", "XKX": "코소보"}
+    assert {code: country_name(code, "ko") for code in expected} == expected
+    assert country_name("TWN", "en") == "Taiwan"
+    assert all(country.name_ko for country in all_countries())
 
 
 @pytest.mark.parametrize(
@@ -394,6 +425,7 @@ def test_country_by_iso3():
         subregion="Central Asia",
         intermediate_region="",
         iso2="KZ",
+        name_ko="카자흐스탄",
         official_name="Republic of Kazakhstan",
         m49="398",
     )
@@ -425,7 +457,7 @@ def test_any_text_gives_a_country_or_a_refusal(text):
 
 @settings(max_examples=100, deadline=None)
 @given(
-    st.sampled_from(["Kazakh", "the Colombian", "Korea", "Narnia", "Japanese"]),
+    st.sampled_from(["Kazakh", "the Colombian", "Congo", "Narnia", "Japanese"]),
     st.sampled_from(["", " Embassy", " Embassy in Seoul", " cities", " (Seoul)"]),
 )
 def test_press_phrases_never_fail_oddly(adjective, noun):
@@ -438,7 +470,7 @@ def test_press_phrases_never_fail_oddly(adjective, noun):
 
 def test_each_distinct_text_is_resolved_once(monkeypatch):
     distinct = [record.alpha_3 for record in list(pycountry.countries)[:140]]
-    distinct += ["Kazakh cities", "the Colombian Embassy", "Korea", "Congo", "Narnia"]
+    distinct += ["Kazakh cities", "the Colombian Embassy", "Congolese", "Congo", "Narnia"]
     distinct += ["DR Congo", "Japanese", "UAE", "Kosovo", "Quebec"]
     assert len(set(distinct)) == 150
     texts = random.Random(7).choices(distinct, k=20_000)
@@ -461,5 +493,5 @@ def test_each_distinct_text_is_resolved_once(monkeypatch):
     assert sorted(real_resolutions) == sorted(set(texts))
     info = resolution_cache_info()
     assert (info.misses, info.hits) == (150, 19_850)
-    assert failed == sum(text in {"Korea", "Congo", "Narnia", "Quebec"} for text in texts)
+    assert failed == sum(text in {"Congolese", "Congo", "Narnia", "Quebec"} for text in texts)
     assert resolved + failed == 20_000
