@@ -13,9 +13,46 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
+from lib.i18n import L_, current
+
 M49_PATH = Path(__file__).resolve().parent.parent / "data" / "m49.csv"
 M49_COLUMNS = ["iso3", "m49", "name", "region", "subregion", "intermediate_region"]
 REGIONS = frozenset({"Africa", "Americas", "Asia", "Europe", "Oceania"})
+# The Korean names of the UN M49 regions, sub-regions and intermediate regions. M49 is a
+# fixed vocabulary that changes only with the UN's list, so it sits here, beside REGIONS,
+# where the loader checks that every name in data/m49.csv has one.
+KOREAN_REGION_NAMES = {
+    "Africa": "아프리카",
+    "Americas": "아메리카",
+    "Asia": "아시아",
+    "Europe": "유럽",
+    "Oceania": "오세아니아",
+    "Northern Africa": "북아프리카",
+    "Sub-Saharan Africa": "사하라 이남 아프리카",
+    "Latin America and the Caribbean": "라틴아메리카·카리브",
+    "Northern America": "북아메리카",
+    "Central Asia": "중앙아시아",
+    "Eastern Asia": "동아시아",
+    "South-eastern Asia": "동남아시아",
+    "Southern Asia": "남아시아",
+    "Western Asia": "서아시아",
+    "Eastern Europe": "동유럽",
+    "Northern Europe": "북유럽",
+    "Southern Europe": "남유럽",
+    "Western Europe": "서유럽",
+    "Australia and New Zealand": "오스트레일리아·뉴질랜드",
+    "Melanesia": "멜라네시아",
+    "Micronesia": "미크로네시아",
+    "Polynesia": "폴리네시아",
+    "Caribbean": "카리브",
+    "Central America": "중앙아메리카",
+    "South America": "남아메리카",
+    "Eastern Africa": "동부 아프리카",
+    "Middle Africa": "중부 아프리카",
+    "Southern Africa": "남부 아프리카",
+    "Western Africa": "서부 아프리카",
+    "Channel Islands": "채널 제도",
+}
 
 # Kosovo has no ISO 3166-1 entry; XKX is the user-assigned code the EU and others use.
 EXTRA_COUNTRIES = {"XKX": {"iso2": "XK", "official_name": "Republic of Kosovo"}}
@@ -374,7 +411,6 @@ _DELETED = re.compile(r"['’‘`´.]")
 _SEPARATORS = re.compile(r"[\W_]+")
 _SAINT = re.compile(r"\b(?:st|ste)\b(?= )")  # "St. Lucia", "St Kitts and Nevis"
 _NUMERIC = re.compile(r"[0-9]{1,3}")
-_EXAMPLE = "Write the country's English name or its ISO code (e.g. KAZ)."
 
 
 @dataclass(frozen=True)
@@ -396,13 +432,13 @@ class Country:
 
 
 class CountryNotFound(LookupError):
-    """Text that names no country, or more than one."""
+    """Text that names no country, or more than one; its message is translated when shown."""
 
     def __init__(
         self,
         text: str,
         suggestions: Sequence[Country] = (),
-        message: str | None = None,
+        message: L_ | str | None = None,
         ambiguous: bool = False,
     ) -> None:
         self.text = text
@@ -412,7 +448,7 @@ class CountryNotFound(LookupError):
         super().__init__(self.message)
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
 
     def __reduce__(self):  # keep text and suggestions when pickled
         return (CountryNotFound, (self.text, self.suggestions, self.message, self.ambiguous))
@@ -457,6 +493,12 @@ def _m49_table() -> pd.DataFrame:
     bad_region = table.loc[~table["region"].isin(REGIONS | {""}), "region"].tolist()
     if bad_region:
         raise ValueError(f"{M49_PATH}: unknown regions {bad_region}; use one of {sorted(REGIONS)}.")
+    places = table[["region", "subregion", "intermediate_region"]].to_numpy().ravel()
+    untranslated = sorted(set(places) - set(KOREAN_REGION_NAMES) - {""})
+    if untranslated:
+        raise ValueError(
+            f"{M49_PATH}: no Korean name for {untranslated}; add them to KOREAN_REGION_NAMES."
+        )
     return table
 
 
@@ -595,24 +637,59 @@ def _suggest(text: str) -> list[Country]:
     return suggestions[:3]
 
 
-def _label(country: Country) -> str:
-    """A suggestion as read: "DR Congo (COD)"; with the official name when the name is shared."""
-    if len(_catalogue().index.get(normalise(country.name), ())) > 1:
-        return f"{country.name} ({country.official_name}, {country.iso3})"
-    return f"{country.name} ({country.iso3})"
+@dataclass(frozen=True)
+class _Suggestion:
+    """A candidate country as a message names it, in the language of the reader."""
+
+    country: Country
+    shared_name: bool  # its English name is also another country's ("Congo")
+
+    def __str__(self) -> str:
+        if current() == "ko":
+            return f"{self.country.name_ko}({self.country.iso3})"
+        if self.shared_name:
+            return f"{self.country.name} ({self.country.official_name}, {self.country.iso3})"
+        return f"{self.country.name} ({self.country.iso3})"
 
 
-def _or_list(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def _suggestion(country: Country) -> _Suggestion:
+    """A candidate as a message names it: "DR Congo (COD)", "Congo (Republic of the Congo, COG)"."""
+    shared = len(_catalogue().index.get(normalise(country.name), ())) > 1
+    return _Suggestion(country, shared)
 
 
-def _unknown_message(text: str, suggestions: Sequence[Country]) -> str:
+class _Listed(tuple):
+    """Items shown as one comma-separated text, each in the reader's language."""
+
+    def __str__(self) -> str:
+        return ", ".join(str(item) for item in self)
+
+
+def _or_list(countries: Sequence[Country]) -> _Suggestion | L_:
+    """The candidates of a message ("A", "A or B", "A, B or C"), translated when shown."""
+    named = [_suggestion(country) for country in countries]
+    if len(named) == 1:
+        return named[0]
+    return L_("{items} or {last}", items=_Listed(named[:-1]), last=named[-1])
+
+
+def _unknown_message(text: str, suggestions: Sequence[Country]) -> L_:
     if not text.strip():
-        return f"No country given (the text is empty). {_EXAMPLE}"
-    message = f'Unknown country "{text}".'
+        return L_(
+            "No country given (the text is empty). "
+            "Write the country's English name or its ISO code (e.g. KAZ)."
+        )
     if suggestions:
-        message += f" Did you mean {_or_list([_label(c) for c in suggestions])}?"
-    return f"{message} {_EXAMPLE}"
+        return L_(
+            'Unknown country "{text}". Did you mean {candidates}? '
+            "Write the country's English name or its ISO code (e.g. KAZ).",
+            text=text,
+            candidates=_or_list(suggestions),
+        )
+    return L_(
+        'Unknown country "{text}". Write the country\'s English name or its ISO code (e.g. KAZ).',
+        text=text,
+    )
 
 
 @functools.cache
@@ -631,9 +708,11 @@ def _resolve_uncached(text: str) -> Country | CountryNotFound:
         if len(codes) == 1:
             return catalogue.by_iso3[codes[0]]
         options = [catalogue.by_iso3[iso3] for iso3 in codes]
-        message = (
-            f'Country "{text.strip()}" is ambiguous: did you mean '
-            f"{_or_list([_label(c) for c in options])}? Write the full name or the ISO code."
+        message = L_(
+            'Country "{text}" is ambiguous: did you mean {candidates}? '
+            "Write the full name or the ISO code.",
+            text=text.strip(),
+            candidates=_or_list(options),
         )
         return CountryNotFound(text, options, message, ambiguous=True)
     return CountryNotFound(text, _suggest(text) if text.strip() else [])
@@ -678,7 +757,10 @@ def country_by_iso3(iso3: str) -> Country:
     if found is None:
         raise CountryNotFound(
             str(iso3),
-            message=f'Unknown ISO code "{iso3}". Use a three-letter ISO 3166-1 code such as KAZ.',
+            message=L_(
+                'Unknown ISO code "{code}". Use a three-letter ISO 3166-1 code such as KAZ.',
+                code=str(iso3),
+            ),
         )
     return found
 
@@ -693,6 +775,13 @@ def country_name(country: Country | str, language: str = "en") -> str:
     if isinstance(country, str):
         country = country_by_iso3(country)
     return country.name_ko if language == "ko" and country.name_ko else country.name
+
+
+def region_name(name: str, language: str | None = None) -> str:
+    """A UN M49 region, sub-region or intermediate region as read in `language` (default: now's)."""
+    if (language or current()) == "ko":
+        return KOREAN_REGION_NAMES.get(name, name)
+    return name
 
 
 def all_countries() -> list[Country]:

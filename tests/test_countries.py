@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import countries
+from lib import countries, i18n
 from lib.countries import (
     M49_PATH,
     Country,
@@ -19,6 +19,7 @@ from lib.countries import (
     countries_table,
     country_by_iso3,
     country_name,
+    region_name,
     resolution_cache_info,
     resolve_country,
 )
@@ -495,3 +496,53 @@ def test_each_distinct_text_is_resolved_once(monkeypatch):
     assert (info.misses, info.hits) == (150, 19_850)
     assert failed == sum(text in {"Congolese", "Congo", "Narnia", "Quebec"} for text in texts)
     assert resolved + failed == 20_000
+
+
+def test_every_m49_region_has_a_korean_name():
+    table = countries_table()
+    names = set(table[["region", "subregion", "intermediate_region"]].to_numpy().ravel()) - {""}
+    assert len(names) == 30
+    assert all(region_name(name, "ko") != name for name in names)
+    assert len({region_name(name, "ko") for name in names}) == len(names)
+
+
+@pytest.mark.parametrize(
+    ("region", "korean"),
+    [
+        ("Asia", "아시아"),
+        ("Central Asia", "중앙아시아"),
+        ("Latin America and the Caribbean", "라틴아메리카·카리브"),
+        ("Sub-Saharan Africa", "사하라 이남 아프리카"),
+        ("Eastern Asia", "동아시아"),
+        ("", ""),
+    ],
+)
+def test_region_names_in_korean(region, korean):
+    assert region_name(region, "ko") == korean
+    assert region_name(region, "en") == region
+
+
+def test_region_name_follows_the_current_language():
+    i18n.use("ko")
+    try:
+        assert region_name("Europe") == "유럽"
+    finally:
+        i18n.use("en")
+    assert region_name("Europe") == "Europe"
+
+
+def test_refusals_read_in_the_language_of_whoever_reads_them():
+    ambiguous, misspelt, empty = refused("Congo"), refused("Kazakstan"), refused("")
+    i18n.use("ko")
+    try:
+        assert str(ambiguous) == (
+            '국가 "Congo"은(는) 여러 나라를 가리킬 수 있습니다. 콩고공화국(COG) 또는 '
+            "콩고민주공화국(COD) 중 어느 나라입니까? 정식 이름이나 ISO 코드를 쓰십시오."
+        )
+        assert "혹시 카자흐스탄(KAZ)입니까?" in str(misspelt)
+        assert str(pickle.loads(pickle.dumps(empty))).startswith("국가가 없습니다")
+        with pytest.raises(CountryNotFound, match="알 수 없는 ISO 코드"):
+            country_by_iso3("ZZZ")
+    finally:
+        i18n.use("en")
+    assert str(misspelt).startswith('Unknown country "Kazakstan". Did you mean Kazakhstan (KAZ)?')
