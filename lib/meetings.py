@@ -3,8 +3,9 @@
 import csv
 import io
 import re
+import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -13,7 +14,8 @@ from typing import BinaryIO
 import numpy as np
 import pandas as pd
 
-from lib.countries import CountryNotFound, country_by_iso3, resolve_country
+from lib.countries import Country, CountryNotFound, country_by_iso3, resolve_country
+from lib.i18n import L_, N_, _, current
 from lib.programs import program_list, split_list
 
 FORMAT_COLUMNS = (
@@ -42,17 +44,77 @@ REQUIRED_COLUMNS = ("date", "country")
 # Columns the reader adds: where the country sits, the end of the date's window, the
 # file line the meeting came from. Exports keep the first three.
 ADDED_COLUMNS = ("iso3", "region", "subregion", "date_end", "line")
-PRECISIONS = ("day", "week", "month", "quarter", "year")
+# Values stay English in files; show them with `_(value)`.
+PRECISIONS = (N_("day"), N_("week"), N_("month"), N_("quarter"), N_("year"))
 COUNTERPART_TYPES = (
-    "embassy",
-    "consulate",
-    "city government",
-    "national government",
-    "international organisation",
-    "other",
+    N_("embassy"),
+    N_("consulate"),
+    N_("city government"),
+    N_("national government"),
+    N_("international organisation"),
+    N_("other"),
 )
-FOLLOW_UP_STATUSES = ("open", "done", "dropped")
+FOLLOW_UP_STATUSES = (N_("open"), N_("done"), N_("dropped"))
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+# Korean column names a spreadsheet may use for each format v1 column. They are matched
+# ignoring spaces ("후속 조치" is "후속조치"); files the app writes keep the English names.
+KOREAN_HEADERS: dict[str, tuple[str, ...]] = {
+    "id": ("아이디", "식별자", "고유번호"),
+    "date": ("날짜", "일자", "면담일", "면담 날짜", "면담 일자", "회의 날짜"),
+    "date_precision": ("날짜 정확도", "날짜 정밀도", "날짜 단위", "정확도"),
+    "country": ("국가", "국가명", "나라"),
+    "event": ("행사", "행사명"),
+    "counterpart": ("상대방", "상대", "면담 상대", "면담자"),
+    "counterpart_title": ("직함", "직위", "상대방 직함", "상대방 직위"),
+    "counterpart_type": ("상대방 유형", "상대 유형", "기관 유형"),
+    "representative": ("우리 측 대표", "우리 측 참석자", "WeGO 대표"),
+    "meeting_type": ("회의 유형", "면담 유형", "회의 종류", "면담 종류"),
+    "location": ("장소", "면담 장소", "회의 장소"),
+    "programs": ("프로그램", "관련 프로그램", "사업"),
+    "cities": ("도시", "관련 도시"),
+    "follow_up": ("후속조치", "후속조치 내용"),
+    "follow_up_owner": ("후속조치 담당", "후속조치 담당자", "담당자"),
+    "follow_up_status": ("후속조치 상태", "진행 상태"),
+    "follow_up_due": ("후속조치 기한", "후속조치 마감일", "기한"),
+    "summary": ("요약", "면담 내용", "주요 내용"),
+    "source_title": ("출처 제목", "출처", "기사 제목"),
+    "source_url": ("출처 링크", "출처 주소", "링크"),
+}
+# Korean values for the columns with a fixed list of values (matched ignoring spaces).
+KOREAN_VALUES: dict[str, dict[str, str]] = {
+    "date_precision": {
+        "일": "day",
+        "날": "day",
+        "주": "week",
+        "월": "month",
+        "달": "month",
+        "분기": "quarter",
+        "연": "year",
+        "년": "year",
+        "연도": "year",
+    },
+    "counterpart_type": {
+        "대사관": "embassy",
+        "영사관": "consulate",
+        "총영사관": "consulate",
+        "시정부": "city government",
+        "지방정부": "city government",
+        "지자체": "city government",
+        "중앙정부": "national government",
+        "정부": "national government",
+        "국제기구": "international organisation",
+        "기타": "other",
+    },
+    "follow_up_status": {
+        "진행중": "open",
+        "미완료": "open",
+        "예정": "open",
+        "완료": "done",
+        "취소": "dropped",
+        "중단": "dropped",
+    },
+}
 
 _DATE_FORMS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), "day"),
@@ -61,8 +123,9 @@ _DATE_FORMS = (
     (re.compile(r"^(\d{4})$"), "year"),
 )
 _SLASHED_DATE = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$")
-# A plain pattern (no compiled flags) lets pandas run it in pyarrow, not row by row.
-_WEB_LINK = r"(?i)^(https?|synthetic)://\S+$"
+# A plain pattern (no compiled flags) lets pandas run it in pyarrow, not row by row. The
+# spaces are listed: Python's \S and pyarrow's differ on Unicode spaces.
+_WEB_LINK = r"(?i)^(https?|synthetic)://[^\t\n\v\f\r ]+$"
 _BLANK = re.compile(rb"\s*\Z")
 _BLANK_LINE = re.compile(rb"\n\r?\n|\r\r")
 # Exports prefix these with ' so spreadsheets do not run them as formulas (OWASP).
@@ -86,19 +149,27 @@ _CATEGORY_COLUMNS = (
 
 
 class MeetingsFileError(ValueError):
-    """The file cannot be read as a meetings table at all."""
+    """The file cannot be read as a meetings table at all; `str()` is in the reader's language."""
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A row that was left out: its line as a spreadsheet shows it, the column, and why."""
+    """A row that was left out: its line as a spreadsheet shows it, the column, and why.
+
+    `message` is translated when shown: `str(problem.message)` (or `str(problem)`).
+    """
 
     line: int
     column: str
-    message: str
+    message: L_ | str
 
     def __str__(self) -> str:
-        return f"Line {self.line}, {self.column}: {self.message}"
+        return _(
+            "Line {line}, {column}: {message}",
+            line=self.line,
+            column=self.column,
+            message=self.message,
+        )
 
 
 @dataclass
@@ -120,35 +191,59 @@ def read_meetings(source: str | Path | BinaryIO, name: str | None = None) -> Rea
 
 
 def read_table(source: str | Path | BinaryIO, name: str | None = None) -> pd.DataFrame:
-    """The file's cells as text, header names in lower case; raises MeetingsFileError."""
+    """The file's cells as text, headers as format v1 columns (Korean names too) or lower case.
+
+    Raises MeetingsFileError when the file is not a meetings table at all.
+    """
     if isinstance(source, str | Path):
         name = name or Path(source).name
         try:
             # A large, well-formed CSV is parsed straight from the file, never held whole
             # as bytes: that halves the memory a million meetings need while being read.
-            table = _arrow_csv_file(Path(source))
+            table = None if _named_xlsx(name) else _arrow_csv_file(Path(source))
             if table is None:
                 table = _table_from_bytes(Path(source).read_bytes(), name)
         except OSError as error:
             raise MeetingsFileError(
-                f"Could not open {name}: {error.strerror}. Check the path."
+                L_(
+                    "Could not open {name}: {reason}. Check the path.",
+                    name=name,
+                    reason=error.strerror,
+                )
             ) from None
     else:
-        name = name or getattr(source, "name", "the file")
+        name = name or getattr(source, "name", None) or L_("the file")
         table = _table_from_bytes(source.read(), name)
     return _with_format_columns(table, name)
 
 
 def _table_from_bytes(raw: bytes, name: str) -> pd.DataFrame:
     if _BLANK.match(raw):
-        raise MeetingsFileError(f"{name} is empty. A meetings file needs a header row.")
+        raise MeetingsFileError(
+            L_("{name} is empty. A meetings file needs a header row.", name=name)
+        )
     if raw.startswith(b"PK\x03\x04"):
         return _xlsx_table(raw, name)
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise MeetingsFileError(
-            f"{name} is an old Excel (.xls) workbook. Save it as .xlsx or CSV and try again."
+            L_(
+                "{name} is an old Excel (.xls) workbook. Save it as .xlsx or CSV and try again.",
+                name=name,
+            )
+        )
+    if _named_xlsx(name):
+        raise MeetingsFileError(
+            L_(
+                "{name} is not an XLSX workbook: it holds plain text. Open it in a spreadsheet "
+                "and save it as .xlsx, or, if it is a CSV file, rename it to end in .csv.",
+                name=name,
+            )
         )
     return _csv_table(raw, name)
+
+
+def _named_xlsx(name: object) -> bool:
+    return str(name).lower().endswith(".xlsx")
 
 
 def _arrow_csv_file(path: Path, chunk: int = 1 << 24) -> pd.DataFrame | None:
@@ -174,30 +269,46 @@ def _korean_text(raw: bytes, name: str) -> str:
         text = raw.decode("cp949")
     except UnicodeDecodeError:
         text = None
-    # A Latin-1 or Windows-1252 file often decodes as CP949 too, into nonsense Korean:
-    # accept CP949 only when every non-ASCII letter is Hangul.
-    if text is not None and all(_is_korean(ch) for ch in set(text) if ord(ch) > 127):
+    if text is not None and _reads_as_korean(text):
         return text
     raise MeetingsFileError(
-        f"{name} is not in UTF-8 or Korean (CP949) encoding. In Excel, save it with "
-        '"CSV UTF-8 (Comma delimited)" and upload it again.'
+        L_(
+            "{name} is not in UTF-8 or Korean (CP949) encoding. In Excel, save it with "
+            '"CSV UTF-8 (Comma delimited)" and upload it again.',
+            name=name,
+        )
     )
 
 
-def _is_korean(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0xAC00 <= code <= 0xD7A3  # Hangul syllables
-        or 0x3130 <= code <= 0x318F  # Hangul compatibility jamo
-        or 0x1100 <= code <= 0x11FF  # Hangul jamo
-        or ch in "·‘’“”…※○●◎◇◆□■△▲▽▼→←↑↓～、。「」『』【】〈〉《》±×÷°"
-    )
+_HANGUL = "\uac00-\ud7a3\u3130-\u318f\u1100-\u11ff"  # syllables, compatibility jamo, jamo
+_HANJA_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, CJK ideographs
+_HANGUL_RUNS = re.compile(f"[{_HANGUL}]+")
+_HANJA_KANA_RUNS = re.compile(f"[{_HANJA_KANA}]+")
+_KOREAN_CHARACTER = re.compile(
+    f"[{_HANGUL}{_HANJA_KANA}"
+    "\u3000-\u303f\uff01-\uffe6\u2460-\u24ff"  # CJK punctuation, full-width forms, ①
+    "·‘’“”…※○●◎◇◆□■△▲▽▼→←↑↓±×÷°]"
+)
+
+
+def _reads_as_korean(text: str) -> bool:
+    """Whether text decoded as CP949 is Korean rather than a Latin-1 file misread.
+
+    A Latin-1 or Windows-1252 file often decodes as CP949 too, into nonsense: accented
+    letters become Hangul or, in pairs ("ação"), Hanja. Korean text is accepted when every
+    non-ASCII character is Korean (Hangul, punctuation), or Hanja and kana beside at least
+    as much Hangul, as Korean writing uses them.
+    """
+    if not all(_KOREAN_CHARACTER.match(ch) for ch in set(text) if ord(ch) > 127):
+        return False
+    hanja_kana = sum(map(len, _HANJA_KANA_RUNS.findall(text)))
+    return hanja_kana <= sum(map(len, _HANGUL_RUNS.findall(text)))
 
 
 def _csv_table(raw: bytes, name: str) -> pd.DataFrame:
     if b"\x00" in raw[:4096]:
         raise MeetingsFileError(
-            f"{name} is not a text file. Upload a CSV (UTF-8) or an XLSX workbook."
+            L_("{name} is not a text file. Upload a CSV (UTF-8) or an XLSX workbook.", name=name)
         )
     delimiter = _delimiter(raw[:65536])
     if not _BLANK_LINE.search(raw):
@@ -219,10 +330,14 @@ def _csv_table(raw: bytes, name: str) -> pd.DataFrame:
             return _ragged_csv_table(text, delimiter)
         except csv.Error as error:
             raise MeetingsFileError(
-                f"{name} could not be read as CSV ({error}). Save it again from a spreadsheet."
+                L_(
+                    "{name} could not be read as CSV ({reason}). Save it again from a spreadsheet.",
+                    name=name,
+                    reason=str(error),
+                )
             ) from None
     except pd.errors.EmptyDataError:
-        raise MeetingsFileError(f"{name} has no header row.") from None
+        raise MeetingsFileError(L_("{name} has no header row.", name=name)) from None
 
 
 def _delimiter(head: bytes) -> str:
@@ -289,13 +404,16 @@ def _xlsx_table(raw: bytes, name: str) -> pd.DataFrame:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
         raise MeetingsFileError(
-            f"{name} could not be opened as an Excel workbook. Save it again as .xlsx or CSV."
+            L_(
+                "{name} could not be opened as an Excel workbook. Save it again as .xlsx or CSV.",
+                name=name,
+            )
         ) from None
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
         header = next(rows, None)
         if header is None:
-            raise MeetingsFileError(f"The first sheet of {name} is empty.")
+            raise MeetingsFileError(L_("The first sheet of {name} is empty.", name=name))
         header = ["" if cell is None else str(cell) for cell in header]
         cells = [[_excel_text(cell) for cell in row[: len(header)]] for row in rows]
     finally:
@@ -315,23 +433,53 @@ def _excel_text(cell: object) -> str:
 
 
 def _with_format_columns(table: pd.DataFrame, name: str) -> pd.DataFrame:
-    table.columns = [str(column).strip().lower() for column in table.columns]
+    table.columns = [_column_name(column) for column in table.columns]
     missing = [column for column in REQUIRED_COLUMNS if column not in table.columns]
     if missing:
-        found = ", ".join(f'"{column}"' for column in table.columns[:12]) or "none"
-        raise MeetingsFileError(
-            f"{name} has no {' or '.join(repr(c) for c in missing)} column (its first row has "
-            f"{found}). A meetings file needs the columns 'date' and 'country'; "
-            "see docs/data-format.md."
-        )
+        found = ", ".join(f'"{column}"' for column in table.columns[:12]) or L_("no names")
+        if len(missing) == 2:
+            message = L_(
+                "{name} has neither a 'date' nor a 'country' column (its first row has {found}). "
+                "A meetings file needs both; see docs/data-format.md.",
+                name=name,
+                found=found,
+            )
+        else:
+            message = L_(
+                "{name} has no '{column}' column (its first row has {found}). A meetings file "
+                "needs the columns 'date' and 'country'; see docs/data-format.md.",
+                name=name,
+                column=missing[0],
+                found=found,
+            )
+        raise MeetingsFileError(message)
     return table.loc[:, ~table.columns.duplicated()]
+
+
+def _squeezed(text: str) -> str:
+    """Text compared ignoring case and spaces (Korean spacing varies from writer to writer)."""
+    return "".join(text.lower().split())
+
+
+_COLUMN_OF_HEADER = {
+    _squeezed(unicodedata.normalize("NFC", header)): column
+    for column, headers in KOREAN_HEADERS.items()
+    for header in headers
+}
+
+
+def _column_name(header: object) -> str:
+    """A header cell as its format v1 column: lower case, or the column a Korean name means."""
+    name = unicodedata.normalize("NFC", str(header)).strip().lower()
+    return _COLUMN_OF_HEADER.get(_squeezed(name), name)
 
 
 def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
     """Validate text cells in format v1; returns the usable meetings and the problems.
 
-    Work that depends on a cell's text (dates, countries, lists) is done once per distinct
-    text, and messages are written only for the rows that have a problem.
+    Work that depends on a cell's text (dates, countries, lists, fixed values) is done once
+    per distinct text, and messages are written only for the rows that have a problem. The
+    messages come from the same per-cell checks as validate_record's.
     """
     table = table.reset_index(drop=True)
     for column in table.columns:
@@ -346,21 +494,17 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
     lines = table.index.to_numpy() + first_line
     table = _remove_formula_guard(table.reset_index(drop=True))
     extra = table.pop("_extra") if "_extra" in table.columns else None
-    problems: list[tuple[int, str, str]] = []
+    problems: list[tuple[int, str, L_]] = []
 
     def report(bad, column: str, message) -> None:
-        """Record a problem for each bad row; `message` is text or rows → list of texts."""
+        """Record a problem for each bad row; `message` is one message or rows → messages."""
         rows = np.flatnonzero(np.asarray(bad, dtype=bool))
         if len(rows):
             texts = message(rows) if callable(message) else [message] * len(rows)
             problems.extend(zip(lines[rows].tolist(), [column] * len(rows), texts, strict=True))
 
     if extra is not None:
-        report(
-            extra != "",
-            "(whole row)",
-            "The row has more cells than the header. Put quotes around cells with commas.",
-        )
+        report(extra != "", "(whole row)", _TOO_MANY_CELLS)
 
     def per_distinct(column: str, read, problem_of) -> tuple[np.ndarray, list]:
         """Read each distinct cell once; report the rows whose cell has a problem."""
@@ -374,62 +518,57 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
     form_precision = _column([form or "" for _, form, _ in parsed], date_codes)
     starts = _dates([start for start, _, _ in parsed], date_codes)
 
-    def message_or_none(result):
-        return result if isinstance(result, str) else None
-
-    country_codes, found = per_distinct("country", _country_or_message, message_or_none)
-
-    def choice(column: str, allowed: tuple[str, ...], what: str) -> tuple[pd.Series, pd.Series]:
-        """A column with a fixed list of values: (its values in lower case, which are wrong)."""
-        values = table[column].str.strip().str.lower()
-        wrong = (values != "") & ~values.isin(allowed)
-        report(
-            wrong,
-            column,
-            lambda rows: [
-                f"'{table[column][row]}' is not {what}. Use one of: {', '.join(allowed)}."
-                for row in rows
-            ],
-        )
-        return values, wrong
-
-    given, wrong_precision = choice("date_precision", PRECISIONS, "a precision")
-    bad_precision = wrong_precision.to_numpy()
-    precision = np.where(
-        (given == "").to_numpy(),
-        np.where(form_precision == "", "day", form_precision),
-        given.to_numpy(dtype=object),
+    country_codes, found = per_distinct(
+        "country",
+        _country_or_message,
+        lambda result: None if isinstance(result, Country) else result,
     )
+
+    def choice(column: str) -> np.ndarray:
+        """A column with a fixed list of values: each row's value (English, lower case)."""
+        codes, results = per_distinct(
+            column, lambda text: _choice(column, text), lambda result: result[1]
+        )
+        return _column([value for value, _ in results], codes)
+
+    given = choice("date_precision")
+    precision = np.where(given == "", np.where(form_precision == "", "day", form_precision), given)
     rank = {value: order for order, value in enumerate(PRECISIONS)}
-    too_fine = ~bad_precision & (
-        pd.Series(precision).map(rank).fillna(0).to_numpy()
+    too_fine = (
+        pd.Series(precision).map(rank).fillna(len(PRECISIONS)).to_numpy()
         < pd.Series(form_precision).map(rank).fillna(0).to_numpy()
     )
     report(
         too_fine,
         "date_precision",
         lambda rows: [
-            f"The date '{date_cells[row]}' is a {form_precision[row]}, so it cannot be exact "
-            f"to the {precision[row]}. Give the full date or a coarser precision."
-            for row in rows
+            _too_fine(date_cells[row], form_precision[row], precision[row]) for row in rows
         ],
     )
 
-    kinds, _ = choice("counterpart_type", COUNTERPART_TYPES, "a counterpart type")
-    status, _ = choice("follow_up_status", FOLLOW_UP_STATUSES, "a follow-up status")
-    status = status.where((status != "") | (table["follow_up"].str.strip() == ""), "open")
+    kinds = choice("counterpart_type")
+    status = choice("follow_up_status")
+    follow_up = table["follow_up"].str.strip().to_numpy(dtype=object)
+    status = np.where((status == "") & (follow_up != ""), "open", status)
 
-    due_codes, due_parsed = per_distinct("follow_up_due", _parse_due, message_or_none)
+    due_codes, due_parsed = per_distinct(
+        "follow_up_due", _parse_due, lambda result: result if isinstance(result, L_) else None
+    )
     due = _dates([d if isinstance(d, date) else None for d in due_parsed], due_codes)
+    has_due = ~np.isnat(due)
+    report(has_due & (follow_up == ""), "follow_up_due", _DUE_WITHOUT_FOLLOW_UP)
+    due_cells = table["follow_up_due"].str.strip()
+    report(
+        has_due & (follow_up != "") & (due < starts),  # NaT compares False: bad dates pass
+        "follow_up_due",
+        lambda rows: [_due_before(due_cells[row], date_cells[row]) for row in rows],
+    )
 
     links = table["source_url"].str.strip()
     report(
         (links != "") & ~links.str.match(_WEB_LINK),
         "source_url",
-        lambda rows: [
-            f"'{links[row]}' is not a web link. Give an address starting with https://."
-            for row in rows
-        ],
+        lambda rows: [_not_a_link(links[row]) for row in rows],
     )
 
     ids = table["id"].str.strip()
@@ -440,11 +579,17 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
             repeated,
             "id",
             lambda rows: [
-                f"The id '{ids[row]}' is already used on line {first_line_of[row]}." for row in rows
+                L_(
+                    "The id '{id}' is already used on line {line}.",
+                    id=ids[row],
+                    line=int(first_line_of[row]),
+                )
+                for row in rows
             ],
         )
 
-    problems.sort()
+    # One problem at most per row and column: sorting by both never compares messages.
+    problems.sort(key=lambda problem: problem[:2])
     keep = ~np.isin(lines, [line for line, _, _ in problems])
     # Copying every column of a large file costs as much memory as the file: only when needed.
     meetings = table if keep.all() else table[keep].reset_index(drop=True)
@@ -452,12 +597,14 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
     meetings["date"] = starts[keep]
     meetings["date_precision"] = precision[keep]
     meetings["date_end"] = _window_ends(meetings["date"], meetings["date_precision"])
-    meetings["counterpart_type"] = kinds[keep].reset_index(drop=True)
-    meetings["follow_up_status"] = status[keep].reset_index(drop=True)
+    meetings["counterpart_type"] = kinds[keep]
+    meetings["follow_up_status"] = status[keep]
     meetings["follow_up_due"] = due[keep]
     meetings["line"] = lines[keep]
     _add_places(
-        meetings, [f.iso3 if not isinstance(f, str) else None for f in found], country_codes[keep]
+        meetings,
+        [place.iso3 if isinstance(place, Country) else None for place in found],
+        country_codes[keep],
     )
     # Lists are shared between rows with the same cell: treat them as read-only.
     for column, split in (("programs", program_list), ("cities", split_list)):
@@ -469,6 +616,195 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
     extras = [c for c in meetings.columns if c not in FORMAT_COLUMNS and c not in ADDED_COLUMNS]
     meetings = meetings[[*FORMAT_COLUMNS, *extras, *ADDED_COLUMNS]]
     return ReadResult(meetings, [Problem(*problem) for problem in problems])
+
+
+class RecordInvalid(ValueError):
+    """One meeting that cannot be saved: `fields` maps each wrong column to what to do.
+
+    The messages are translated when shown (`str(message)`), like a file's problems.
+    """
+
+    def __init__(self, fields: Mapping[str, L_]) -> None:
+        self.fields = dict(fields)
+        super().__init__(self.fields)
+
+    def __str__(self) -> str:
+        listed = " ".join(f"{column}: {message}" for column, message in self.fields.items())
+        return _("The meeting was not saved. {fields}", fields=listed)
+
+
+def record_cells(record: Mapping[str, object]) -> dict[str, str]:
+    """A form's or an API's values as a file's cells: lower-case column → text, stripped.
+
+    NULs are removed (a database text cannot hold them); the columns the reader adds
+    (iso3, region, …) are dropped, since the app computes them.
+    """
+    cells: dict[str, str] = {}
+    for column, value in record.items():
+        name = str(column).strip().lower()
+        if name not in ADDED_COLUMNS:
+            cells[name] = _cell_text(value).replace("\x00", "").strip()
+    return cells
+
+
+def _cell_text(value: object) -> str:
+    """A form or API value as the text a file would hold."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple | set):
+        return "; ".join(text for text in (_cell_text(item) for item in value) if text)
+    if pd.isna(value):  # NaN, NaT
+        return ""
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def validate_record(cells: Mapping[str, object]) -> dict[str, str]:
+    """One meeting checked as validate_table checks a file's row, without a DataFrame.
+
+    Returns the text the database keeps (format v1 cells, other columns, and `iso3`) — the
+    same text a one-row table gives — or raises RecordInvalid naming every wrong field.
+    The id is not compared with other meetings: that is the store's job.
+    """
+    cells = {column: _unguarded(text) for column, text in record_cells(cells).items()}
+    # Checked as the table path checks them: stripped after the formula guard is removed.
+    text = {column: cells.get(column, "").strip() for column in FORMAT_COLUMNS}
+    fields: dict[str, L_] = {}
+
+    start, form, problem = parse_date(text["date"])
+    if problem:
+        fields["date"] = problem
+    place = _country_or_message(text["country"])
+    if not isinstance(place, Country):
+        fields["country"] = place
+    values = {}
+    for column in _CHOICE_COLUMNS:
+        values[column], problem = _choice(column, text[column])
+        if problem:
+            fields[column] = problem
+    precision = values["date_precision"] or form or "day"
+    if "date_precision" not in fields and _finer(precision, form or ""):
+        fields["date_precision"] = _too_fine(text["date"], form, precision)
+    status = values["follow_up_status"] or ("open" if text["follow_up"] else "")
+    due = _parse_due(text["follow_up_due"])
+    if isinstance(due, L_):
+        fields["follow_up_due"] = due
+    elif due is not None and not text["follow_up"]:
+        fields["follow_up_due"] = _DUE_WITHOUT_FOLLOW_UP
+    elif due is not None and start is not None and due < start:
+        fields["follow_up_due"] = _due_before(text["follow_up_due"], text["date"])
+    if text["source_url"] and not _WEB_LINK_RE.match(text["source_url"]):
+        fields["source_url"] = _not_a_link(text["source_url"])
+    if fields:
+        raise RecordInvalid({column: fields[column] for column in sorted(fields, key=_order)})
+
+    stored = {column: cells.get(column, "") for column in FORMAT_COLUMNS}
+    stored.update(
+        id=text["id"],
+        date=_date_cell(start, precision),
+        date_precision=precision,
+        country=place.name,
+        counterpart_type=values["counterpart_type"],
+        follow_up_status=status,
+        follow_up_due=due.isoformat() if due else "",
+        programs="; ".join(program_list(text["programs"])),
+        cities="; ".join(split_list(text["cities"])),
+    )
+    stored.update((column, value) for column, value in cells.items() if column not in stored)
+    stored["iso3"] = place.iso3
+    return stored
+
+
+# --- The checks of one cell, shared by validate_table and validate_record ----------------
+
+_CHOICE_COLUMNS = ("date_precision", "counterpart_type", "follow_up_status")
+_CHOICES = {
+    "date_precision": PRECISIONS,
+    "counterpart_type": COUNTERPART_TYPES,
+    "follow_up_status": FOLLOW_UP_STATUSES,
+}
+_NOT_A_CHOICE = {
+    "date_precision": N_("'{text}' is not a date precision. Use one of: {values}."),
+    "counterpart_type": N_("'{text}' is not a counterpart type. Use one of: {values}."),
+    "follow_up_status": N_("'{text}' is not a follow-up status. Use one of: {values}."),
+}
+_TOO_MANY_CELLS = L_("The row has more cells than the header. Put quotes around cells with commas.")
+_DUE_WITHOUT_FOLLOW_UP = L_(
+    "A due date needs a follow-up: write the pledge, or clear the due date."
+)
+_WEB_LINK_RE = re.compile(_WEB_LINK)
+
+
+class _Values(tuple):
+    """The allowed values of a column, listed in the reader's language."""
+
+    def __str__(self) -> str:
+        return ", ".join(_(value) for value in self)
+
+
+def _order(column: str) -> int:
+    return FORMAT_COLUMNS.index(column) if column in FORMAT_COLUMNS else len(FORMAT_COLUMNS)
+
+
+def _choice(column: str, text: str) -> tuple[str, L_ | None]:
+    """A fixed-list cell (stripped) as (its English value, a problem or None); Korean accepted."""
+    value = text.lower()
+    allowed = _CHOICES[column]
+    if not value or value in allowed:
+        return value, None
+    english = KOREAN_VALUES[column].get(_squeezed(value))
+    if english:
+        return english, None
+    return value, L_(_NOT_A_CHOICE[column], text=text, values=_Values(allowed))
+
+
+def _finer(precision: str, form: str) -> bool:
+    """Whether a precision claims more than the date's form gives (a day for "2019-03")."""
+    order = {value: rank for rank, value in enumerate(PRECISIONS)}
+    return order.get(precision, len(PRECISIONS)) < order.get(form, 0)
+
+
+def _too_fine(date_text: str, form: str, precision: str) -> L_:
+    return L_(
+        "The date '{date}' is a {form}, so it cannot be exact to the {precision}. "
+        "Give the full date or a coarser precision.",
+        date=date_text,
+        form=L_(form),
+        precision=L_(precision),
+    )
+
+
+def _due_before(due_text: str, date_text: str) -> L_:
+    return L_(
+        "The due date {due} is before the meeting's date ({date}). Give a due date on or after it.",
+        due=due_text,
+        date=date_text,
+    )
+
+
+def _not_a_link(text: str) -> L_:
+    return L_("'{text}' is not a web link. Give an address starting with https://.", text=text)
+
+
+def _unguarded(text: str) -> str:
+    """A cell without the ' an export put before a formula-like text (see _remove_formula_guard)."""
+    return text[1:] if text.startswith("'") and text[1:2] in FORMULA_STARTS else text
+
+
+def _date_cell(start: date, precision: str) -> str:
+    """The date cell in the form of its precision, as exports write it."""
+    if precision == "month":
+        return f"{start.year:04d}-{start.month:02d}"
+    if precision == "quarter":
+        return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
+    if precision == "year":
+        return f"{start.year:04d}"
+    return start.isoformat()
 
 
 def _add_places(meetings: pd.DataFrame, iso3_of_text: list, codes: np.ndarray) -> None:
@@ -508,26 +844,28 @@ def _dates(days: list, codes: np.ndarray) -> np.ndarray:
     return distinct[codes]
 
 
-def _country_or_message(text: str):
+def _country_or_message(text: str) -> Country | L_:
+    """The country a (stripped) cell names, or the problem to report."""
     if not text:
-        return "The country is empty. Write the country's name or ISO code."
+        return L_("The country is empty. Write the country's name or ISO code.")
     try:
         return resolve_country(text)
     except CountryNotFound as error:
-        return str(error)
+        return error.message
 
 
-def parse_date(text: str) -> tuple[date | None, str | None, str | None]:
+def parse_date(text: str) -> tuple[date | None, str | None, L_ | None]:
     """A date cell as (start of its window, precision its form implies, problem or None)."""
     if not text:
-        return None, None, "The date is empty. Write it as YYYY-MM-DD (or YYYY-MM, YYYY)."
+        return None, None, L_("The date is empty. Write it as YYYY-MM-DD (or YYYY-MM, YYYY).")
     if _SLASHED_DATE.match(text):
         return (
             None,
             None,
-            (
-                f"'{text}' could be read day-first or month-first. "
-                "Write it as YYYY-MM-DD, for example 2019-04-09."
+            L_(
+                "'{text}' could be read day-first or month-first. "
+                "Write it as YYYY-MM-DD, for example 2019-04-09.",
+                text=text,
             ),
         )
     for pattern, form in _DATE_FORMS:
@@ -536,7 +874,13 @@ def parse_date(text: str) -> tuple[date | None, str | None, str | None]:
             continue
         year = int(match[1])
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            return None, None, f"'{text}' is outside the years {FIRST_YEAR}–{LAST_YEAR}."
+            message = L_(
+                "'{text}' is outside the years {first}–{last}.",
+                text=text,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            )
+            return None, None, message
         try:
             if form == "day":
                 return date(year, int(match[2]), int(match[3])), form, None
@@ -546,18 +890,23 @@ def parse_date(text: str) -> tuple[date | None, str | None, str | None]:
                 return date(year, 3 * int(match[2]) - 2, 1), form, None
             return date(year, 1, 1), form, None
         except ValueError:
-            return None, None, f"'{text}' is not a real date. Check the month and day."
+            return (
+                None,
+                None,
+                L_("'{text}' is not a real date. Check the month and day.", text=text),
+            )
     return (
         None,
         None,
-        (
-            f"'{text}' is not a date this app reads. "
-            "Write YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY, for example 2019-04-09."
+        L_(
+            "'{text}' is not a date this app reads. "
+            "Write YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY, for example 2019-04-09.",
+            text=text,
         ),
     )
 
 
-def _parse_due(text: str) -> date | str | None:
+def _parse_due(text: str) -> date | L_ | None:
     """The due date, None when empty, or a problem message."""
     if not text:
         return None
@@ -565,7 +914,7 @@ def _parse_due(text: str) -> date | str | None:
     if message:
         return message
     if form != "day":
-        return f"'{text}' is not a full date. Write the due date as YYYY-MM-DD."
+        return L_("'{text}' is not a full date. Write the due date as YYYY-MM-DD.", text=text)
     return start
 
 
@@ -614,13 +963,59 @@ _LABEL_FORMS = {
     "month": "≈ %b %Y",
     "year": "≈ %Y",
 }
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_KOREAN_WEEKS = ("첫째", "둘째", "셋째", "넷째", "다섯째")
 
 
-def date_labels(meetings: pd.DataFrame) -> pd.Series:
-    """Dates as people read them, approximate ones marked with ≈ ("≈ week of 02 Apr 2019")."""
+def date_labels(meetings: pd.DataFrame, language: str | None = None) -> pd.Series:
+    """Dates as people read them in `language` (default: the current one).
+
+    English marks approximate dates with ≈ ("09 Apr 2019", "≈ week of 02 Apr 2019",
+    "≈ Q2 2019"); Korean with 경 ("2019년 4월 9일", "2019년 4월 첫째 주경", "2019년 2분기").
+    """
+    if (language or current()) == "ko":
+        return _korean_date_labels(meetings["date"], meetings["date_precision"])
     return dates_by_precision(
         meetings["date"],
         meetings["date_precision"],
         _LABEL_FORMS,
         lambda year, number: "≈ Q" + number + " " + year,
     )
+
+
+def _korean_date_labels(dates: pd.Series, precision: pd.Series) -> pd.Series:
+    text = pd.Series("", index=dates.index, dtype="str")
+    for name in PRECISIONS:
+        within = (precision == name) & dates.notna()
+        if not within.any():
+            continue
+        days = dates[within]
+        month = days.dt.strftime("%Y년 ") + days.dt.month.astype("str") + "월"
+        if name == "day":
+            text[within] = month + " " + days.dt.day.astype("str") + "일"
+        elif name == "week":  # the week of the month the window starts in
+            weeks = pd.Series(_KOREAN_WEEKS, dtype="str")[(days.dt.day.to_numpy() - 1) // 7]
+            text[within] = month + " " + weeks.to_numpy() + " 주경"
+        elif name == "month":
+            text[within] = month + "경"
+        elif name == "quarter":
+            text[within] = days.dt.strftime("%Y년 ") + days.dt.quarter.astype("str") + "분기"
+        else:
+            text[within] = days.dt.strftime("%Y년경")
+    return text
+
+
+def month_label(month: date | str, language: str | None = None) -> str:
+    """A month as people read it: "Apr 2019" or "2019년 4월" (from a date or "2019-04")."""
+    if isinstance(month, str):
+        month = date(int(month[:4]), int(month[5:7]), 1)
+    if (language or current()) == "ko":
+        return f"{month.year}년 {month.month}월"
+    return f"{_MONTHS[month.month - 1]} {month.year}"
+
+
+def day_label(day: date, language: str | None = None) -> str:
+    """An exact date as people read it: "09 Apr 2019" or "2019년 4월 9일"."""
+    if (language or current()) == "ko":
+        return f"{day.year}년 {day.month}월 {day.day}일"
+    return f"{day.day:02d} {_MONTHS[day.month - 1]} {day.year}"
