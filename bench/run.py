@@ -558,7 +558,7 @@ Beyond that the answer is more processes, not a bigger one:
   load balancer with sticky sessions, since a Streamlit session lives in the process that
   opened its websocket;
 - keep the meetings in one PostgreSQL database that every copy reads and writes
-  (`OUTREACH_DB_URL`, see `lib/store.py`), instead of a file on one machine's disk;
+  (`OUTREACH_DB_URL`, see `lib/store/`), instead of a file on one machine's disk;
 - give each process its own cache of the table and of its aggregates, keyed by the
   database's data version (one cheap query per rerun, as `lib.ui` does with
   `store.data_version()`), so a process reads the table again only after someone has

@@ -1,4 +1,4 @@
-"""The meetings database (lib/store.py), on SQLite and on PostgreSQL.
+"""The meetings database (lib/store/), on SQLite and on PostgreSQL.
 
 PostgreSQL tests use the server in $OUTREACH_TEST_PG_URL (a role that may create
 databases; `eval "$(scripts/start_postgres.sh)"` starts one) and make a fresh database for
@@ -20,6 +20,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import lib.store
+import lib.store.database
+import lib.store.rows
+import lib.store.schema
 from lib.export import format_v1_table
 from lib.meetings import MeetingsFileError, read_meetings
 from lib.store import ImportReport, MeetingInvalid, MeetingNotFound, Store, StoreError
@@ -395,7 +398,7 @@ def test_import_that_fails_half_way_changes_nothing(store, tmp_path, monkeypatch
         + "".join(f"2024-01-{day:02d},Japan,Person {day}\n" for day in range(1, 21)),
         encoding="utf-8",
     )
-    insert_rows = lib.store._insert_rows
+    insert_rows = lib.store.rows._insert_rows
     calls = []
 
     def failing_insert(conn, table, rows):
@@ -404,8 +407,8 @@ def test_import_that_fails_half_way_changes_nothing(store, tmp_path, monkeypatch
             raise RuntimeError("the disk went away")
         insert_rows(conn, table, rows)
 
-    monkeypatch.setattr(lib.store, "_CHUNK_ROWS", 3)
-    monkeypatch.setattr(lib.store, "_insert_rows", failing_insert)
+    monkeypatch.setattr(lib.store.rows, "_CHUNK_ROWS", 3)
+    monkeypatch.setattr(lib.store.rows, "_insert_rows", failing_insert)
 
     for mode in ("append", "replace"):
         calls.clear()
@@ -565,7 +568,7 @@ def test_an_unreachable_or_missing_server_database_is_explained(db_url):
 def default_in_tmp(tmp_path, monkeypatch) -> Path:
     """The default database file moved into tmp_path; no OUTREACH_DB_URL."""
     default = tmp_path / "instance" / "outreach.sqlite3"
-    monkeypatch.setattr(lib.store, "DEFAULT_DB_PATH", default)
+    monkeypatch.setattr(lib.store.database, "DEFAULT_DB_PATH", default)
     monkeypatch.delenv("OUTREACH_DB_URL", raising=False)
     return default
 
@@ -584,7 +587,7 @@ def test_the_default_database_is_seeded_with_the_shipped_meetings(default_in_tmp
 
 
 def test_the_default_database_is_seeded_once(default_in_tmp, monkeypatch):
-    monkeypatch.setattr(lib.store, "SEED_PATH", SEED)
+    monkeypatch.setattr(lib.store.database, "SEED_PATH", SEED)
 
     with Store.open() as store:
         assert sorted(store.meetings()["id"]) == ["s-001", "s-002", "s-003"]
@@ -595,7 +598,7 @@ def test_the_default_database_is_seeded_once(default_in_tmp, monkeypatch):
 
 
 def test_without_the_shipped_file_the_default_database_starts_empty(default_in_tmp, monkeypatch):
-    monkeypatch.setattr(lib.store, "SEED_PATH", default_in_tmp.parent / "missing.csv")
+    monkeypatch.setattr(lib.store.database, "SEED_PATH", default_in_tmp.parent / "missing.csv")
 
     with Store.open() as store:
         assert store.meetings().empty
@@ -632,7 +635,9 @@ def test_a_pending_migration_is_applied_once_and_keeps_the_data(
         conn.exec_driver_sql("ALTER TABLE meetings ADD COLUMN reviewed TEXT")
         conn.exec_driver_sql("UPDATE meetings SET reviewed = 'no'")
 
-    monkeypatch.setattr(lib.store, "MIGRATIONS", [*lib.store.MIGRATIONS, add_reviewed_column])
+    monkeypatch.setattr(
+        lib.store.schema, "MIGRATIONS", [*lib.store.schema.MIGRATIONS, add_reviewed_column]
+    )
     with reopen(db_url, backups) as upgraded:
         assert upgraded.meetings()["id"].tolist() == [id]
     with reopen(db_url, backups):  # a second open finds nothing to do
@@ -650,7 +655,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(store, db_url, backup
         conn.exec_driver_sql("CREATE TABLE follow_ups (id TEXT)")
         raise RuntimeError("migration bug")
 
-    monkeypatch.setattr(lib.store, "MIGRATIONS", [*lib.store.MIGRATIONS, half_done])
+    monkeypatch.setattr(lib.store.schema, "MIGRATIONS", [*lib.store.schema.MIGRATIONS, half_done])
     with pytest.raises(RuntimeError, match="migration bug"):
         reopen(db_url, backups)
 

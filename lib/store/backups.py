@@ -1,0 +1,64 @@
+"""Backups before a replace, and files written whole or not at all."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy.engine import Connection
+
+from lib.export import csv_bytes
+from lib.store.errors import StoreError
+from lib.store.rows import _stored_table, _validated
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write all of `data` or nothing: a half-written file never takes the name."""
+    part = path.with_name(path.name + ".part")
+    try:
+        with open(part, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(part, path)
+    except OSError as error:
+        part.unlink(missing_ok=True)
+        raise StoreError(
+            f"Could not write {path}: {error.strerror}. Nothing was changed. Check that the "
+            "folder exists, that the app may write there and that the disk has space."
+        ) from None
+
+
+def _write_backups(conn: Connection, now: str, backup_dir: Path) -> Path:
+    """Before a replace: every meeting to a CSV in backup_dir (deleted ones to a second)."""
+    active, unreadable = _validated(_stored_table(conn, deleted=False))
+    if unreadable:
+        listed = ", ".join(list(unreadable)[:5])
+        raise StoreError(
+            f"{len(unreadable)} stored meetings ({listed}) do not pass today's checks, so a "
+            "backup could not hold them and nothing was replaced. Correct or delete them "
+            "first (see Store.unreadable())."
+        )
+    stamp = now.replace("-", "").replace(":", "")[:15] + "Z"  # 20250102T030405Z
+    path = _new_backup_path(backup_dir, f"meetings-backup-{stamp}")
+    _write_file(path, csv_bytes(active))
+    deleted, _ = _validated(_stored_table(conn, deleted=True))
+    if not deleted.empty:
+        _write_file(path.with_name(path.stem + "-deleted.csv"), csv_bytes(deleted))
+    return path
+
+
+def _new_backup_path(backup_dir: Path, stem: str) -> Path:
+    try:
+        backup_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"Could not create the backup folder {backup_dir}: {error.strerror}. "
+            "Nothing was replaced. Check that the app may write there."
+        ) from None
+    path = backup_dir / f"{stem}.csv"
+    number = 1
+    while path.exists() or path.with_name(path.stem + "-deleted.csv").exists():
+        number += 1
+        path = backup_dir / f"{stem}-{number}.csv"
+    return path
