@@ -25,7 +25,14 @@ import lib.store.rows
 import lib.store.schema
 from lib.export import format_v1_table
 from lib.meetings import MeetingsFileError, read_meetings
-from lib.store import ImportReport, MeetingInvalid, MeetingNotFound, Store, StoreError
+from lib.store import (
+    ImportReport,
+    MeetingChanged,
+    MeetingInvalid,
+    MeetingNotFound,
+    Store,
+    StoreError,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -224,6 +231,190 @@ def test_a_change_needs_a_name(store):
     with pytest.raises(ValueError, match="who"):
         store.add(CANADA, who=" ")
     assert store.meetings().empty
+
+
+# --- Edits that would overwrite each other ------------------------------------------------
+
+
+def test_a_save_says_whether_anything_changed(store):
+    id = store.add(CANADA, who="Ji-woo")
+    revision = store.get(id).revision
+
+    assert store.update(id, {"counterpart": " Ambassador Michael Danagher "}, "Min") is False
+    assert store.get(id).revision == revision
+    assert store.update(id, {"summary": "Met."}, "Min", expected_revision=revision) is True
+    assert store.get(id)["summary"] == "Met."
+
+
+def test_every_change_gives_the_meeting_a_new_revision(store):
+    id = store.add(CANADA, who="Ji-woo")
+    other = store.add({**CANADA, "country": "Mexico"}, who="Ji-woo")
+    revisions = [store.get(id).revision]
+
+    store.update(id, {"summary": "Met."}, who="Min")
+    revisions.append(store.get(id).revision)
+    assert store.delete(id, who="Min") is True
+    revisions.append(store.get(id).revision)
+    assert store.get(id).deleted
+    assert store.delete(id, who="Min") is False  # already deleted: nothing written
+    assert store.get(id).revision == revisions[-1]
+    assert store.restore(id, who="Min") is True
+    revisions.append(store.get(id).revision)
+
+    assert revisions == sorted(set(revisions))
+    assert store.revisions() == {id: revisions[-1], other: store.get(other).revision}
+    assert store.get(id) == {**store.get(id)}  # still the stored text, as a dict
+
+
+def test_a_stale_edit_is_refused_with_the_newer_meeting_and_who_saved_it(store):
+    id = store.add(CANADA, who="Ji-woo")
+    opened_by_a = store.get(id)
+    opened_by_b = store.get(id)
+    store.update(id, {"summary": "A's notes"}, who="Ahn", expected_revision=opened_by_a.revision)
+    version = store.data_version()
+    history = store.history(id)
+
+    with pytest.raises(MeetingChanged) as raised:
+        store.update(
+            id, {"summary": "B's notes"}, who="Baek", expected_revision=opened_by_b.revision
+        )
+
+    changed = raised.value
+    assert isinstance(changed, StoreError)
+    assert (changed.id, changed.changed_by, changed.action) == (id, "Ahn", "update")
+    assert changed.changed_at == history[0]["at"]
+    assert changed.current["summary"] == "A's notes"
+    assert changed.current.revision == store.get(id).revision != opened_by_b.revision
+    assert changed.expected_revision == opened_by_b.revision
+    assert "Ahn" in str(changed) and "Nothing was saved" in str(changed)
+    assert store.get(id)["summary"] == "A's notes"
+    assert store.history(id) == history and store.data_version() == version
+
+
+def test_stale_delete_restore_and_status_change_are_refused(store):
+    id = store.add(CANADA, who="Ji-woo")
+    seen = store.get(id).revision
+    store.update(id, {"follow_up_status": "done"}, who="Ahn", expected_revision=seen)
+
+    with pytest.raises(MeetingChanged):
+        store.update(id, {"follow_up_status": "dropped"}, who="Baek", expected_revision=seen)
+    with pytest.raises(MeetingChanged):
+        store.delete(id, who="Baek", expected_revision=seen)
+    assert store.get(id)["follow_up_status"] == "done" and not store.get(id).deleted
+
+    seen = store.get(id).revision
+    store.delete(id, who="Ahn", expected_revision=seen)
+    with pytest.raises(MeetingChanged) as raised:
+        store.update(id, {"summary": "late"}, who="Baek", expected_revision=seen)
+    assert raised.value.current.deleted and raised.value.action == "delete"
+    assert "deleted" in str(raised.value)
+    deleted = store.get(id).revision
+    store.restore(id, who="Ahn", expected_revision=deleted)
+    with pytest.raises(MeetingChanged):
+        store.restore(id, who="Baek", expected_revision=deleted)
+    assert [entry["action"] for entry in store.history(id)] == [
+        "restore",
+        "delete",
+        "update",
+        "add",
+    ]
+
+
+def test_a_meeting_replaced_by_an_import_is_not_taken_for_the_one_a_form_opened(store, tmp_path):
+    id = store.add({**CANADA, "id": "can-1"}, who="Ji-woo")
+    opened = store.get(id)
+    exported = store.export(tmp_path / "all.csv")
+    store.import_meetings(exported, mode="replace", who="Min")  # the same id, stored anew
+
+    with pytest.raises(MeetingChanged) as raised:
+        store.update(id, {"summary": "x"}, who="Baek", expected_revision=opened.revision)
+    assert raised.value.action == "import"
+    assert store.get(id)["summary"] == ""
+
+
+RACER = """
+import sys, time
+from pathlib import Path
+from lib.store import MeetingChanged, Store
+
+url, name, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+store = Store.open(url)
+opened = store.revisions()  # the forms both people opened
+while not go.exists():
+    time.sleep(0.005)
+for id in sorted(opened):
+    try:
+        store.update(id, {"summary": name}, who=name, expected_revision=opened[id])
+        print("won", id, flush=True)
+    except MeetingChanged:
+        print("lost", id, flush=True)
+store.close()
+"""
+
+
+def test_two_processes_saving_one_meeting_at_once_cannot_both_win(store, db_url, tmp_path):
+    ids = [store.add({**CANADA, "counterpart": f"Person {n}"}, who="Ji-woo") for n in range(40)]
+    go = tmp_path / "go"
+    environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    racers = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", RACER, db_url, name, str(go)],
+            cwd=REPO_ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("first", "second")
+    }
+    time.sleep(1.0)  # both have read the revisions
+    go.touch()
+    outputs = {name: racer.communicate(timeout=300) for name, racer in racers.items()}
+
+    assert [racer.returncode for racer in racers.values()] == [0, 0], outputs
+    won = {
+        name: {line.split()[1] for line in out.splitlines() if line.startswith("won ")}
+        for name, (out, _) in outputs.items()
+    }
+    assert won["first"].isdisjoint(won["second"])
+    assert won["first"] | won["second"] == set(ids)
+    for id in ids:
+        winner = "first" if id in won["first"] else "second"
+        assert store.get(id)["summary"] == winner
+        assert [entry["who"] for entry in store.history(id)] == [winner, "Ji-woo"]
+
+
+def test_a_version_1_database_gets_revisions_on_open(db_url, backups):
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.begin() as conn:  # what the first version of the app left on disk
+            lib.store.schema._migration_1_create_tables(conn)
+            conn.exec_driver_sql("INSERT INTO schema_version (version) VALUES (1)")
+            conn.exec_driver_sql("UPDATE meta SET value = 1")
+            conn.exec_driver_sql(
+                "INSERT INTO meetings (id, date, country, iso3, counterpart, created_at,"
+                " updated_at) VALUES ('old-1', '2019-04-02', 'Canada', 'CAN', 'Ambassador',"
+                " '2019-04-03T00:00:00+00:00', '2019-04-03T00:00:00+00:00')"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO history (meeting_id, at, who, action, changes) VALUES"
+                " ('old-1', '2019-04-03T00:00:00+00:00', 'Ji-woo', 'add', '{}')"
+            )
+    finally:
+        engine.dispose()
+
+    with reopen(db_url, backups) as store:
+        assert store.meetings()["id"].tolist() == ["old-1"]
+        opened = store.get("old-1")
+        assert store.update("old-1", {"summary": "Met."}, "Min", expected_revision=opened.revision)
+        with pytest.raises(MeetingChanged):
+            store.update("old-1", {"summary": "x"}, "Baek", expected_revision=opened.revision)
+        assert [entry["who"] for entry in store.history("old-1")] == ["Min", "Ji-woo"]
+        assert store.data_version() == 2
+
+    current = len(lib.store.schema.MIGRATIONS)
+    assert current >= 2
+    assert run_sql(db_url, "SELECT version FROM schema_version") == [(current,)]
 
 
 # --- Import ---------------------------------------------------------------------------------
@@ -643,7 +834,8 @@ def test_a_pending_migration_is_applied_once_and_keeps_the_data(
     with reopen(db_url, backups):  # a second open finds nothing to do
         pass
 
-    assert run_sql(db_url, "SELECT version FROM schema_version") == [(2,)]
+    newest = len(lib.store.schema.MIGRATIONS)  # with the one this test added
+    assert run_sql(db_url, "SELECT version FROM schema_version") == [(newest,)]
     assert run_sql(db_url, "SELECT id, reviewed FROM meetings") == [(id, "no")]
 
 
@@ -660,7 +852,8 @@ def test_a_failing_migration_leaves_the_database_as_it_was(store, db_url, backup
         reopen(db_url, backups)
 
     monkeypatch.undo()
-    assert run_sql(db_url, "SELECT version FROM schema_version") == [(1,)]
+    current = len(lib.store.schema.MIGRATIONS)
+    assert run_sql(db_url, "SELECT version FROM schema_version") == [(current,)]
     with reopen(db_url, backups) as again:
         assert again.meetings()["id"].tolist() == [id]
         with again._engine.connect() as conn:

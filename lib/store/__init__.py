@@ -13,8 +13,9 @@ starting with `_` are shared inside this package only.
 
 from lib.store.database import DEFAULT_DB_PATH, SEED_PATH, SERVER_BACKUP_DIR, Store
 from lib.store.engines import BUSY_TIMEOUT_SECONDS, URL_VARIABLE
-from lib.store.errors import MeetingInvalid, MeetingNotFound, StoreError
+from lib.store.errors import MeetingChanged, MeetingInvalid, MeetingNotFound, StoreError
 from lib.store.imports import IMPORT_MODES, ImportReport
+from lib.store.rows import MeetingRecord
 from lib.store.schema import MIGRATIONS
 
 __all__ = [
@@ -26,8 +27,10 @@ __all__ = [
     "SERVER_BACKUP_DIR",
     "URL_VARIABLE",
     "ImportReport",
+    "MeetingChanged",
     "MeetingInvalid",
     "MeetingNotFound",
+    "MeetingRecord",
     "Store",
     "StoreError",
 ]

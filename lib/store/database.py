@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine
 
 from lib.export import FILE_KINDS, file_bytes
+from lib.i18n import L_
 from lib.meetings import read_meetings
 from lib.store import schema
 from lib.store.advice import _DRIVER_ERRORS, _advice, _id_taken_message
@@ -27,6 +28,7 @@ from lib.store.engines import (
     _sqlite_path,
 )
 from lib.store.errors import (
+    MeetingChanged,
     MeetingInvalid,
     MeetingNotFound,
     StoreError,
@@ -41,6 +43,7 @@ from lib.store.imports import (
     _source_name,
 )
 from lib.store.rows import (
+    MeetingRecord,
     _cells,
     _existing_row,
     _extra_json,
@@ -48,6 +51,7 @@ from lib.store.rows import (
     _history_row,
     _insert_meetings,
     _insert_rows,
+    _last_change,
     _meeting_rows,
     _new_unused_id,
     _now,
@@ -208,10 +212,11 @@ class Store:
             conn.execute(sa.delete(_VERSION))
             conn.execute(sa.insert(_VERSION), [{"version": len(schema.MIGRATIONS)}])
             if version == 0 and seed_table is not None and not seed_table[0].empty:
-                _bump_data_version(conn)
+                version = _bump_data_version(conn)
                 stored, lines = seed_table
                 stored = stored.assign(id=_fill_ids(stored["id"], set()))
-                _insert_meetings(conn, stored, lines, _now(), "seed", f"seeded from {seed.name}")
+                note = f"seeded from {seed.name}"
+                _insert_meetings(conn, stored, lines, _now(), "seed", note, version)
         logger.info("%s: schema now at version %d", self.where, len(schema.MIGRATIONS))
 
     def _use_write_ahead_log(self) -> None:
@@ -280,13 +285,15 @@ class Store:
             drop=True
         )
 
-    def get(self, id: str) -> dict[str, str]:
-        """The meeting's stored text: format v1 columns, then its other columns."""
+    def get(self, id: str) -> MeetingRecord:
+        """The meeting's stored text (format v1 columns, then its other columns) and revision."""
         with self._reading() as conn:
-            row = _stored_row(conn, id)
-        if row is None:
-            raise MeetingNotFound(f"There is no meeting with the id '{id}'.")
-        return _record_of(row)
+            return _record_of(_existing_row(conn, id))
+
+    def revisions(self) -> dict[str, int]:
+        """Every meeting's revision (deleted ones too), by id: what a form or list started from."""
+        with self._reading() as conn:
+            return dict(conn.execute(sa.select(_MEETINGS.c.id, _MEETINGS.c.revision)).all())
 
     def history(self, id: str) -> list[dict]:
         """The meeting's changes, newest first: at, who, action, changes, note."""
@@ -325,7 +332,7 @@ class Store:
         """Save a new meeting (format v1 column → text) and return its id."""
         who = _who(who)
         row = _validated_record(record)
-        with self._writing() as conn:
+        with self._writing() as (conn, version):
             if row["id"]:
                 existing = _stored_row(conn, row["id"])
                 if existing is not None:
@@ -334,27 +341,40 @@ class Store:
                 row["id"] = _new_unused_id(conn)
             now = _now()
             stored = pd.DataFrame([row], dtype="str")
-            _insert_rows(conn, _MEETINGS, next(_meeting_rows(stored, now)))
+            _insert_rows(conn, _MEETINGS, next(_meeting_rows(stored, now, version)))
             after = {
                 column: [None, value] for column, value in _record_of_stored(row).items() if value
             }
             _insert_rows(conn, _HISTORY, [_history_row(row["id"], now, who, "add", after)])
         return row["id"]
 
-    def update(self, id: str, changes: Mapping[str, object], who: str) -> None:
-        """Change some fields of a meeting; the merged meeting is validated like a new one."""
+    def update(
+        self,
+        id: str,
+        changes: Mapping[str, object],
+        who: str,
+        *,
+        expected_revision: int | None = None,
+    ) -> bool:
+        """Change some fields of a meeting; the merged meeting is validated like a new one.
+
+        Returns False when the changes leave the meeting as it was (nothing is written).
+        `expected_revision`: the revision the person's form started from; when the stored
+        meeting has changed since, MeetingChanged is raised and nothing is written.
+        """
         who = _who(who)
         changes = _cells(changes)
         try:
-            with self._writing() as conn:
-                stored = _existing_row(conn, id)
+            with self._writing() as (conn, version):
+                stored = _existing_row(conn, id, lock=True)
+                _refuse_stale(conn, id, stored, expected_revision)
                 if stored.deleted_at is not None:
                     raise MeetingNotFound(
-                        f"The meeting '{id}' is deleted. Restore it before changing it."
+                        L_("The meeting '{id}' is deleted. Restore it before changing it.", id=id)
                     )
                 if changes.get("id", id) != id:
                     raise MeetingInvalid(
-                        {"id": "A meeting's id cannot be changed. Leave the id as it is."}
+                        {"id": L_("A meeting's id cannot be changed. Leave the id as it is.")}
                     )
                 before = _record_of(stored)
                 row = _validated_record({**before, **changes, "id": id})
@@ -368,25 +388,35 @@ class Store:
                     raise _Unchanged
                 now = _now()
                 values = {column: row[column] for column in _STORED_COLUMNS if column != "id"}
-                values.update(extra=_extra_json(row), updated_at=now)
+                values.update(extra=_extra_json(row), updated_at=now, revision=version)
                 conn.execute(sa.update(_MEETINGS).where(_MEETINGS.c.id == id).values(values))
                 _insert_rows(conn, _HISTORY, [_history_row(id, now, who, "update", diff)])
         except _Unchanged:
-            pass
+            return False
+        return True
 
-    def delete(self, id: str, who: str) -> None:
-        """Hide a meeting from every page; `restore` brings it back."""
-        self._set_deleted(id, who, deleted=True)
+    def delete(self, id: str, who: str, *, expected_revision: int | None = None) -> bool:
+        """Hide a meeting from every page (`restore` brings it back); False if already deleted.
 
-    def restore(self, id: str, who: str) -> None:
-        """Bring back a deleted meeting."""
-        self._set_deleted(id, who, deleted=False)
+        `expected_revision` as for `update`: a stale one raises MeetingChanged.
+        """
+        return self._set_deleted(id, who, deleted=True, expected_revision=expected_revision)
 
-    def _set_deleted(self, id: str, who: str, *, deleted: bool) -> None:
+    def restore(self, id: str, who: str, *, expected_revision: int | None = None) -> bool:
+        """Bring back a deleted meeting; False if it was not deleted.
+
+        `expected_revision` as for `update`: a stale one raises MeetingChanged.
+        """
+        return self._set_deleted(id, who, deleted=False, expected_revision=expected_revision)
+
+    def _set_deleted(
+        self, id: str, who: str, *, deleted: bool, expected_revision: int | None
+    ) -> bool:
         who = _who(who)
         try:
-            with self._writing() as conn:
-                stored = _existing_row(conn, id)
+            with self._writing() as (conn, version):
+                stored = _existing_row(conn, id, lock=True)
+                _refuse_stale(conn, id, stored, expected_revision)
                 if (stored.deleted_at is not None) == deleted:
                     raise _Unchanged  # already so: a second click changes nothing
                 now = _now()
@@ -394,13 +424,14 @@ class Store:
                 conn.execute(
                     sa.update(_MEETINGS)
                     .where(_MEETINGS.c.id == id)
-                    .values(deleted_at=mark, updated_at=now)
+                    .values(deleted_at=mark, updated_at=now, revision=version)
                 )
                 change = {"deleted_at": [stored.deleted_at, mark]}
                 action = "delete" if deleted else "restore"
                 _insert_rows(conn, _HISTORY, [_history_row(id, now, who, action, change)])
         except _Unchanged:
-            pass
+            return False
+        return True
 
     def import_meetings(
         self,
@@ -424,7 +455,7 @@ class Store:
                 "Fix the problems listed for it and import it again."
             )
         try:
-            with self._writing() as conn:
+            with self._writing() as (conn, version):
                 now = _now()
                 if mode == "replace":
                     report.backup_path = _write_backups(conn, now, self.backup_dir)
@@ -436,7 +467,7 @@ class Store:
                     if stored.empty:
                         raise _Unchanged
                     stored = stored.assign(id=_fill_ids(stored["id"], taken))
-                _insert_meetings(conn, stored, lines, now, who, f"imported from {name}")
+                _insert_meetings(conn, stored, lines, now, who, f"imported from {name}", version)
                 report.added = len(stored)
         except _Unchanged:
             pass
@@ -465,13 +496,15 @@ class Store:
             yield conn
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
-        """A write transaction: writers take turns, and data_version grows with it."""
+    def _writing(self) -> Iterator[tuple[Connection, int]]:
+        """A write transaction and its data version: writers take turns, the version grows.
+
+        The version is also the revision of every meeting the transaction writes.
+        """
         with self._errors(), self._writer.begin() as conn:
             # First statement on purpose: on PostgreSQL its row lock makes writers take turns
             # (SQLite's BEGIN IMMEDIATE already does).
-            _bump_data_version(conn)
-            yield conn
+            yield conn, _bump_data_version(conn)
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -485,3 +518,18 @@ class Store:
 
     def _explain(self, error: BaseException | None) -> str:
         return _advice(error, self.where, self.busy_timeout, self.backup_dir)
+
+
+def _refuse_stale(conn: Connection, id: str, stored, expected_revision: int | None) -> None:
+    """Raise MeetingChanged when the stored meeting is newer than the person's form."""
+    if expected_revision is None or int(stored.revision) == int(expected_revision):
+        return
+    changed_by, changed_at, action = _last_change(conn, id)
+    raise MeetingChanged(
+        id,
+        _record_of(stored),
+        changed_by=changed_by,
+        changed_at=changed_at,
+        action=action,
+        expected_revision=int(expected_revision),
+    )

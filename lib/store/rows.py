@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from lib.export import format_v1_table
+from lib.i18n import L_
 from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, validate_table
 from lib.store.errors import MeetingInvalid, MeetingNotFound
 from lib.store.schema import _HISTORY, _INSERT_COLUMNS, _MEETINGS, _STORED_COLUMNS
@@ -124,7 +125,7 @@ def _extra_json(row: Mapping[str, str]) -> str | None:
     return json.dumps(extras, ensure_ascii=False) if extras else None
 
 
-def _meeting_rows(stored: pd.DataFrame, now: str) -> Iterator[list[tuple]]:
+def _meeting_rows(stored: pd.DataFrame, now: str, revision: int) -> Iterator[list[tuple]]:
     """Stored-text meetings as database rows (_INSERT_COLUMNS order), a chunk at a time."""
     extras = _extra_columns(stored.columns)
     for start in range(0, len(stored), _CHUNK_ROWS):
@@ -133,7 +134,8 @@ def _meeting_rows(stored: pd.DataFrame, now: str) -> Iterator[list[tuple]]:
         size = len(chunk)
         extra = _extras_json(chunk, extras) if extras else [None] * size
         times = [now] * size
-        yield list(zip(*columns, extra, times, times, [None] * size, strict=True))
+        revisions = [revision] * size
+        yield list(zip(*columns, extra, times, times, [None] * size, revisions, strict=True))
 
 
 def _extras_json(chunk: pd.DataFrame, extras: list[str]) -> list[str]:
@@ -182,10 +184,10 @@ def _insert_rows(conn: Connection, table: sa.Table, rows: list[tuple]) -> None:
 
 
 def _insert_meetings(
-    conn: Connection, stored: pd.DataFrame, lines, now: str, who: str, note: str
+    conn: Connection, stored: pd.DataFrame, lines, now: str, who: str, note: str, revision: int
 ) -> None:
     """Insert meetings (ids filled) with an 'import' history entry each."""
-    for rows in _meeting_rows(stored, now):
+    for rows in _meeting_rows(stored, now, revision):
         _insert_rows(conn, _MEETINGS, rows)
     ids = stored["id"].tolist()
     lines = [int(line) for line in lines]
@@ -198,24 +200,57 @@ def _insert_meetings(
         _insert_rows(conn, _HISTORY, rows)
 
 
-def _existing_row(conn: Connection, id: str):
-    """The stored meeting with this id (deleted or not); MeetingNotFound when there is none."""
-    stored = _stored_row(conn, id)
+class MeetingRecord(dict):
+    """A stored meeting's text (format v1 columns, then its other columns) and its revision.
+
+    `revision` grows whenever the meeting is changed, deleted or restored: give it back as
+    `expected_revision` to refuse a save from a form that is older than the stored meeting.
+    """
+
+    def __init__(self, cells: Mapping[str, str], *, revision: int, deleted: bool):
+        super().__init__(cells)
+        self.revision = revision
+        self.deleted = deleted
+
+    def __repr__(self) -> str:
+        return f"MeetingRecord({dict.__repr__(self)}, revision={self.revision})"
+
+
+def _existing_row(conn: Connection, id: str, *, lock: bool = False):
+    """The stored meeting with this id (deleted or not); MeetingNotFound when there is none.
+
+    `lock`: inside a write, hold the row until the transaction ends (PostgreSQL's FOR UPDATE;
+    SQLite's writer already holds the whole database from BEGIN IMMEDIATE).
+    """
+    stored = _stored_row(conn, id, lock=lock)
     if stored is None:
-        raise MeetingNotFound(f"There is no meeting with the id '{id}'.")
+        raise MeetingNotFound(L_("There is no meeting with the id '{id}'.", id=id))
     return stored
 
 
-def _stored_row(conn: Connection, id: str):
-    columns = [_MEETINGS.c[column] for column in (*_STORED_COLUMNS, "extra", "deleted_at")]
-    return conn.execute(sa.select(*columns).where(_MEETINGS.c.id == id)).first()
+def _stored_row(conn: Connection, id: str, *, lock: bool = False):
+    names = (*_STORED_COLUMNS, "extra", "deleted_at", "revision")
+    query = sa.select(*[_MEETINGS.c[column] for column in names]).where(_MEETINGS.c.id == id)
+    return conn.execute(query.with_for_update() if lock else query).first()
 
 
-def _record_of(row) -> dict[str, str]:
-    """A database row as its format v1 text plus its other columns."""
+def _record_of(row) -> MeetingRecord:
+    """A database row as its format v1 text plus its other columns, with its revision."""
     record = {column: getattr(row, column) or "" for column in FORMAT_COLUMNS}
     record.update(json.loads(row.extra) if row.extra else {})
-    return record
+    return MeetingRecord(record, revision=int(row.revision), deleted=row.deleted_at is not None)
+
+
+def _last_change(conn: Connection, id: str) -> tuple[str, str, str]:
+    """Who last changed the meeting, when (UTC, ISO 8601) and how (its history action)."""
+    query = (
+        sa.select(_HISTORY.c.who, _HISTORY.c.at, _HISTORY.c.action)
+        .where(_HISTORY.c.meeting_id == id)
+        .order_by(_HISTORY.c.seq.desc())
+        .limit(1)
+    )
+    row = conn.execute(query).first()
+    return (row.who, row.at, row.action) if row is not None else ("", "", "")
 
 
 def _record_of_stored(row: Mapping[str, str]) -> dict[str, str]:

@@ -12,7 +12,14 @@ from lib.meetings import FORMAT_COLUMNS
 _TEXT_COLUMNS = tuple(column for column in FORMAT_COLUMNS if column != "id")
 _STORED_COLUMNS = (*FORMAT_COLUMNS, "iso3")
 _INSERT_COLUMNS = {
-    "meetings": (*_STORED_COLUMNS, "extra", "created_at", "updated_at", "deleted_at"),
+    "meetings": (
+        *_STORED_COLUMNS,
+        "extra",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+        "revision",
+    ),
     "history": ("meeting_id", "at", "who", "action", "changes", "note"),
 }
 _OUR_TABLES = frozenset({"meetings", "history", "meta", "schema_version"})
@@ -61,9 +68,18 @@ def _v1_metadata() -> sa.MetaData:
     return metadata
 
 
-# The current schema. While there is only migration 1 it is v1's; when a migration changes a
-# table, write the current tables out here instead of calling _v1_metadata().
-_SCHEMA = _v1_metadata()
+def _current_metadata() -> sa.MetaData:
+    """The tables as they are after every migration (v1's, plus what later ones added)."""
+    metadata = _v1_metadata()
+    # Migration 2: the data version of the write that last changed the meeting. Unique over
+    # time, so a meeting replaced by an import never looks like the one a form started from.
+    metadata.tables["meetings"].append_column(
+        sa.Column("revision", sa.BigInteger, nullable=False, server_default="0")
+    )
+    return metadata
+
+
+_SCHEMA = _current_metadata()
 _MEETINGS = _SCHEMA.tables["meetings"]
 _HISTORY = _SCHEMA.tables["history"]
 _VERSION = _SCHEMA.tables["schema_version"]
@@ -75,8 +91,16 @@ def _migration_1_create_tables(conn: Connection) -> None:
     conn.execute(sa.insert(_META), [{"name": "data_version", "value": 0}])
 
 
+def _migration_2_meeting_revisions(conn: Connection) -> None:
+    # Meetings stored before this get revision 0; every later write gives a higher one.
+    conn.exec_driver_sql("ALTER TABLE meetings ADD COLUMN revision BIGINT NOT NULL DEFAULT 0")
+
+
 # Applied in order on open; the database records how many have run. Only ever append.
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1_create_tables]
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _migration_1_create_tables,
+    _migration_2_meeting_revisions,
+]
 
 
 def _schema_version(conn: Connection) -> int:
@@ -85,10 +109,15 @@ def _schema_version(conn: Connection) -> int:
     return int(conn.execute(sa.select(sa.func.max(_VERSION.c.version))).scalar() or 0)
 
 
-def _bump_data_version(conn: Connection) -> None:
-    conn.execute(
-        sa.update(_META).where(_META.c.name == "data_version").values(value=_META.c.value + 1)
+def _bump_data_version(conn: Connection) -> int:
+    """Add one to the data version (locking its row on PostgreSQL); the new version."""
+    bump = (
+        sa.update(_META)
+        .where(_META.c.name == "data_version")
+        .values(value=_META.c.value + 1)
+        .returning(_META.c.value)
     )
+    return int(conn.execute(bump).scalar_one())
 
 
 def _data_version(conn: Connection) -> int:
