@@ -8,8 +8,7 @@ import pandas as pd
 
 from lib.i18n import L_, _
 from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, FORMULA_STARTS, dates_by_precision
-from lib.progress import WRITING, Progress, report
-from lib.progress import start as start_phase
+from lib.progress import WRITING, Progress, begin, report
 
 # An Excel sheet holds 1,048,576 rows, one of them the header.
 XLSX_MAX_MEETINGS = 1_048_575
@@ -81,7 +80,7 @@ def csv_bytes(meetings: pd.DataFrame, progress: Progress | None = None) -> bytes
     csv.writer(header, lineterminator="\n").writerow(cells.columns)
     buffer.write(("\ufeff" + header.getvalue()).encode("utf-8"))
     total = len(cells)
-    start_phase(progress, WRITING, total)
+    begin(progress, WRITING, total)
     # pyarrow's writer is many times faster than pandas' for large slices.
     options = arrow_csv.WriteOptions(include_header=False, quoting_style="needed")
     for start in range(0, total, _CHUNK_ROWS):
@@ -152,7 +151,7 @@ def workbook_bytes(cells: pd.DataFrame, progress: Progress | None = None) -> byt
     import rustpy_xlsxwriter
 
     total = len(cells)
-    start_phase(progress, WRITING, total)
+    begin(progress, WRITING, total)
 
     def rows():
         for start in range(0, total, _CHUNK_ROWS):

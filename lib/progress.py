@@ -21,7 +21,7 @@ WRITING = N_("{done} of {total} meetings written")
 PHASES = (CHECKING, BACKING_UP, WRITING)
 
 
-def start(progress: Progress | None, phase: str, total: int) -> None:
+def begin(progress: Progress | None, phase: str, total: int) -> None:
     """Tell `progress` that a phase (one of PHASES) begins, with `total` things to do."""
     if progress is None:
         return

@@ -21,10 +21,12 @@ from hypothesis import strategies as st
 
 import lib.store
 import lib.store.database
+import lib.store.imports
 import lib.store.rows
 import lib.store.schema
 from lib.export import format_v1_table
 from lib.meetings import MeetingsFileError, read_meetings
+from lib.progress import BACKING_UP, CHECKING, WRITING
 from lib.store import (
     ImportReport,
     MeetingChanged,
@@ -340,6 +342,7 @@ from lib.store import MeetingChanged, Store
 url, name, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
 store = Store.open(url)
 opened = store.revisions()  # the forms both people opened
+go.with_name(name).touch()  # ready
 while not go.exists():
     time.sleep(0.005)
 for id in sorted(opened):
@@ -367,7 +370,10 @@ def test_two_processes_saving_one_meeting_at_once_cannot_both_win(store, db_url,
         )
         for name in ("first", "second")
     }
-    time.sleep(1.0)  # both have read the revisions
+    deadline = time.monotonic() + 120
+    while not all((tmp_path / name).exists() for name in racers):  # both forms are open
+        assert time.monotonic() < deadline and all(r.poll() is None for r in racers.values())
+        time.sleep(0.01)
     go.touch()
     outputs = {name: racer.communicate(timeout=300) for name, racer in racers.items()}
 
@@ -611,6 +617,95 @@ def test_import_that_fails_half_way_changes_nothing(store, tmp_path, monkeypatch
         assert store.deleted()["id"].tolist() == ["c-002"]
         assert history_lengths(store) == history_before
         assert store.data_version() == version
+
+
+class Cancelled(BaseException):
+    """Like Streamlit's stop and rerun exceptions: not an Exception."""
+
+
+class Progress:
+    """A progress callback that keeps what it is told, and cancels when asked to."""
+
+    def __init__(self, cancel_in: str | None = None, cancel_at: int = 0):
+        self.seen: list[tuple[str, int, int]] = []
+        self.phase_name = ""
+        self.cancel_in, self.cancel_at = cancel_in, cancel_at
+
+    def phase(self, name: str) -> None:
+        self.phase_name = name
+
+    def __call__(self, done: int, total: int) -> None:
+        self.seen.append((self.phase_name, done, total))
+        if self.phase_name == self.cancel_in and done >= self.cancel_at:
+            raise Cancelled
+
+
+def many_meetings_file(tmp_path, count: int = 20) -> Path:
+    sheet = tmp_path / "many.csv"
+    sheet.write_text(
+        "date,country,counterpart\n"
+        + "".join(f"2024-01-{day:02d},Japan,Person {day}\n" for day in range(1, count + 1)),
+        encoding="utf-8",
+    )
+    return sheet
+
+
+@pytest.mark.parametrize("mode", ["append", "replace"])
+def test_import_reports_rows_checked_backed_up_and_written(store, tmp_path, monkeypatch, mode):
+    store.import_meetings(COLLEAGUE, mode="append", who="Ji-woo")  # 5 meetings
+    store.delete("c-002", who="Min")
+    monkeypatch.setattr(lib.store.rows, "_CHUNK_ROWS", 8)
+    monkeypatch.setattr(lib.store.imports, "_CHUNK_ROWS", 8)
+    progress = Progress()
+
+    store.import_meetings(many_meetings_file(tmp_path), mode=mode, who="Min", progress=progress)
+
+    first = CHECKING if mode == "append" else BACKING_UP
+    first_steps = [(0, 20), (8, 20), (16, 20), (20, 20)] if mode == "append" else [(0, 5), (4, 5)]
+    if mode == "replace":
+        first_steps.append((5, 5))  # the deleted meeting, in its own file
+    assert [(done, total) for phase, done, total in progress.seen if phase == first] == (
+        first_steps
+    )
+    written = [(done, total) for phase, done, total in progress.seen if phase == WRITING]
+    assert written == [(0, 20), (8, 20), (16, 20), (20, 20)]
+    assert [phase for phase, _, _ in progress.seen] == sorted(
+        [phase for phase, _, _ in progress.seen], key=[first, WRITING].index
+    )
+
+
+@pytest.mark.parametrize("mode", ["append", "replace"])
+@pytest.mark.parametrize("phase", ["first", WRITING])
+def test_a_cancelled_import_changes_nothing(store, tmp_path, monkeypatch, mode, phase):
+    store.import_meetings(COLLEAGUE, mode="append", who="Ji-woo")
+    store.delete("c-002", who="Min")
+    before = as_files(store.meetings())
+    history_before = history_lengths(store)
+    version = store.data_version()
+    monkeypatch.setattr(lib.store.rows, "_CHUNK_ROWS", 8)
+    monkeypatch.setattr(lib.store.imports, "_CHUNK_ROWS", 8)
+    if phase == "first":
+        phase = CHECKING if mode == "append" else BACKING_UP
+    progress = Progress(cancel_in=phase, cancel_at=1)  # after some rows went in
+
+    with pytest.raises(Cancelled):
+        store.import_meetings(many_meetings_file(tmp_path), mode=mode, who="Min", progress=progress)
+
+    assert as_files(store.meetings()).equals(before)
+    assert store.deleted()["id"].tolist() == ["c-002"]
+    assert history_lengths(store) == history_before
+    assert store.data_version() == version
+    assert store.import_meetings(many_meetings_file(tmp_path), mode=mode, who="Min").added == 20
+
+
+def test_backups_and_exports_report_meetings_written(store, tmp_path):
+    store.import_meetings(COLLEAGUE, mode="append", who="Ji-woo")
+    for kind in ("csv", "xlsx"):
+        progress = Progress()
+        store.export(tmp_path / f"all.{kind}", progress=progress)
+        assert progress.seen == [(WRITING, 0, 5), (WRITING, 5, 5)]
+    with pytest.raises(Cancelled):
+        store.backup_bytes("xlsx", progress=Progress(cancel_in=WRITING))
 
 
 # --- Several writers at once --------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.engine import Connection
 
 from lib.export import csv_bytes
+from lib.progress import BACKING_UP, Progress, begin
 from lib.store.errors import StoreError
 from lib.store.rows import _stored_table, _validated
 
@@ -29,7 +30,9 @@ def _write_file(path: Path, data: bytes) -> None:
         ) from None
 
 
-def _write_backups(conn: Connection, now: str, backup_dir: Path) -> Path:
+def _write_backups(
+    conn: Connection, now: str, backup_dir: Path, progress: Progress | None = None
+) -> Path:
     """Before a replace: every meeting to a CSV in backup_dir (deleted ones to a second)."""
     active, unreadable = _validated(_stored_table(conn, deleted=False))
     if unreadable:
@@ -41,11 +44,26 @@ def _write_backups(conn: Connection, now: str, backup_dir: Path) -> Path:
         )
     stamp = now.replace("-", "").replace(":", "")[:15] + "Z"  # 20250102T030405Z
     path = _new_backup_path(backup_dir, f"meetings-backup-{stamp}")
-    _write_file(path, csv_bytes(active))
     deleted, _ = _validated(_stored_table(conn, deleted=True))
+    total = len(active) + len(deleted)
+    begin(progress, BACKING_UP, total)
+    _write_file(path, csv_bytes(active, _counted(progress, 0, total)))
     if not deleted.empty:
-        _write_file(path.with_name(path.stem + "-deleted.csv"), csv_bytes(deleted))
+        counted = _counted(progress, len(active), total)
+        _write_file(path.with_name(path.stem + "-deleted.csv"), csv_bytes(deleted, counted))
     return path
+
+
+def _counted(progress: Progress | None, before: int, total: int) -> Progress | None:
+    """A file writer's counts as part of the whole backup (a plain callable: no phase change)."""
+    if progress is None:
+        return None
+
+    def counted(done: int, _: int) -> None:
+        if done:  # the file's own start is the backup's progress so far, already told
+            progress(before + done, total)
+
+    return counted
 
 
 def _new_backup_path(backup_dir: Path, stem: str) -> Path:

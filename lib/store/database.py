@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from lib.export import FILE_KINDS, file_bytes
 from lib.i18n import L_
 from lib.meetings import read_meetings
+from lib.progress import Progress
 from lib.store import schema
 from lib.store.advice import _DRIVER_ERRORS, _advice, _id_taken_message
 from lib.store.backups import _write_backups, _write_file
@@ -439,8 +440,14 @@ class Store:
         mode: str = "append",
         who: str | None = None,
         name: str | None = None,
+        progress: Progress | None = None,
     ) -> ImportReport:
-        """Add (append) or swap in (replace) a file's meetings, all in one transaction."""
+        """Add (append) or swap in (replace) a file's meetings, all in one transaction.
+
+        `progress(done, total)` is told how far it is (lib.progress: rows checked for an
+        append, meetings backed up for a replace, then meetings written); when it raises, the
+        import stops and nothing changes.
+        """
         if mode not in IMPORT_MODES:
             raise ValueError(f"The import mode must be 'append' or 'replace', not {mode!r}.")
         who = _who(who)
@@ -458,16 +465,17 @@ class Store:
             with self._writing() as (conn, version):
                 now = _now()
                 if mode == "replace":
-                    report.backup_path = _write_backups(conn, now, self.backup_dir)
+                    report.backup_path = _write_backups(conn, now, self.backup_dir, progress)
                     report.removed = _remove_all(conn, now, who, name, report.backup_path)
                     stored = stored.assign(id=_fill_ids(stored["id"], set()))
                 else:
-                    keep, report.skipped, taken = _skip_known(conn, stored, lines)
+                    keep, report.skipped, taken = _skip_known(conn, stored, lines, progress)
                     stored, lines = stored.loc[keep], lines[keep]
                     if stored.empty:
                         raise _Unchanged
                     stored = stored.assign(id=_fill_ids(stored["id"], taken))
-                _insert_meetings(conn, stored, lines, now, who, f"imported from {name}", version)
+                note = f"imported from {name}"
+                _insert_meetings(conn, stored, lines, now, who, note, version, progress)
                 report.added = len(stored)
         except _Unchanged:
             pass
@@ -475,19 +483,23 @@ class Store:
 
     # Export and backup -------------------------------------------------------------------
 
-    def backup_bytes(self, kind: str = "csv") -> bytes:
-        """All meetings as a format v1 file ('csv' or 'xlsx'), for a download button."""
+    def backup_bytes(self, kind: str = "csv", progress: Progress | None = None) -> bytes:
+        """All meetings as a format v1 file ('csv' or 'xlsx'), for a download button.
+
+        `progress(done, total)` is told the meetings written (lib.progress.WRITING); an XLSX
+        that a sheet cannot hold raises lib.export.ExportError.
+        """
         if kind not in FILE_KINDS:
             raise ValueError(f"A backup is 'csv' or 'xlsx', not {kind!r}.")
-        return file_bytes(self.meetings(), kind)
+        return file_bytes(self.meetings(), kind, progress)
 
-    def export(self, path: str | Path) -> Path:
+    def export(self, path: str | Path, progress: Progress | None = None) -> Path:
         """Write all meetings to a .csv or .xlsx file (format v1); returns the path."""
         path = Path(path)
         kind = path.suffix.lower().lstrip(".")
         if kind not in FILE_KINDS:
             raise ValueError(f"Export to a file ending in .csv or .xlsx, not '{path.name}'.")
-        _write_file(path, self.backup_bytes(kind))
+        _write_file(path, self.backup_bytes(kind, progress))
         return path
 
     @contextmanager

@@ -13,8 +13,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from lib.meetings import MeetingsFileError, Problem, read_meetings
+from lib.progress import CHECKING, Progress, begin, report
 from lib.store.errors import StoreError
-from lib.store.rows import _stored_text
+from lib.store.rows import _CHUNK_ROWS, _stored_text
 from lib.store.schema import _HISTORY, _MEETINGS
 
 IMPORT_MODES = ("append", "replace")
@@ -64,9 +65,11 @@ def _who_was_met(counterpart: str, title: str) -> str:
 
 
 def _skip_known(
-    conn: Connection, stored: pd.DataFrame, lines
+    conn: Connection, stored: pd.DataFrame, lines, progress: Progress | None = None
 ) -> tuple[np.ndarray, list[Problem], set[str]]:
     """For an append: which rows are new, the others with what they repeat, the ids in use."""
+    total = len(stored)
+    begin(progress, CHECKING, total)
     known_ids: dict[str, bool] = {}  # id → deleted?
     known_keys: dict[tuple[str, str, str], str] = {}  # (date, iso3, counterpart) → id
     query = sa.select(
@@ -88,12 +91,16 @@ def _skip_known(
         _who_was_met(name, title)
         for name, title in zip(stored["counterpart"], stored["counterpart_title"], strict=True)
     ]
-    for id, key, line in zip(
-        stored["id"],
-        zip(stored["date"], stored["iso3"], counterparts, strict=True),
-        lines,
-        strict=True,
+    for number, (id, key, line) in enumerate(
+        zip(
+            stored["id"],
+            zip(stored["date"], stored["iso3"], counterparts, strict=True),
+            lines,
+            strict=True,
+        )
     ):
+        if number % _CHUNK_ROWS == 0 and number:
+            report(progress, number, total)
         line = int(line)
         if id and id in known_ids:
             deleted = " (deleted; restore it instead)" if known_ids[id] else ""
@@ -122,6 +129,7 @@ def _skip_known(
             keep.append(True)
             continue
         keep.append(False)
+    report(progress, total, total)
     return np.array(keep, dtype=bool), skipped, set(known_ids)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from lib.export import format_v1_table
 from lib.i18n import L_
 from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, validate_table
+from lib.progress import WRITING, Progress, begin, report
 from lib.store.errors import MeetingInvalid, MeetingNotFound
 from lib.store.schema import _HISTORY, _INSERT_COLUMNS, _MEETINGS, _STORED_COLUMNS
 
@@ -184,11 +185,24 @@ def _insert_rows(conn: Connection, table: sa.Table, rows: list[tuple]) -> None:
 
 
 def _insert_meetings(
-    conn: Connection, stored: pd.DataFrame, lines, now: str, who: str, note: str, revision: int
+    conn: Connection,
+    stored: pd.DataFrame,
+    lines,
+    now: str,
+    who: str,
+    note: str,
+    revision: int,
+    progress: Progress | None = None,
 ) -> None:
     """Insert meetings (ids filled) with an 'import' history entry each."""
+    total = len(stored)
+    begin(progress, WRITING, total)
+    done = 0
     for rows in _meeting_rows(stored, now, revision):
         _insert_rows(conn, _MEETINGS, rows)
+        done += len(rows)
+        if done < total:  # the last step is reported once the history is written too
+            report(progress, done, total)
     ids = stored["id"].tolist()
     lines = [int(line) for line in lines]
     for start in range(0, len(ids), _CHUNK_ROWS):
@@ -198,6 +212,7 @@ def _insert_meetings(
             for id, line in zip(ids[part], lines[part], strict=True)
         ]
         _insert_rows(conn, _HISTORY, rows)
+    report(progress, total, total)
 
 
 class MeetingRecord(dict):
