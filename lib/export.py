@@ -102,8 +102,8 @@ def xlsx_bytes(meetings: pd.DataFrame, progress: Progress | None = None) -> byte
             L_(
                 "{count} meetings are more than an Excel sheet holds ({limit}). Download the "
                 "CSV instead: it holds every meeting.",
-                count=f"{len(meetings):,}",
-                limit=f"{XLSX_MAX_MEETINGS:,}",
+                count=format(len(meetings), ","),
+                limit=format(XLSX_MAX_MEETINGS, ","),
             )
         )
     table = format_v1_table(meetings)
@@ -133,15 +133,15 @@ def xlsx_advice(count: int) -> str | None:
         return _(
             "{count} meetings are more than an Excel sheet holds ({limit}). Download the CSV "
             "instead: it holds every meeting.",
-            count=f"{count:,}",
-            limit=f"{XLSX_MAX_MEETINGS:,}",
+            count=format(count, ","),
+            limit=format(XLSX_MAX_MEETINGS, ","),
         )
     if count > XLSX_WELL_HANDLED_MEETINGS:
         return _(
             "{count} meetings make a large workbook: spreadsheets open and filter sheets of "
             "more than {limit} rows slowly. The CSV holds the same meetings and opens faster.",
-            count=f"{count:,}",
-            limit=f"{XLSX_WELL_HANDLED_MEETINGS:,}",
+            count=format(count, ","),
+            limit=format(XLSX_WELL_HANDLED_MEETINGS, ","),
         )
     return None
 
@@ -181,8 +181,8 @@ def _refuse_long_cells(text: pd.Series, ids: pd.Series, column: str) -> None:
                 "text whole.",
                 column=column,
                 id=ids.iloc[first],
-                length=f"{len(text.iloc[first]):,}",
-                limit=f"{XLSX_CELL_CHARACTERS:,}",
+                length=format(len(text.iloc[first]), ","),
+                limit=format(XLSX_CELL_CHARACTERS, ","),
             )
         )
 

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import lib.export
+from lib import i18n
 from lib.export import (
     XLSX_CELL_CHARACTERS,
     XLSX_MAX_MEETINGS,
@@ -136,6 +137,12 @@ def test_xlsx_advice_warns_above_what_a_spreadsheet_handles_well():
     assert "more than an Excel sheet holds" in too_many
     with pytest.raises(ExportError, match="Download the CSV"):
         xlsx_bytes(pd.DataFrame(index=range(XLSX_MAX_MEETINGS + 1)))
+    i18n.use("ko")
+    try:
+        assert "CSV" in xlsx_advice(XLSX_WELL_HANDLED_MEETINGS + 1)
+        assert "스프레드시트" in xlsx_advice(XLSX_WELL_HANDLED_MEETINGS + 1)
+    finally:
+        i18n.use("en")
 
 
 class Recorder:

@@ -24,6 +24,7 @@ import lib.store.database
 import lib.store.imports
 import lib.store.rows
 import lib.store.schema
+from lib import i18n
 from lib.export import format_v1_table
 from lib.meetings import MeetingsFileError, read_meetings
 from lib.progress import BACKING_UP, CHECKING, WRITING
@@ -320,6 +321,24 @@ def test_stale_delete_restore_and_status_change_are_refused(store):
         "update",
         "add",
     ]
+
+
+def test_store_messages_are_shown_in_the_language_of_the_run(store):
+    id = store.add(CANADA, who="Ji-woo")
+    opened = store.get(id).revision
+    store.update(id, {"summary": "A"}, who="Ahn", expected_revision=opened)
+    with pytest.raises(MeetingChanged) as changed:
+        store.update(id, {"summary": "B"}, who="Baek", expected_revision=opened)
+    with pytest.raises(MeetingNotFound) as missing:
+        store.get("nope")
+
+    try:
+        i18n.use("ko")  # the message is translated when shown, not when raised
+        assert str(missing.value) == "ID가 'nope'인 회의가 없습니다."
+        assert "Ahn 님이" in str(changed.value) and "저장하지 않았습니다" in str(changed.value)
+    finally:
+        i18n.use("en")
+    assert str(missing.value) == "There is no meeting with the id 'nope'."
 
 
 def test_a_meeting_replaced_by_an_import_is_not_taken_for_the_one_a_form_opened(store, tmp_path):

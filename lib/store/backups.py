@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.engine import Connection
 
 from lib.export import csv_bytes
+from lib.i18n import L_
 from lib.progress import BACKING_UP, Progress, begin
 from lib.store.errors import StoreError
 from lib.store.rows import _stored_table, _validated
@@ -25,8 +26,12 @@ def _write_file(path: Path, data: bytes) -> None:
     except OSError as error:
         part.unlink(missing_ok=True)
         raise StoreError(
-            f"Could not write {path}: {error.strerror}. Nothing was changed. Check that the "
-            "folder exists, that the app may write there and that the disk has space."
+            L_(
+                "Could not write {path}: {reason}. Nothing was changed. Check that the folder "
+                "exists, that the app may write there and that the disk has space.",
+                path=path,
+                reason=error.strerror,
+            )
         ) from None
 
 
@@ -38,9 +43,12 @@ def _write_backups(
     if unreadable:
         listed = ", ".join(list(unreadable)[:5])
         raise StoreError(
-            f"{len(unreadable)} stored meetings ({listed}) do not pass today's checks, so a "
-            "backup could not hold them and nothing was replaced. Correct or delete them "
-            "first (see Store.unreadable())."
+            L_(
+                "{count} stored meetings ({listed}) do not pass today's checks, so a backup "
+                "could not hold them and nothing was replaced. Correct or delete them first.",
+                count=len(unreadable),
+                listed=listed,
+            )
         )
     stamp = now.replace("-", "").replace(":", "")[:15] + "Z"  # 20250102T030405Z
     path = _new_backup_path(backup_dir, f"meetings-backup-{stamp}")
@@ -71,8 +79,12 @@ def _new_backup_path(backup_dir: Path, stem: str) -> Path:
         backup_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(
-            f"Could not create the backup folder {backup_dir}: {error.strerror}. "
-            "Nothing was replaced. Check that the app may write there."
+            L_(
+                "Could not create the backup folder {folder}: {reason}. Nothing was replaced. "
+                "Check that the app may write there.",
+                folder=backup_dir,
+                reason=error.strerror,
+            )
         ) from None
     path = backup_dir / f"{stem}.csv"
     number = 1

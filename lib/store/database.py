@@ -127,16 +127,24 @@ class Store:
         if path is not None:
             if not path.exists() and not create:
                 raise StoreError(
-                    f"There is no database file at {path}. Nothing was created. If the file "
-                    "was moved or renamed, put it back (or restore a copy of it) and start "
-                    f"the app again; to use the default database instead, unset {URL_VARIABLE}."
+                    L_(
+                        "There is no database file at {path}. Nothing was created. If the file "
+                        "was moved or renamed, put it back (or restore a copy of it) and start "
+                        "the app again; to use the default database instead, unset {variable}.",
+                        path=path,
+                        variable=URL_VARIABLE,
+                    )
                 )
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(
-                    f"Could not create the folder {path.parent} for the database: "
-                    f"{error.strerror}. Check that the app may write there."
+                    L_(
+                        "Could not create the folder {folder} for the database: {reason}. "
+                        "Check that the app may write there.",
+                        folder=path.parent,
+                        reason=error.strerror,
+                    )
                 ) from None
         if backup_dir is None:
             backup_dir = path.parent / "backups" if path is not None else SERVER_BACKUP_DIR
@@ -172,16 +180,18 @@ class Store:
         return f"Store({self.url!r})"
 
     @property
-    def where(self) -> str:
-        """The database in words, for messages."""
+    def where(self) -> L_:
+        """The database in words, for messages (translated when shown)."""
         if self.path is not None:
-            return f"The database file {self.path}"
+            return L_("The database file {path}", path=self.path)
         url = self._engine.url
         if url.get_backend_name() == "sqlite":
-            return "The in-memory database"
+            return L_("The in-memory database")
         server = f"{url.host or 'localhost'}:{url.port or 5432}"
         kind = {"postgresql": "PostgreSQL"}.get(url.get_backend_name(), url.get_backend_name())
-        return f"The {kind} database '{url.database}' on {server}"
+        return L_(
+            "The {kind} database '{name}' on {server}", kind=kind, name=url.database, server=server
+        )
 
     def _prepare(self, seed: Path | None) -> None:
         """Check the schema version; apply pending migrations (and seed a new default file)."""
@@ -237,9 +247,14 @@ class Store:
     def _refuse_newer(self, version: int) -> None:
         if version > len(schema.MIGRATIONS):
             raise StoreError(
-                f"{self.where} was made by a newer Outreach Atlas (database version {version}; "
-                f"this app knows up to {len(schema.MIGRATIONS)}). Upgrade the app to use it; "
-                "this version has not changed it."
+                L_(
+                    "{where} was made by a newer Outreach Atlas (database version {version}; "
+                    "this app knows up to {known}). Upgrade the app to use it; this version "
+                    "has not changed it.",
+                    where=self.where,
+                    version=version,
+                    known=len(schema.MIGRATIONS),
+                )
             )
 
     def _refuse_foreign_tables(self, conn: Connection) -> None:
@@ -251,9 +266,13 @@ class Store:
         clashing = tables if self.path is not None else tables & _OUR_TABLES
         if clashing:
             raise StoreError(
-                f"{self.where} is not an Outreach Atlas database: it already has tables "
-                f"({', '.join(sorted(clashing)[:6])}) that this app did not make. Nothing was "
-                "changed. Point the app at an Outreach Atlas database or at a new, empty one."
+                L_(
+                    "{where} is not an Outreach Atlas database: it already has tables "
+                    "({tables}) that this app did not make. Nothing was changed. Point the app "
+                    "at an Outreach Atlas database or at a new, empty one.",
+                    where=self.where,
+                    tables=", ".join(sorted(clashing)[:6]),
+                )
             )
 
     # Reading -----------------------------------------------------------------------------
@@ -458,8 +477,11 @@ class Store:
         report = ImportReport(added=0, problems=list(result.problems))
         if mode == "replace" and stored.empty:
             raise StoreError(
-                f"{name} has no meeting that can be used, so nothing was replaced. "
-                "Fix the problems listed for it and import it again."
+                L_(
+                    "{name} has no meeting that can be used, so nothing was replaced. "
+                    "Fix the problems listed for it and import it again.",
+                    name=name,
+                )
             )
         try:
             with self._writing() as (conn, version):
@@ -528,7 +550,7 @@ class Store:
         except _DRIVER_ERRORS as error:  # from our connect hook and COPY: not wrapped
             raise StoreError(self._explain(error)) from error
 
-    def _explain(self, error: BaseException | None) -> str:
+    def _explain(self, error: BaseException | None) -> L_:
         return _advice(error, self.where, self.busy_timeout, self.backup_dir)
 
 

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
+from lib.i18n import L_
 from lib.store.errors import StoreError
 
 URL_VARIABLE = "OUTREACH_DB_URL"
@@ -22,9 +23,12 @@ def _parse_url(url: str) -> URL:
     except sa.exc.ArgumentError:
         # Not repeated in the message: it may hold a password.
         raise StoreError(
-            f"The database address (from {URL_VARIABLE} or the app's settings) is not one "
-            "this app understands. Give an SQLAlchemy URL such as "
-            "sqlite:///instance/outreach.sqlite3 or postgresql://user:password@host/database."
+            L_(
+                "The database address (from {variable} or the app's settings) is not one this "
+                "app understands. Give an SQLAlchemy URL such as "
+                "sqlite:///instance/outreach.sqlite3 or postgresql://user:password@host/database.",
+                variable=URL_VARIABLE,
+            )
         ) from None
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")  # the driver this app ships
@@ -54,9 +58,12 @@ def _create_engine(url: URL, busy_timeout: float) -> Engine:
         return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as error:
         raise StoreError(
-            f"This app cannot use the database "
-            f"'{url.render_as_string(hide_password=True)}' ({error}). Use an sqlite:/// or "
-            "postgresql:// address."
+            L_(
+                "This app cannot use the database '{url}' ({reason}). Use an sqlite:/// or "
+                "postgresql:// address.",
+                url=url.render_as_string(hide_password=True),
+                reason=str(error),
+            )
         ) from None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lib.i18n import L_
+from lib.i18n import L_, _
 
 if TYPE_CHECKING:
     from lib.store.rows import MeetingRecord
@@ -18,7 +18,7 @@ class MeetingNotFound(StoreError, KeyError):
     """No meeting has that id."""
 
     def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "No such meeting."
+        return str(self.args[0]) if self.args else _("No such meeting.")
 
 
 class MeetingChanged(StoreError):
@@ -70,10 +70,13 @@ class MeetingChanged(StoreError):
 class MeetingInvalid(ValueError):
     """A meeting was not saved because some fields are wrong; `fields` maps column to message."""
 
-    def __init__(self, fields: dict[str, str]):
+    def __init__(self, fields: dict[str, str | L_]):
         self.fields = dict(fields)
+        super().__init__(self.fields)
+
+    def __str__(self) -> str:
         listed = "; ".join(f"{column}: {message}" for column, message in self.fields.items())
-        super().__init__(f"The meeting was not saved. {listed}")
+        return _("The meeting was not saved. {fields}", fields=listed)
 
 
 class _Unchanged(Exception):

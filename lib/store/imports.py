@@ -12,6 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from lib.i18n import L_, _
 from lib.meetings import MeetingsFileError, Problem, read_meetings
 from lib.progress import CHECKING, Progress, begin, report
 from lib.store.errors import StoreError
@@ -85,6 +86,14 @@ def _skip_known(
         who_met = _who_was_met(row.counterpart, row.counterpart_title)
         known_keys.setdefault((row.date, row.iso3, who_met), row.id)
     file_keys: dict[tuple[str, str, str], int] = {}  # key → line of its first row
+    # Translated once, filled in per row.
+    recorded = _("already recorded as {id}")
+    recorded_deleted = _("already recorded as {id} (deleted; restore it instead)")
+    same = _("already recorded as {id}: same date, country and counterpart")
+    same_deleted = _(
+        "already recorded as {id} (deleted; restore it instead): same date, country and counterpart"
+    )
+    same_as_line = _("the same meeting as line {line}: same date, country and counterpart")
     keep: list[bool] = []
     skipped: list[Problem] = []
     counterparts = [
@@ -103,27 +112,14 @@ def _skip_known(
             report(progress, number, total)
         line = int(line)
         if id and id in known_ids:
-            deleted = " (deleted; restore it instead)" if known_ids[id] else ""
-            skipped.append(Problem(line, "id", f"already recorded as {id}{deleted}"))
+            message = recorded_deleted if known_ids[id] else recorded
+            skipped.append(Problem(line, "id", message.format(id=id)))
         elif key in known_keys:
             other = known_keys[key]
-            deleted = " (deleted; restore it instead)" if known_ids[other] else ""
-            skipped.append(
-                Problem(
-                    line,
-                    "(duplicate)",
-                    f"already recorded as {other}{deleted}: same date, country and counterpart",
-                )
-            )
+            message = same_deleted if known_ids[other] else same
+            skipped.append(Problem(line, "(duplicate)", message.format(id=other)))
         elif key in file_keys:
-            skipped.append(
-                Problem(
-                    line,
-                    "(duplicate)",
-                    f"the same meeting as line {file_keys[key]}: "
-                    "same date, country and counterpart",
-                )
-            )
+            skipped.append(Problem(line, "(duplicate)", same_as_line.format(line=file_keys[key])))
         else:
             file_keys[key] = line
             keep.append(True)
@@ -148,8 +144,14 @@ def _read_seed(seed: Path) -> tuple[pd.DataFrame, object] | None:
         result = read_meetings(seed)
     except MeetingsFileError as error:
         raise StoreError(
-            f"The shipped meetings file could not be read, so no database was made: {error} "
-            f"Restore {seed} from the repository (git checkout -- {seed.name}) and start again."
+            L_(
+                "The shipped meetings file could not be read, so no database was made: "
+                "{error} Restore {path} from the repository (git checkout -- {name}) and start "
+                "again.",
+                error=error,
+                path=seed,
+                name=seed.name,
+            )
         ) from None
     if result.problems:
         logger.warning("%s: %d rows left out while seeding", seed, len(result.problems))

@@ -29,7 +29,7 @@ def _now() -> str:
 
 def _who(who: str | None) -> str:
     if not isinstance(who, str) or not who.strip():
-        raise ValueError("Say who is making the change (a name), so the history can show it.")
+        raise ValueError(L_("Say who is making the change (a name), so the history can show it."))
     return who.strip()
 
 
@@ -96,8 +96,8 @@ def _validated_record(record: Mapping[str, object]) -> dict[str, str]:
     if result.meetings.empty:  # validate_table passes over an empty row: say what is needed
         raise MeetingInvalid(
             {
-                "date": "The date is empty. Write it as YYYY-MM-DD (or YYYY-MM, YYYY).",
-                "country": "The country is empty. Write the country's name or ISO code.",
+                "date": L_("The date is empty. Write it as YYYY-MM-DD (or YYYY-MM, YYYY)."),
+                "country": L_("The country is empty. Write the country's name or ISO code."),
             }
         )
     return _stored_text(result.meetings, cleaned=True).iloc[0].to_dict()
