@@ -106,6 +106,14 @@ def xlsx_bytes(meetings: pd.DataFrame, progress: Progress | None = None) -> byte
                 limit=format(XLSX_MAX_MEETINGS, ","),
             )
         )
+    return workbook_bytes(xlsx_cells(meetings), progress)
+
+
+def xlsx_cells(meetings: pd.DataFrame) -> pd.DataFrame:
+    """The workbook's cells: format v1 text, exact and due dates as `date` values.
+
+    Raises ExportError for a text longer than a cell holds.
+    """
     table = format_v1_table(meetings)
     cells = pd.DataFrame(index=table.index)
     for column in table.columns:
@@ -121,7 +129,7 @@ def xlsx_bytes(meetings: pd.DataFrame, progress: Progress | None = None) -> byte
     cells["follow_up_due"] = np.where(
         due.notna().to_numpy(), due.dt.date.to_numpy(dtype=object), ""
     )
-    return workbook_bytes(cells, progress)
+    return cells
 
 
 def xlsx_advice(count: int) -> str | None:
