@@ -6,7 +6,7 @@ import io
 import numpy as np
 import pandas as pd
 
-from lib.i18n import L_, _
+from lib.i18n import L_, N_, _
 from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, FORMULA_STARTS, dates_by_precision
 from lib.progress import WRITING, Progress, begin, report
 
@@ -23,18 +23,22 @@ _ILLEGAL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 _CHUNK_ROWS = 10_000
 
 LOCATION_COLUMNS = ("iso3", "region", "subregion")
-
-
-class ExportError(ValueError):
-    """The meetings cannot be written in the chosen kind of file; the message says what to do."""
-
-
 _DATE_FORMS = {
     "day": "%Y-%m-%d",
     "week": "%Y-%m-%d",
     "month": "%Y-%m",
     "year": "%Y",
 }
+
+
+_TOO_MANY_FOR_A_SHEET = N_(
+    "{count} meetings are more than an Excel sheet holds ({limit}). Download the CSV instead: "
+    "it holds every meeting."
+)
+
+
+class ExportError(ValueError):
+    """The meetings cannot be written in the chosen kind of file; the message says what to do."""
 
 
 def format_v1_table(meetings: pd.DataFrame) -> pd.DataFrame:
@@ -100,8 +104,7 @@ def xlsx_bytes(meetings: pd.DataFrame, progress: Progress | None = None) -> byte
     if len(meetings) > XLSX_MAX_MEETINGS:
         raise ExportError(
             L_(
-                "{count} meetings are more than an Excel sheet holds ({limit}). Download the "
-                "CSV instead: it holds every meeting.",
+                _TOO_MANY_FOR_A_SHEET,
                 count=format(len(meetings), ","),
                 limit=format(XLSX_MAX_MEETINGS, ","),
             )
@@ -139,10 +142,7 @@ def xlsx_advice(count: int) -> str | None:
     """
     if count > XLSX_MAX_MEETINGS:
         return _(
-            "{count} meetings are more than an Excel sheet holds ({limit}). Download the CSV "
-            "instead: it holds every meeting.",
-            count=format(count, ","),
-            limit=format(XLSX_MAX_MEETINGS, ","),
+            _TOO_MANY_FOR_A_SHEET, count=format(count, ","), limit=format(XLSX_MAX_MEETINGS, ",")
         )
     if count > XLSX_WELL_HANDLED_MEETINGS:
         return _(
