@@ -373,20 +373,22 @@ CHOICE = """\
 **Why rustpy-xlsxwriter.** Only it meets the 10-second target: at 100,000 meetings it
 writes the workbook several times faster than XlsxWriter and openpyxl (whose figure above
 is a lower bound: typed cells would cost it more). Against it: it is young (0.x, one
-maintainer). What keeps that risk small: it is a thin binding over `rust_xlsxwriter`, a
-mature library by XlsxWriter's own author; it ships as binary wheels (nothing to compile);
-it is pinned in `requirements.txt`; the app calls it in one place
-(`lib.export.workbook_bytes`), and the round-trip tests in `tests/test_export.py` (typed
-strings, dates, Korean, emoji, cells starting with `=`, `+`, `-`, `@`, text of a cell's
-full length) tell at once whether a new version still writes what the app expects. Should it
-be abandoned, XlsxWriter (well kept, pure Python) writes the same cells in the same place,
+maintainer). What keeps that risk small: it is a thin binding over `rust_xlsxwriter` (0.100
+in this wheel), a mature library by XlsxWriter's own author; it ships as binary wheels
+(nothing to compile); it is pinned in `requirements.txt`; the app calls it in one place
+(`lib.export.workbook_bytes`); and the round-trip tests in `tests/test_export.py` (typed
+strings, dates, Korean, emoji, cells starting with `=`, `+`, `-`, `@`, text of a cell's full
+length) tell at once whether a new version still writes what the app expects. Should it be
+abandoned, XlsxWriter (well kept, pure Python) can write the same cells in the same place,
 at the slower speed shown above.
 
 **Above 100,000 meetings** (`lib.export.XLSX_WELL_HANDLED_MEETINGS`) the page warns and
-offers the CSV first (`lib.export.xlsx_advice`): the workbook still builds, but its build
-time grows past a few seconds, and spreadsheet programs open, filter and sort sheets of
-that size slowly. Excel's hard limit is 1,048,575 meetings per sheet
-(`XLSX_MAX_MEETINGS`); above it the XLSX is refused with a message pointing to the CSV."""
+offers the CSV first (`lib.export.xlsx_advice`): the workbook still builds, but the wait
+grows past a few seconds (the last column above: about half a minute and some 3 GB of
+memory for a million meetings, against a few seconds for their CSV), and spreadsheet
+programs open, filter and sort sheets of that size slowly. Excel's hard limit is 1,048,575
+meetings per sheet (`XLSX_MAX_MEETINGS`); above it the XLSX is refused with a message
+pointing to the CSV."""
 
 
 def write_section(text: str) -> None:
@@ -408,6 +410,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=900, help="seconds per worker")
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="rewrite the section from bench/out/store_io.json without measuring",
+    )
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--rows", type=int, help=argparse.SUPPRESS)
@@ -423,12 +430,18 @@ def main(argv: list[str] | None = None) -> int:
         else:
             save_worker(args.url)
         return 0
-    sizes = [int(size.replace("_", "")) for size in args.xlsx_sizes.split(",") if size.strip()]
-    version = code_version()
-    results = measure(sizes, args.repeats, args.seed, args.timeout)
-    meta = {"seed": args.seed, "repeats": args.repeats, "version": version, "machine": machine()}
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "store_io.json").write_text(json.dumps({"meta": meta, "results": results}, indent=1))
+    saved = OUT / "store_io.json"
+    if args.report_only:
+        stored = json.loads(saved.read_text())
+        results, meta = stored["results"], stored["meta"]
+    else:
+        sizes = [int(size.replace("_", "")) for size in args.xlsx_sizes.split(",") if size]
+        version = code_version()
+        results = measure(sizes, args.repeats, args.seed, args.timeout)
+        meta = {"seed": args.seed, "repeats": args.repeats, "version": version}
+        meta["machine"] = machine()
+        OUT.mkdir(parents=True, exist_ok=True)
+        saved.write_text(json.dumps({"meta": meta, "results": results}, indent=1))
     text = section(results, meta)
     print(text)
     if not args.no_write:
