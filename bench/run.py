@@ -221,9 +221,11 @@ def data_file(meetings: int, seed: int) -> Path:
     return path
 
 
-def run_worker(arguments: list[str], timeout: float) -> tuple[dict, bool, str]:
-    """Run this file as a worker; returns (merged records, timed out?, last stderr lines)."""
-    command = [sys.executable, str(Path(__file__).resolve()), *arguments]
+def run_worker(
+    arguments: list[str], timeout: float, script: Path | None = None
+) -> tuple[dict, bool, str]:
+    """Run this file (or `script`) as a worker; returns (records, timed out?, stderr's end)."""
+    command = [sys.executable, str((script or Path(__file__)).resolve()), *arguments]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, stdout=out, stderr=err, start_new_session=True)
         try:
@@ -448,8 +450,8 @@ def code_version() -> str:
     changed = git("status", "--porcelain", "--", "lib", "pages", "app.py")
     state = " plus uncommitted changes in lib/, pages/ or app.py" if changed else ""
     digest = hashlib.sha256()
-    for path in sorted([ROOT / "app.py", *ROOT.glob("lib/*.py"), *ROOT.glob("pages/*.py")]):
-        digest.update(path.name.encode() + path.read_bytes())
+    for path in sorted([ROOT / "app.py", *ROOT.glob("lib/**/*.py"), *ROOT.glob("pages/*.py")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + path.read_bytes())
     return f"commit {commit}{state} (app code digest {digest.hexdigest()[:12]})"
 
 
@@ -558,7 +560,7 @@ Beyond that the answer is more processes, not a bigger one:
   load balancer with sticky sessions, since a Streamlit session lives in the process that
   opened its websocket;
 - keep the meetings in one PostgreSQL database that every copy reads and writes
-  (`OUTREACH_DB_URL`, see `lib/store.py`), instead of a file on one machine's disk;
+  (`OUTREACH_DB_URL`, see `lib/store/`), instead of a file on one machine's disk;
 - give each process its own cache of the table and of its aggregates, keyed by the
   database's data version (one cheap query per rerun, as `lib.ui` does with
   `store.data_version()`), so a process reads the table again only after someone has
@@ -594,6 +596,20 @@ def write_report(results: list[dict], meta: dict) -> str:
     )
 
 
+# bench/store_io.py writes its own section into the report; a run here keeps it.
+KEPT_SECTION = ("<!-- store-io:start -->", "<!-- store-io:end -->")
+
+
+def _write(report: str) -> None:
+    """Write docs/benchmarks.md, keeping the section bench/store_io.py wrote there."""
+    start, end = KEPT_SECTION
+    old = REPORT.read_text() if REPORT.exists() else ""
+    if start in old and end in old:
+        kept = start + old.split(start, 1)[1].split(end, 1)[0] + end
+        report = report.rstrip("\n") + "\n\n" + kept + "\n"
+    REPORT.write_text(report)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
@@ -620,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     saved = OUT / "results.json"
     if args.report_only:
         stored = json.loads(saved.read_text())
-        REPORT.write_text(write_report(stored["results"], stored["meta"]))
+        _write(write_report(stored["results"], stored["meta"]))
         print(table(stored["results"]))
         print(f"\nWrote {REPORT.relative_to(ROOT)} from {saved.relative_to(ROOT)}")
         return 0
@@ -648,7 +664,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(results))
     if not args.no_write:
-        REPORT.write_text(write_report(results, meta))
+        _write(write_report(results, meta))
         print(f"\nWrote {REPORT.relative_to(ROOT)}")
     return 0
 

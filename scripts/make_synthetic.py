@@ -17,7 +17,6 @@ import io
 import re
 import sys
 import zipfile
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -25,13 +24,12 @@ import pandas as pd
 import pycountry
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lib.export import workbook_bytes  # noqa: E402
+from lib.export import XLSX_MAX_MEETINGS, workbook_bytes  # noqa: E402
 from lib.meetings import FORMAT_COLUMNS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIRST_YEAR, LAST_YEAR = 2016, 2025
-XLSX_MAX_MEETINGS = 1_048_575  # an Excel sheet holds 1,048,576 rows, one of them the header
 
 # Outreach grows over the years, with a dip while travel stopped in 2020-2021.
 YEAR_WEIGHTS = (0.6, 0.7, 0.8, 1.0, 0.55, 0.7, 1.0, 1.15, 1.25, 1.35)
@@ -484,7 +482,7 @@ def csv_bytes(columns: dict[str, np.ndarray]) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-_SAVE_TIME = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*<")
+_SAVE_TIME = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*<")
 
 
 def xlsx_bytes(columns: dict[str, np.ndarray]) -> bytes:
@@ -494,10 +492,9 @@ def xlsx_bytes(columns: dict[str, np.ndarray]) -> bytes:
         raise SystemExit(
             f"An Excel sheet holds at most {XLSX_MAX_MEETINGS:,} meetings; write a CSV instead."
         )
-    fixed = datetime(2000, 1, 1)
-    saved = workbook_bytes(table, created=fixed)
-    # openpyxl stamps the save time into docProps/core.xml and onto every zip entry;
-    # rewrite both with a fixed time.
+    saved = workbook_bytes(table.fillna(""))
+    # The writer stamps the save time into docProps/core.xml (and a date onto every zip
+    # entry): rewrite both with a fixed time.
     stable = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(saved)) as source,

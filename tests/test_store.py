@@ -1,4 +1,4 @@
-"""The meetings database (lib/store.py), on SQLite and on PostgreSQL.
+"""The meetings database (lib/store/), on SQLite and on PostgreSQL.
 
 PostgreSQL tests use the server in $OUTREACH_TEST_PG_URL (a role that may create
 databases; `eval "$(scripts/start_postgres.sh)"` starts one) and make a fresh database for
@@ -20,9 +20,22 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import lib.store
+import lib.store.database
+import lib.store.imports
+import lib.store.rows
+import lib.store.schema
+from lib import i18n
 from lib.export import format_v1_table
 from lib.meetings import MeetingsFileError, read_meetings
-from lib.store import ImportReport, MeetingInvalid, MeetingNotFound, Store, StoreError
+from lib.progress import BACKING_UP, CHECKING, WRITING
+from lib.store import (
+    ImportReport,
+    MeetingChanged,
+    MeetingInvalid,
+    MeetingNotFound,
+    Store,
+    StoreError,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -223,6 +236,212 @@ def test_a_change_needs_a_name(store):
     assert store.meetings().empty
 
 
+# --- Edits that would overwrite each other ------------------------------------------------
+
+
+def test_a_save_says_whether_anything_changed(store):
+    id = store.add(CANADA, who="Ji-woo")
+    revision = store.get(id).revision
+
+    assert store.update(id, {"counterpart": " Ambassador Michael Danagher "}, "Min") is False
+    assert store.get(id).revision == revision
+    assert store.update(id, {"summary": "Met."}, "Min", expected_revision=revision) is True
+    assert store.get(id)["summary"] == "Met."
+
+
+def test_every_change_gives_the_meeting_a_new_revision(store):
+    id = store.add(CANADA, who="Ji-woo")
+    other = store.add({**CANADA, "country": "Mexico"}, who="Ji-woo")
+    revisions = [store.get(id).revision]
+
+    store.update(id, {"summary": "Met."}, who="Min")
+    revisions.append(store.get(id).revision)
+    assert store.delete(id, who="Min") is True
+    revisions.append(store.get(id).revision)
+    assert store.get(id).deleted
+    assert store.delete(id, who="Min") is False  # already deleted: nothing written
+    assert store.get(id).revision == revisions[-1]
+    assert store.restore(id, who="Min") is True
+    revisions.append(store.get(id).revision)
+
+    assert revisions == sorted(set(revisions))
+    assert store.revisions() == {id: revisions[-1], other: store.get(other).revision}
+    assert store.get(id) == {**store.get(id)}  # still the stored text, as a dict
+
+
+def test_a_stale_edit_is_refused_with_the_newer_meeting_and_who_saved_it(store):
+    id = store.add(CANADA, who="Ji-woo")
+    opened_by_a = store.get(id)
+    opened_by_b = store.get(id)
+    store.update(id, {"summary": "A's notes"}, who="Ahn", expected_revision=opened_by_a.revision)
+    version = store.data_version()
+    history = store.history(id)
+
+    with pytest.raises(MeetingChanged) as raised:
+        store.update(
+            id, {"summary": "B's notes"}, who="Baek", expected_revision=opened_by_b.revision
+        )
+
+    changed = raised.value
+    assert isinstance(changed, StoreError)
+    assert (changed.id, changed.changed_by, changed.action) == (id, "Ahn", "update")
+    assert changed.changed_at == history[0]["at"]
+    assert changed.current["summary"] == "A's notes"
+    assert changed.current.revision == store.get(id).revision != opened_by_b.revision
+    assert changed.expected_revision == opened_by_b.revision
+    assert "Ahn" in str(changed) and "Nothing was saved" in str(changed)
+    assert store.get(id)["summary"] == "A's notes"
+    assert store.history(id) == history and store.data_version() == version
+
+
+def test_stale_delete_restore_and_status_change_are_refused(store):
+    id = store.add(CANADA, who="Ji-woo")
+    seen = store.get(id).revision
+    store.update(id, {"follow_up_status": "done"}, who="Ahn", expected_revision=seen)
+
+    with pytest.raises(MeetingChanged):
+        store.update(id, {"follow_up_status": "dropped"}, who="Baek", expected_revision=seen)
+    with pytest.raises(MeetingChanged):
+        store.delete(id, who="Baek", expected_revision=seen)
+    assert store.get(id)["follow_up_status"] == "done" and not store.get(id).deleted
+
+    seen = store.get(id).revision
+    store.delete(id, who="Ahn", expected_revision=seen)
+    with pytest.raises(MeetingChanged) as raised:
+        store.update(id, {"summary": "late"}, who="Baek", expected_revision=seen)
+    assert raised.value.current.deleted and raised.value.action == "delete"
+    assert "deleted" in str(raised.value)
+    deleted = store.get(id).revision
+    store.restore(id, who="Ahn", expected_revision=deleted)
+    with pytest.raises(MeetingChanged):
+        store.restore(id, who="Baek", expected_revision=deleted)
+    assert [entry["action"] for entry in store.history(id)] == [
+        "restore",
+        "delete",
+        "update",
+        "add",
+    ]
+
+
+def test_store_messages_are_shown_in_the_language_of_the_run(store):
+    id = store.add(CANADA, who="Ji-woo")
+    opened = store.get(id).revision
+    store.update(id, {"summary": "A"}, who="Ahn", expected_revision=opened)
+    with pytest.raises(MeetingChanged) as changed:
+        store.update(id, {"summary": "B"}, who="Baek", expected_revision=opened)
+    with pytest.raises(MeetingNotFound) as missing:
+        store.get("nope")
+
+    try:
+        i18n.use("ko")  # the message is translated when shown, not when raised
+        assert str(missing.value) == "ID가 'nope'인 회의가 없습니다."
+        assert "Ahn 님이" in str(changed.value) and "저장하지 않았습니다" in str(changed.value)
+    finally:
+        i18n.use("en")
+    assert str(missing.value) == "There is no meeting with the id 'nope'."
+
+
+def test_a_meeting_replaced_by_an_import_is_not_taken_for_the_one_a_form_opened(store, tmp_path):
+    id = store.add({**CANADA, "id": "can-1"}, who="Ji-woo")
+    opened = store.get(id)
+    exported = store.export(tmp_path / "all.csv")
+    store.import_meetings(exported, mode="replace", who="Min")  # the same id, stored anew
+
+    with pytest.raises(MeetingChanged) as raised:
+        store.update(id, {"summary": "x"}, who="Baek", expected_revision=opened.revision)
+    assert raised.value.action == "import"
+    assert store.get(id)["summary"] == ""
+
+
+RACER = """
+import sys, time
+from pathlib import Path
+from lib.store import MeetingChanged, Store
+
+url, name, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+store = Store.open(url)
+opened = store.revisions()  # the forms both people opened
+go.with_name(name).touch()  # ready
+while not go.exists():
+    time.sleep(0.005)
+for id in sorted(opened):
+    try:
+        store.update(id, {"summary": name}, who=name, expected_revision=opened[id])
+        print("won", id, flush=True)
+    except MeetingChanged:
+        print("lost", id, flush=True)
+store.close()
+"""
+
+
+def test_two_processes_saving_one_meeting_at_once_cannot_both_win(store, db_url, tmp_path):
+    ids = [store.add({**CANADA, "counterpart": f"Person {n}"}, who="Ji-woo") for n in range(40)]
+    go = tmp_path / "go"
+    environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    racers = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", RACER, db_url, name, str(go)],
+            cwd=REPO_ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("first", "second")
+    }
+    deadline = time.monotonic() + 120
+    while not all((tmp_path / name).exists() for name in racers):  # both forms are open
+        assert time.monotonic() < deadline and all(r.poll() is None for r in racers.values())
+        time.sleep(0.01)
+    go.touch()
+    outputs = {name: racer.communicate(timeout=300) for name, racer in racers.items()}
+
+    assert [racer.returncode for racer in racers.values()] == [0, 0], outputs
+    won = {
+        name: {line.split()[1] for line in out.splitlines() if line.startswith("won ")}
+        for name, (out, _) in outputs.items()
+    }
+    assert won["first"].isdisjoint(won["second"])
+    assert won["first"] | won["second"] == set(ids)
+    for id in ids:
+        winner = "first" if id in won["first"] else "second"
+        assert store.get(id)["summary"] == winner
+        assert [entry["who"] for entry in store.history(id)] == [winner, "Ji-woo"]
+
+
+def test_a_version_1_database_gets_revisions_on_open(db_url, backups):
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.begin() as conn:  # what the first version of the app left on disk
+            lib.store.schema._migration_1_create_tables(conn)
+            conn.exec_driver_sql("INSERT INTO schema_version (version) VALUES (1)")
+            conn.exec_driver_sql("UPDATE meta SET value = 1")
+            conn.exec_driver_sql(
+                "INSERT INTO meetings (id, date, country, iso3, counterpart, created_at,"
+                " updated_at) VALUES ('old-1', '2019-04-02', 'Canada', 'CAN', 'Ambassador',"
+                " '2019-04-03T00:00:00+00:00', '2019-04-03T00:00:00+00:00')"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO history (meeting_id, at, who, action, changes) VALUES"
+                " ('old-1', '2019-04-03T00:00:00+00:00', 'Ji-woo', 'add', '{}')"
+            )
+    finally:
+        engine.dispose()
+
+    with reopen(db_url, backups) as store:
+        assert store.meetings()["id"].tolist() == ["old-1"]
+        opened = store.get("old-1")
+        assert store.update("old-1", {"summary": "Met."}, "Min", expected_revision=opened.revision)
+        with pytest.raises(MeetingChanged):
+            store.update("old-1", {"summary": "x"}, "Baek", expected_revision=opened.revision)
+        assert [entry["who"] for entry in store.history("old-1")] == ["Min", "Ji-woo"]
+        assert store.data_version() == 2
+
+    current = len(lib.store.schema.MIGRATIONS)
+    assert current >= 2
+    assert run_sql(db_url, "SELECT version FROM schema_version") == [(current,)]
+
+
 # --- Import ---------------------------------------------------------------------------------
 
 
@@ -395,7 +614,7 @@ def test_import_that_fails_half_way_changes_nothing(store, tmp_path, monkeypatch
         + "".join(f"2024-01-{day:02d},Japan,Person {day}\n" for day in range(1, 21)),
         encoding="utf-8",
     )
-    insert_rows = lib.store._insert_rows
+    insert_rows = lib.store.rows._insert_rows
     calls = []
 
     def failing_insert(conn, table, rows):
@@ -404,8 +623,8 @@ def test_import_that_fails_half_way_changes_nothing(store, tmp_path, monkeypatch
             raise RuntimeError("the disk went away")
         insert_rows(conn, table, rows)
 
-    monkeypatch.setattr(lib.store, "_CHUNK_ROWS", 3)
-    monkeypatch.setattr(lib.store, "_insert_rows", failing_insert)
+    monkeypatch.setattr(lib.store.rows, "_CHUNK_ROWS", 3)
+    monkeypatch.setattr(lib.store.rows, "_insert_rows", failing_insert)
 
     for mode in ("append", "replace"):
         calls.clear()
@@ -417,6 +636,95 @@ def test_import_that_fails_half_way_changes_nothing(store, tmp_path, monkeypatch
         assert store.deleted()["id"].tolist() == ["c-002"]
         assert history_lengths(store) == history_before
         assert store.data_version() == version
+
+
+class Cancelled(BaseException):
+    """Like Streamlit's stop and rerun exceptions: not an Exception."""
+
+
+class Progress:
+    """A progress callback that keeps what it is told, and cancels when asked to."""
+
+    def __init__(self, cancel_in: str | None = None, cancel_at: int = 0):
+        self.seen: list[tuple[str, int, int]] = []
+        self.phase_name = ""
+        self.cancel_in, self.cancel_at = cancel_in, cancel_at
+
+    def phase(self, name: str) -> None:
+        self.phase_name = name
+
+    def __call__(self, done: int, total: int) -> None:
+        self.seen.append((self.phase_name, done, total))
+        if self.phase_name == self.cancel_in and done >= self.cancel_at:
+            raise Cancelled
+
+
+def many_meetings_file(tmp_path, count: int = 20) -> Path:
+    sheet = tmp_path / "many.csv"
+    sheet.write_text(
+        "date,country,counterpart\n"
+        + "".join(f"2024-01-{day:02d},Japan,Person {day}\n" for day in range(1, count + 1)),
+        encoding="utf-8",
+    )
+    return sheet
+
+
+@pytest.mark.parametrize("mode", ["append", "replace"])
+def test_import_reports_rows_checked_backed_up_and_written(store, tmp_path, monkeypatch, mode):
+    store.import_meetings(COLLEAGUE, mode="append", who="Ji-woo")  # 5 meetings
+    store.delete("c-002", who="Min")
+    monkeypatch.setattr(lib.store.rows, "_CHUNK_ROWS", 8)
+    monkeypatch.setattr(lib.store.imports, "_CHUNK_ROWS", 8)
+    progress = Progress()
+
+    store.import_meetings(many_meetings_file(tmp_path), mode=mode, who="Min", progress=progress)
+
+    first = CHECKING if mode == "append" else BACKING_UP
+    first_steps = [(0, 20), (8, 20), (16, 20), (20, 20)] if mode == "append" else [(0, 5), (4, 5)]
+    if mode == "replace":
+        first_steps.append((5, 5))  # the deleted meeting, in its own file
+    assert [(done, total) for phase, done, total in progress.seen if phase == first] == (
+        first_steps
+    )
+    written = [(done, total) for phase, done, total in progress.seen if phase == WRITING]
+    assert written == [(0, 20), (8, 20), (16, 20), (20, 20)]
+    assert [phase for phase, _, _ in progress.seen] == sorted(
+        [phase for phase, _, _ in progress.seen], key=[first, WRITING].index
+    )
+
+
+@pytest.mark.parametrize("mode", ["append", "replace"])
+@pytest.mark.parametrize("phase", ["first", WRITING])
+def test_a_cancelled_import_changes_nothing(store, tmp_path, monkeypatch, mode, phase):
+    store.import_meetings(COLLEAGUE, mode="append", who="Ji-woo")
+    store.delete("c-002", who="Min")
+    before = as_files(store.meetings())
+    history_before = history_lengths(store)
+    version = store.data_version()
+    monkeypatch.setattr(lib.store.rows, "_CHUNK_ROWS", 8)
+    monkeypatch.setattr(lib.store.imports, "_CHUNK_ROWS", 8)
+    if phase == "first":
+        phase = CHECKING if mode == "append" else BACKING_UP
+    progress = Progress(cancel_in=phase, cancel_at=1)  # after some rows went in
+
+    with pytest.raises(Cancelled):
+        store.import_meetings(many_meetings_file(tmp_path), mode=mode, who="Min", progress=progress)
+
+    assert as_files(store.meetings()).equals(before)
+    assert store.deleted()["id"].tolist() == ["c-002"]
+    assert history_lengths(store) == history_before
+    assert store.data_version() == version
+    assert store.import_meetings(many_meetings_file(tmp_path), mode=mode, who="Min").added == 20
+
+
+def test_backups_and_exports_report_meetings_written(store, tmp_path):
+    store.import_meetings(COLLEAGUE, mode="append", who="Ji-woo")
+    for kind in ("csv", "xlsx"):
+        progress = Progress()
+        store.export(tmp_path / f"all.{kind}", progress=progress)
+        assert progress.seen == [(WRITING, 0, 5), (WRITING, 5, 5)]
+    with pytest.raises(Cancelled):
+        store.backup_bytes("xlsx", progress=Progress(cancel_in=WRITING))
 
 
 # --- Several writers at once --------------------------------------------------------------
@@ -565,7 +873,7 @@ def test_an_unreachable_or_missing_server_database_is_explained(db_url):
 def default_in_tmp(tmp_path, monkeypatch) -> Path:
     """The default database file moved into tmp_path; no OUTREACH_DB_URL."""
     default = tmp_path / "instance" / "outreach.sqlite3"
-    monkeypatch.setattr(lib.store, "DEFAULT_DB_PATH", default)
+    monkeypatch.setattr(lib.store.database, "DEFAULT_DB_PATH", default)
     monkeypatch.delenv("OUTREACH_DB_URL", raising=False)
     return default
 
@@ -584,7 +892,7 @@ def test_the_default_database_is_seeded_with_the_shipped_meetings(default_in_tmp
 
 
 def test_the_default_database_is_seeded_once(default_in_tmp, monkeypatch):
-    monkeypatch.setattr(lib.store, "SEED_PATH", SEED)
+    monkeypatch.setattr(lib.store.database, "SEED_PATH", SEED)
 
     with Store.open() as store:
         assert sorted(store.meetings()["id"]) == ["s-001", "s-002", "s-003"]
@@ -595,7 +903,7 @@ def test_the_default_database_is_seeded_once(default_in_tmp, monkeypatch):
 
 
 def test_without_the_shipped_file_the_default_database_starts_empty(default_in_tmp, monkeypatch):
-    monkeypatch.setattr(lib.store, "SEED_PATH", default_in_tmp.parent / "missing.csv")
+    monkeypatch.setattr(lib.store.database, "SEED_PATH", default_in_tmp.parent / "missing.csv")
 
     with Store.open() as store:
         assert store.meetings().empty
@@ -632,13 +940,16 @@ def test_a_pending_migration_is_applied_once_and_keeps_the_data(
         conn.exec_driver_sql("ALTER TABLE meetings ADD COLUMN reviewed TEXT")
         conn.exec_driver_sql("UPDATE meetings SET reviewed = 'no'")
 
-    monkeypatch.setattr(lib.store, "MIGRATIONS", [*lib.store.MIGRATIONS, add_reviewed_column])
+    monkeypatch.setattr(
+        lib.store.schema, "MIGRATIONS", [*lib.store.schema.MIGRATIONS, add_reviewed_column]
+    )
     with reopen(db_url, backups) as upgraded:
         assert upgraded.meetings()["id"].tolist() == [id]
     with reopen(db_url, backups):  # a second open finds nothing to do
         pass
 
-    assert run_sql(db_url, "SELECT version FROM schema_version") == [(2,)]
+    newest = len(lib.store.schema.MIGRATIONS)  # with the one this test added
+    assert run_sql(db_url, "SELECT version FROM schema_version") == [(newest,)]
     assert run_sql(db_url, "SELECT id, reviewed FROM meetings") == [(id, "no")]
 
 
@@ -650,12 +961,13 @@ def test_a_failing_migration_leaves_the_database_as_it_was(store, db_url, backup
         conn.exec_driver_sql("CREATE TABLE follow_ups (id TEXT)")
         raise RuntimeError("migration bug")
 
-    monkeypatch.setattr(lib.store, "MIGRATIONS", [*lib.store.MIGRATIONS, half_done])
+    monkeypatch.setattr(lib.store.schema, "MIGRATIONS", [*lib.store.schema.MIGRATIONS, half_done])
     with pytest.raises(RuntimeError, match="migration bug"):
         reopen(db_url, backups)
 
     monkeypatch.undo()
-    assert run_sql(db_url, "SELECT version FROM schema_version") == [(1,)]
+    current = len(lib.store.schema.MIGRATIONS)
+    assert run_sql(db_url, "SELECT version FROM schema_version") == [(current,)]
     with reopen(db_url, backups) as again:
         assert again.meetings()["id"].tolist() == [id]
         with again._engine.connect() as conn:
