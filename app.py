@@ -1,63 +1,26 @@
-"""Outreach map: where the organisation stands with the diplomatic corps."""
+"""Outreach Atlas: where the organisation stands with the diplomatic corps.
+
+The entry file of every page: it sets the language, picks the page, loads the meetings and
+draws the filters the reading pages share, then runs the page.
+"""
 
 import streamlit as st
 
-from lib import charts, ui
+from lib.ui import address, navigation, sidebar, sources, text
 
-dataset, view = ui.setup_page("Outreach map")
-st.title("Outreach map")
-ui.show_problems(dataset)
-
-summary = charts.country_summary(view.meetings, view.programs)
-missions = ui.missions_in_view(view.filters)
-figures = ui.overview_figures(view, missions)
-for column, (label, value, help_text) in zip(st.columns(len(figures)), figures, strict=True):
-    column.metric(label, value, help=help_text)
-
-if view.meetings.empty:
-    ui.empty_state(view.filters)
-    st.stop()
-
-colour_by = st.segmented_control(
-    "Colour countries by",
-    charts.MAP_COLOURINGS,
-    default="Meetings",
-    key="colour",
-    bind="query-params",
-)
-st.plotly_chart(
-    charts.outreach_map(summary, colour_by or "Meetings", missions),
-    key="map",
-    on_select=ui.map_clicked,
-    selection_mode="points",
-    config=ui.map_config(),
-)
-st.caption("Click a country to filter every page to it and open its panel below.")
-
-undrawn = charts.undrawn_countries(summary)
-if not undrawn.empty:
-    st.caption(
-        "Not drawn on the map (no shape at this scale): "
-        + ", ".join(f"{row.country} ({row.meetings})" for row in undrawn.itertuples())
-    )
-
-if len(view.filters.countries) == 1:
-    ui.country_panel(view.meetings, view.filters.countries[0])
+st.set_page_config(page_title="Outreach Atlas", page_icon="🌐", layout="wide")
+address.begin(sidebar.ADDRESS_KEYS)
+pages = st.sidebar.container()
+text.choose_language()
+page, reading = navigation.choose_page()
+if reading:
+    dataset = sources.load_dataset()
+    filters, summary = sidebar.draw(dataset)
+    view = sidebar.compute_view(dataset, filters)
+    sidebar.count(summary, dataset, view)
+    sidebar.link_to_view()
 else:
-    st.subheader("Engaged countries")
-    st.dataframe(
-        summary[["country", "region", "meetings", "last_date", "open_follow_ups", "programs"]],
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "country": "Country",
-            "region": "Region",
-            "meetings": st.column_config.NumberColumn("Meetings"),
-            "last_date": st.column_config.DateColumn("Last meeting", format="D MMM YYYY"),
-            "open_follow_ups": st.column_config.NumberColumn("Open follow-ups"),
-            "programs": "Programs of interest",
-        },
-    )
-    never = missions[~missions["iso3"].isin(summary["iso3"])]
-    with st.expander(f"Resident missions in Seoul never met in this view ({len(never)})"):
-        st.write(", ".join(never["country"]) if len(never) else "None: every one has been met.")
+    sidebar.draw(None)
+address.publish(sidebar.SHARED_KEYS)
+navigation.links(pages, address.view())
+page.run()

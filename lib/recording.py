@@ -1,9 +1,12 @@
 """Turning the recording form's values into a format v1 record, and a stored record back."""
 
+from collections.abc import Callable, Mapping
 from datetime import date
 
+import pandas as pd
+
 from lib.countries import CountryNotFound, resolve_country
-from lib.meetings import FORMAT_COLUMNS, parse_date
+from lib.meetings import FORMAT_COLUMNS, date_labels, parse_date
 from lib.programs import split_list
 
 FORM_TEXT_FIELDS = (
@@ -85,3 +88,23 @@ def changed_fields(stored: dict[str, str], record: dict[str, str]) -> dict[str, 
         for column, value in record.items()
         if column in FORMAT_COLUMNS and value != (stored.get(column) or "")
     }
+
+
+def date_label(day: date, precision: str) -> str:
+    """One date as people read it, approximate ones marked ("≈ week of 02 Apr 2019")."""
+    one = pd.DataFrame({"date": [pd.Timestamp(day)], "date_precision": [precision]})
+    return str(date_labels(one).iloc[0])
+
+
+def describe(record: Mapping[str, object], shown_country: Callable[[str], str] = str) -> str:
+    """A meeting in a line: "Canada · Ambassador · ≈ week of 02 Apr 2019"."""
+    day = record.get("date")
+    precision = str(record.get("date_precision") or "")
+    if isinstance(day, str):
+        day, form, _ = parse_date(day)
+        precision = precision or form or "day"
+    when = date_label(day, precision or "day") if day is not None and not pd.isna(day) else ""
+    who = record.get("counterpart") or record.get("counterpart_title") or ""
+    country = str(record.get("country") or "")
+    parts = (shown_country(country) if country else "", str(who), when)
+    return " · ".join(part for part in parts if part)

@@ -4,10 +4,45 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from streamlit.runtime.pages_manager import PagesManager
 
 from lib.meetings import read_meetings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--refresh-screenshots",
+        action="store_true",
+        help="write the browser tests' screenshots to docs/screenshots (the README's)",
+    )
+
+
+@pytest.fixture(scope="session")
+def shots(request, tmp_path_factory) -> Path:
+    """Where browser tests put screenshots: a temporary folder unless asked to refresh docs."""
+    if request.config.getoption("--refresh-screenshots"):
+        folder = ROOT / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def apptest_runs_pages_the_new_way():
+    """AppTest runs a `pages/` folder the old way on every run, where the app's first pass
+    ends in a rerun (lib/ui/navigation.py) and a button click would be lost. The browser
+    sees that only on a process's first run; AppTest is made to run pages the new way."""
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init
+    yield
+    PagesManager.__init__ = original
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,9 @@
-"""The app in a real Chromium: the map draws offline, clicks filter, links and downloads hold."""
+"""What a person sees, in a real Chromium: every page in every state, light and dark, on a
+laptop and a phone; the map drawn offline; clicks, links, history, downloads; colleagues."""
 
 import io
 import os
-import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pandas as pd
 import pytest
@@ -17,11 +12,24 @@ from lib import charts
 from lib.filters import Filters, apply
 from lib.meetings import read_meetings
 from lib.store import Store
-
-ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOTS = ROOT / "docs" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+from tests.browsing import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    app_server,
+    click_cell,
+    click_country,
+    count_caption,
+    download,
+    drawn_codes,
+    figures,
+    metric,
+    open_page,
+    outside_requests,
+    problems_on_screen,
+    read_csv,
+    settle,
+)
 
 if not os.environ.get("CI"):  # CI installs both and must run these tests
     if not Path(CHROMIUM).exists():
@@ -30,134 +38,52 @@ if not os.environ.get("CI"):  # CI installs both and must run these tests
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
+PAGES = ["/", "/Timeline", "/Programs", "/Data", "/Follow-ups", "/Record", "/Import"]
+SCREENS = {"laptop": (1280, 720), "phone": (390, 844)}
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def seeded_database(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'atlas.sqlite3'}"
+    with Store.open(url, create=True) as store:
+        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
+    return url
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    port = free_port()
-    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'atlas.sqlite3'}"
-    with Store.open(url, create=True) as store:
-        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
-    environment = {k: v for k, v in os.environ.items() if k != "OUTREACH_DATA"}
-    environment["OUTREACH_DB_URL"] = url
-    process = subprocess.Popen(
-        [
-            shutil.which("streamlit") or "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-            "--server.fileWatcherType=none",
-        ],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                if answer.read() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("streamlit did not start within 60 s")
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+def database(tmp_path_factory):
+    return seeded_database(tmp_path_factory.mktemp("db"))
+
+
+@pytest.fixture(scope="module")
+def server(database):
+    with app_server({"OUTREACH_DB_URL": database}) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
 
+def new_page(browser, screen: str = "laptop", scheme: str = "light"):
+    width, height = SCREENS[screen]
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, color_scheme=scheme, accept_downloads=True
+    )
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    return page
+
+
 @pytest.fixture
-def page(browser, server):
-    """A fresh page that records every request it makes."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    tab = context.new_page()
-    tab.requests = []
-    tab.on("request", lambda request: tab.requests.append(request.url))
+def page(browser):
+    tab = new_page(browser)
     yield tab
-    context.close()
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector(READY, timeout=60_000)
-    page.wait_for_timeout(800)
-    page.wait_for_selector(READY, timeout=60_000)
-
-
-def drawn_codes(page) -> list[str]:
-    """Countries with a drawn shape (plotly leaves an empty path for codes it has no shape for)."""
-    page.wait_for_selector("path.choroplethlocation", timeout=30_000)
-    return page.evaluate(
-        "Array.from(document.querySelectorAll('path.choroplethlocation'))"
-        ".filter(p => p.getAttribute('d')).map(p => p.__data__.loc)"
-    )
-
-
-def click_country(page, iso3: str) -> None:
-    """Click a point inside the country's shape (a bounding box's centre can miss)."""
-    point = page.evaluate(
-        """iso3 => {
-            const path = Array.from(document.querySelectorAll('path.choroplethlocation'))
-                .find(p => p.__data__ && p.__data__.loc === iso3);
-            const box = path.getBBox();
-            const matrix = path.getScreenCTM();
-            for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
-                const x = box.x + box.width * i / 20, y = box.y + box.height * j / 20;
-                if (path.isPointInFill(new DOMPoint(x, y))) {
-                    const p = new DOMPoint(x, y).matrixTransform(matrix);
-                    return [p.x, p.y];
-                }
-            }
-            return null;
-        }""",
-        iso3,
-    )
-    assert point, f"no point inside {iso3}"
-    page.mouse.click(*point)
-
-
-def download_csv(page) -> pd.DataFrame:
-    with page.expect_download() as download:
-        page.get_by_test_id("stDownloadButton").first.click()
-    path = download.value.path()
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig"), download
-
-
-def assert_stayed_home(page, server: str) -> None:
-    host = urlparse(server).netloc
-    outside = [url for url in page.requests if urlparse(url).netloc not in (host, "")]
-    assert outside == []
+    tab.context.close()
 
 
 @pytest.fixture(scope="module")
@@ -165,75 +91,262 @@ def shipped():
     return read_meetings(ROOT / "data" / "meetings.csv").meetings
 
 
-def test_map_draws_every_engaged_country_offline(page, server, shipped):
+def shot(page, shots: Path, name: str) -> None:
+    page.screenshot(path=shots / f"{name}.png", full_page=True)
+
+
+# Every page, every look ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_page_shows_no_error_none_or_source_text(browser, server, shots, screen, scheme):
+    page = new_page(browser, screen, scheme)
+    try:
+        for path in PAGES:
+            open_page(page, server + path)
+            assert problems_on_screen(page) == [], path
+            shot(page, shots, f"{path.strip('/') or 'map'}-{screen}-{scheme}".lower())
+        assert outside_requests(page.requests, server) == []
+    finally:
+        page.context.close()
+
+
+def test_pages_in_each_filter_state(page, server):
+    states = [
+        "/?region=Europe",
+        "/?country=Canada",
+        "/?country=Argentina&colour=Coverage",
+        "/Programs?country=Afghanistan",
+        "/Follow-ups?status=dropped",
+        "/Follow-ups?status=done",
+        "/Data?country=Canada&region=Africa",
+        "/Timeline?q=zzzz-nothing",
+    ]
+    for path in states:
+        open_page(page, server + path)
+        assert problems_on_screen(page) == [], path
+
+
+# The map ---------------------------------------------------------------------------------
+
+
+def test_map_draws_every_engaged_country_offline(page, server, shipped, shots):
     open_page(page, server)
     engaged = set(shipped["iso3"].astype(str))
     assert set(drawn_codes(page)) == engaged & charts.drawable_iso3()
-    assert page.get_by_test_id("stException").count() == 0
+    assert metric(page, "Meetings") == str(len(shipped))
+    assert metric(page, "Countries engaged") == str(len(engaged))
     assert page.get_by_text("Not drawn on the map").count() == 1
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "outreach-map.png", full_page=True)
-    assert_stayed_home(page, server)
+    shot(page, shots, "outreach-map")
+    assert outside_requests(page.requests, server) == []
 
 
-def test_clicking_a_country_filters_every_page(page, server, shipped):
+def test_clicking_countries_filters_every_page(page, server, shipped, shots):
     open_page(page, server)
-    drawn_codes(page)
     click_country(page, "CAN")
     page.get_by_role("button", name="Show all countries").wait_for(timeout=30_000)
-    page.wait_for_selector(READY)
-    assert "Canada" in page.locator(".st-key-country").inner_text()
+    settle(page)
     canada = shipped[shipped["iso3"] == "CAN"]
-    assert page.get_by_text(f"{len(canada)} of {len(shipped)} meetings shown").count() == 1
-    page.screenshot(path=SCREENSHOTS / "country-panel.png", full_page=True)
+    assert count_caption(page) == f"{len(canada)} of {len(shipped)} meetings shown"
+    assert "country=Canada" in page.url
+    shot(page, shots, "country-panel")
+    click_country(page, "MEX")  # another country while one is chosen
+    page.get_by_role("heading", name="Mexico").wait_for(timeout=30_000)
+    settle(page)
+    mexico = shipped[shipped["iso3"] == "MEX"]
+    assert count_caption(page) == f"{len(mexico)} of {len(shipped)} meetings shown"
     page.get_by_role("link", name="Data and downloads").click()
-    page.wait_for_timeout(800)
-    page.wait_for_selector(READY)
-    assert page.get_by_text(f"{len(canada)} of {len(shipped)} meetings shown").count() == 1
-    table, download = download_csv(page)
-    assert sorted(table["id"]) == sorted(canada["id"])
-    assert download.value.suggested_filename == "meetings_Canada.csv"
-    assert_stayed_home(page, server)
+    settle(page)
+    assert count_caption(page) == f"{len(mexico)} of {len(shipped)} meetings shown"
+    path, name = download(page, "Download CSV")
+    assert sorted(read_csv(path)["id"]) == sorted(mexico["id"])
+    assert name == "meetings_Mexico.csv"
 
 
-def test_deep_link_shows_only_that_region_and_downloads_exactly_it(page, server, shipped):
-    open_page(page, f"{server}/Data?region=Europe")
-    europe = apply(shipped, Filters(regions=("Europe",)))
-    assert page.get_by_text(f"{len(europe)} of {len(shipped)} meetings shown").count() == 1
-    table, download = download_csv(page)
-    assert sorted(table["id"]) == sorted(europe["id"])
-    assert set(table["region"]) == {"Europe"}
-    assert download.value.suggested_filename == "meetings_Europe.csv"
-    again = read_meetings(io.BytesIO(Path(download.value.path()).read_bytes()))
-    assert again.problems == []
-    page.screenshot(path=SCREENSHOTS / "data.png", full_page=True)
-    assert_stayed_home(page, server)
-
-
-def test_timeline_and_programs_pages_draw(page, server):
-    for path, name in (("Timeline", "timeline"), ("Programs", "programs")):
-        open_page(page, f"{server}/{path}")
-        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
-        assert page.get_by_test_id("stPlotlyChart").count() == 2
-        assert page.get_by_test_id("stException").count() == 0
-        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
-    assert_stayed_home(page, server)
-
-
-def test_link_to_this_view_reproduces_the_filters(page, server, shipped):
-    open_page(page, f"{server}/?subregion=Central+Asia")
-    page.get_by_text("Link to this view").click()
-    link = page.get_by_test_id("stCode").inner_text().strip()
-    assert link.endswith("?subregion=Central+Asia")
-    open_page(page, link)
-    central = apply(shipped, Filters(subregions=("Central Asia",)))
-    assert page.get_by_text(f"{len(central)} of {len(shipped)} meetings shown").count() == 1
-
-
-def test_coverage_map_draws_never_met_missions_too(page, server, shipped):
+def test_a_never_met_mission_clicked_on_the_coverage_map_opens_its_panel(page, server, shipped):
     open_page(page, f"{server}/?colour=Coverage")
     missions = set(charts.missions()["iso3"])
     engaged = set(shipped["iso3"].astype(str))
     assert set(drawn_codes(page)) == (engaged | missions) & charts.drawable_iso3()
-    assert page.get_by_text("Resident mission, never met").count() >= 1
-    page.screenshot(path=SCREENSHOTS / "coverage.png", full_page=True)
+    click_country(page, "ARG")
+    page.get_by_text("No meeting with Argentina is recorded yet").wait_for(timeout=30_000)
+    assert "Argentina" in page.locator("[class*='st-key-country']").first.inner_text()
+    assert "country=Argentina" in page.url
+
+
+# Charts ----------------------------------------------------------------------------------
+
+
+def test_timeline_draws_a_mark_for_every_meeting_on_a_date_axis(page, server, shipped, shots):
+    open_page(page, f"{server}/Timeline")
+    monthly, strip = figures(page)
+    assert monthly["layout"]["xaxis"]["type"] == "date"
+    assert monthly["ytitle"] == ["Meetings"]
+    ticks = [float(t.replace(",", "")) for t in monthly["layout"]["yaxis"]["ticks"]]
+    assert all(t == int(t) for t in ticks)  # no half meetings
+    assert strip["layout"]["xaxis"]["type"] == "date"
+    marks = charts.strip_marks(shipped)
+    assert strip["points"] == len(marks)
+    hollow = [t for t in strip["traces"] if t["symbol"] == "circle-open"]
+    assert sum(t["n"] for t in hollow) == int(marks["approximate"].sum())
+    shot(page, shots, "timeline")
+
+
+def test_programs_heatmap_and_bars_have_titles(page, server, shots):
+    open_page(page, f"{server}/Programs")
+    bars, heatmap = figures(page)
+    assert bars["xtitle"] and heatmap["xtitle"] and heatmap["ytitle"]
+    shot(page, shots, "programs")
+
+
+# Links, history, downloads -----------------------------------------------------------------
+
+
+def test_deep_link_shows_only_that_region_and_downloads_exactly_it(page, server, shipped, shots):
+    open_page(page, f"{server}/Data?region=Europe")
+    europe = apply(shipped, Filters.of(region="Europe"))
+    assert count_caption(page) == f"{len(europe)} of {len(shipped)} meetings shown"
+    path, name = download(page, "Download CSV")
+    table = read_csv(path)
+    assert sorted(table["id"]) == sorted(europe["id"])
+    assert name == "meetings_Europe.csv"
+    assert read_meetings(io.BytesIO(path.read_bytes())).problems == []
+    path, name = download(page, "Download XLSX")
+    assert name == "meetings_Europe.xlsx"
+    again = read_meetings(io.BytesIO(path.read_bytes()), name=name)
+    assert again.problems == [] and sorted(again.meetings["id"]) == sorted(europe["id"])
+    shot(page, shots, "data")
+
+
+def test_filters_follow_page_switches_back_and_reload(page, server, shipped):
+    open_page(page, f"{server}/?region=Europe")
+    page.get_by_role("link", name="Timeline", exact=True).click()
+    settle(page)
+    assert page.url.endswith("/Timeline?region=Europe")
+    page.get_by_role("link", name="Record a meeting").click()
+    settle(page)
+    assert "region=Europe" in page.url
+    page.go_back()
+    settle(page)
+    assert page.url.endswith("/Timeline?region=Europe")
+    page.reload()
+    settle(page)
+    europe = apply(shipped, Filters.of(region="Europe"))
+    assert count_caption(page) == f"{len(europe)} of {len(shipped)} meetings shown"
+    page.go_back()
+    settle(page)
+    assert page.url.endswith("/?region=Europe")
+
+
+def test_link_to_this_view_holds_the_filters_and_the_colouring(page, server, shipped):
+    open_page(page, f"{server}/?subregion=Central+Asia")
+    page.get_by_role("radio", name="Last contact").click()
+    settle(page)
+    page.get_by_text("Link to this view").click()
+    link = page.get_by_test_id("stCode").inner_text().strip()
+    assert "subregion=Central+Asia" in link and "colour=Last+contact" in link
+    open_page(page, link)
+    central = apply(shipped, Filters.of(subregion="Central Asia"))
+    assert count_caption(page) == f"{len(central)} of {len(shipped)} meetings shown"
+    assert page.get_by_role("radio", name="Last contact").get_attribute("aria-checked") == "true"
+
+
+# Recording with colleagues ---------------------------------------------------------------
+
+
+def type_name(page, name: str) -> None:
+    box = page.get_by_label("Your name")
+    box.fill(name)
+    box.press("Enter")
+    settle(page)
+
+
+@pytest.fixture
+def own_server(tmp_path):
+    """A server on a database of its own, for tests that change the meetings."""
+    database = seeded_database(tmp_path)
+    with app_server({"OUTREACH_DB_URL": database}) as base:
+        yield base, database
+
+
+def test_a_colleagues_new_meeting_shows_on_the_next_rerun(browser, own_server):
+    server, database = own_server
+    reader = new_page(browser)
+    try:
+        open_page(reader, server)
+        before = int(metric(reader, "Meetings"))
+        with Store.open(database) as store:
+            store.add({"date": "2030-06-01", "country": "Chile", "counterpart": "Later"}, "col")
+        reader.get_by_role("radio", name="Coverage").click()
+        settle(reader)
+        assert metric(reader, "Meetings") == str(before + 1)  # the month range is open-ended
+        assert count_caption(reader).startswith(f"{before + 1} of")
+    finally:
+        reader.context.close()
+
+
+def test_a_follow_up_is_marked_done_in_its_row(page, own_server):
+    server, database = own_server
+    open_page(page, f"{server}/Follow-ups")
+    type_name(page, "Min-ji Kim")
+    with Store.open(database) as store:
+        open_before = (store.meetings()["follow_up_status"] == "open").sum()
+    click_cell(page, row=0, double=True)
+    page.wait_for_timeout(300)
+    page.keyboard.type("done")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_text("Saved:").wait_for(timeout=30_000)
+    with Store.open(database) as store:
+        assert (store.meetings()["follow_up_status"] == "open").sum() == open_before - 1
+
+
+# Other data sources ----------------------------------------------------------------------
+
+
+def test_an_empty_database_invites_recording(browser, tmp_path):
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    Store.open(url, create=True).close()
+    with app_server({"OUTREACH_DB_URL": url}) as base:
+        page = new_page(browser)
+        try:
+            for path in PAGES[:5]:
+                open_page(page, base + path)
+                assert problems_on_screen(page) == [], path
+                assert page.get_by_text("There are no meetings to show yet").count() == 1, path
+        finally:
+            page.context.close()
+
+
+def test_a_read_only_file_and_an_upload(browser, tmp_path):
+    data = ROOT / "tests" / "fixtures" / "semicolon.csv"
+    with app_server({"OUTREACH_DATA": str(data)}) as base:
+        page = new_page(browser)
+        try:
+            open_page(page, base)
+            assert metric(page, "Meetings") == "2"
+            open_page(page, base + "/Record")
+            assert page.get_by_text("read-only").count() == 1
+            open_page(page, base + "/Data")
+            upload = ROOT / "tests" / "fixtures" / "mixed.csv"
+            page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
+            settle(page)
+            assert count_caption(page) == "3 of 3 meetings shown"
+            page.get_by_role("link", name="Outreach map").click()
+            settle(page)
+            assert metric(page, "Meetings") == "3"
+            assert problems_on_screen(page) == []
+        finally:
+            page.context.close()
+
+
+def test_seed_meetings_match_the_map_figures(page, server, shipped):
+    """Counts on the page equal a plain count of the data."""
+    open_page(page, f"{server}/?region=Asia")
+    asia = shipped[shipped["region"] == "Asia"]
+    assert metric(page, "Meetings") == str(len(asia))
+    assert metric(page, "Countries engaged") == str(asia["iso3"].nunique())
+    open_follow_ups = asia[asia["follow_up_status"] == "open"]
+    assert metric(page, "Open follow-ups") == str(len(open_follow_ups))
+    assert isinstance(pd.Timestamp(asia["date"].max()), pd.Timestamp)

@@ -11,7 +11,7 @@ def summary_of(meetings: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_country_summary_equals_a_plain_groupby(shipped):
-    asia = apply(shipped, Filters(regions=("Asia",)))
+    asia = apply(shipped, Filters.of(region="Asia"))
     summary = summary_of(asia).set_index("iso3")
     plain = asia.groupby(asia["iso3"].astype(str)).agg(n=("id", "size"), last=("date", "max"))
     assert summary["meetings"].to_dict() == plain["n"].to_dict()

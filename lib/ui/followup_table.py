@@ -1,0 +1,107 @@
+"""The follow-up list: overdue ones marked in words, statuses changed where they stand."""
+
+import pandas as pd
+import streamlit as st
+
+from lib import followups
+from lib.i18n import _, n_
+from lib.store import MeetingInvalid, StoreError
+from lib.ui import editing, panels
+from lib.ui.sources import open_store
+from lib.ui.text import shown_country, shown_value
+
+EDITOR_KEY = "follow_up_editor"
+
+
+def counts(total: int, overdue: int, listed: int) -> str:
+    """ "12 follow-ups, 3 overdue, soonest due first" (and how many are listed)."""
+    text = (
+        n_("{count} follow-up", "{count} follow-ups", total)
+        + ", "
+        + _("{overdue} overdue, soonest due first", overdue=format(overdue, ","))
+    )
+    if total > listed:
+        text += " " + _("(the {listed} soonest due are listed)", listed=format(listed, ","))
+    return text + "."
+
+
+def _overdue_words(table: pd.DataFrame, today: pd.Timestamp) -> pd.Series:
+    days = (today - table["Due"]).dt.days
+    words = [
+        "⚠ " + n_("{count} day overdue", "{count} days overdue", int(day)) if late else ""
+        for late, day in zip(table["Overdue"], days.fillna(0), strict=True)
+    ]
+    return pd.Series(words, index=table.index)
+
+
+def editable_table(table: pd.DataFrame, can_change: bool) -> None:
+    """The follow-ups; in the database, each row's status can be changed where it stands."""
+    today = pd.Timestamp.today().normalize()
+    who = editing.editor_name() if can_change else None
+    shown = pd.DataFrame(
+        {
+            "Status": table["Status"],
+            _("Due"): table["Due"].dt.strftime("%Y-%m-%d").fillna(""),
+            _("Overdue"): _overdue_words(table, today),
+            _("Follow-up"): table["Follow-up"],
+            _("Owner"): table["Owner"],
+            _("Country"): table["Country"].map(shown_country),
+            _("Counterpart"): table["Counterpart"],
+            _("Met"): table["Met"],
+        }
+    )
+    version = st.session_state.get(EDITOR_KEY + "-version", 0)
+    st.data_editor(
+        shown,
+        key=f"{EDITOR_KEY}-{version}",
+        hide_index=True,
+        width="stretch",
+        disabled=[column for column in shown.columns if column != "Status"] if who else True,
+        column_config={
+            "Status": st.column_config.SelectboxColumn(
+                _("Status"),
+                options=list(followups.STATUSES),
+                format_func=shown_value,
+                required=True,
+            )
+        },
+        on_change=_save_statuses,
+        args=(table, f"{EDITOR_KEY}-{version}", who),
+    )
+    if not can_change:
+        st.caption(_("Statuses can be changed when the app uses the database."))
+    elif not who:
+        st.caption(_("Give your name above to change a status: it is kept in the history."))
+    else:
+        st.caption(_("Change a status in its row; it is saved at once."))
+    labels = dict(zip(table["id"], followups.labels(table), strict=True))
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = left.selectbox(
+        _("Open the meeting of a follow-up"),
+        list(labels),
+        format_func=labels.get,
+        key="follow_up_id",
+    )
+    if can_change and right.button(_("Open"), icon=":material/edit:"):
+        panels.open_meeting(chosen)
+
+
+def _save_statuses(table: pd.DataFrame, key: str, who: str | None) -> None:
+    """Save the statuses changed in the table (a callback), then show the table afresh."""
+    edited = st.session_state.get(key, {}).get("edited_rows", {})
+    store = open_store()
+    saved = []
+    for row, change in edited.items():
+        status = change.get("Status")
+        if not status or not who:
+            continue
+        id = table["id"].iloc[int(row)]
+        try:
+            store.update(id, {"follow_up_status": status}, who)
+        except (MeetingInvalid, StoreError) as error:
+            editing.notify("error", str(error))
+            break
+        saved.append(f"{shown_country(table['Country'].iloc[int(row)])}: {shown_value(status)}")
+    if saved:
+        editing.notify("success", _("Saved: {changes}.", changes="; ".join(saved)))
+    st.session_state[EDITOR_KEY + "-version"] = st.session_state.get(EDITOR_KEY + "-version", 0) + 1

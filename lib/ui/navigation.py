@@ -1,0 +1,75 @@
+"""The app's pages: the reading pages share the filters; the recording pages change the data.
+
+A page's address is its file name in `pages/` (pages/Data.py is /Data); the map is the
+landing page. Streamlit still runs a `pages/` folder the old way (each file on its own) on
+a process's first run, and AppTest on every run: `through_entry` makes such a run go
+through app.py, and `choose_page` then starts the run again the new way, so every page
+always has its language, data and filters, and its widgets the same identity.
+"""
+
+import runpy
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from lib.i18n import N_, _
+
+ENTRY = Path(__file__).resolve().parent.parent.parent / "app.py"
+MAP_PAGE = "pages/Map.py"
+# (file, title, icon)
+READING_PAGES = (
+    (MAP_PAGE, N_("Outreach map"), ":material/public:"),
+    ("pages/Timeline.py", N_("Timeline"), ":material/timeline:"),
+    ("pages/Programs.py", N_("Programs"), ":material/category:"),
+    ("pages/Data.py", N_("Data and downloads"), ":material/table:"),
+    ("pages/Follow-ups.py", N_("Follow-ups"), ":material/task_alt:"),
+)
+PAGE_KEY = "page"  # the address of this run's page
+RECORD_PAGE = "pages/Record.py"
+IMPORT_PAGE = "pages/Import.py"
+RECORDING_PAGES = (
+    (RECORD_PAGE, N_("Record a meeting"), ":material/edit_note:"),
+    (IMPORT_PAGE, N_("Import meetings"), ":material/upload_file:"),
+)
+
+
+def _pages(entries) -> list[st.Page]:
+    return [
+        st.Page(path, title=_(title), icon=icon, default=path == MAP_PAGE)
+        for path, title, icon in entries
+    ]
+
+
+def choose_page() -> tuple[st.Page, bool]:
+    """The page this run shows, and whether it is a reading page (one that uses the filters)."""
+    the_old_way = PagesManager.uses_pages_directory
+    reading = _pages(READING_PAGES)
+    page = st.navigation(
+        {_("Explore"): reading, _("Keep the record"): _pages(RECORDING_PAGES)}, position="hidden"
+    )
+    if the_old_way:
+        # This run's widgets were made inside the old way's page: run again, the new way,
+        # so that they have the same identity in every later run.
+        st.rerun()
+    st.session_state[PAGE_KEY] = page.url_path
+    return page, page.url_path in {entry.url_path for entry in reading}
+
+
+def through_entry() -> None:
+    """When Streamlit runs a page file on its own, run app.py instead (which runs the page)."""
+    if PagesManager.uses_pages_directory:
+        runpy.run_path(str(ENTRY))
+        st.stop()
+
+
+def links(place: st.delta_generator.DeltaGenerator, params: dict[str, list[str]]) -> None:
+    """The pages, each link carrying the view: one click is one step in the browser's history."""
+    with place:
+        for heading, entries in (
+            (_("Explore"), READING_PAGES),
+            (_("Keep the record"), RECORDING_PAGES),
+        ):
+            st.caption(heading)
+            for path, title, icon in entries:
+                st.page_link(path, label=_(title), icon=icon, query_params=params)

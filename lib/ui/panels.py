@@ -1,0 +1,303 @@
+"""What the reading pages show: headings, figures, empty states, tables, a meeting, a country."""
+
+import pandas as pd
+import streamlit as st
+
+from lib import charts
+from lib import filters as flt
+from lib.i18n import _, n_
+from lib.meetings import date_labels
+from lib.ui import address
+from lib.ui.navigation import IMPORT_PAGE, RECORD_PAGE
+from lib.ui.sidebar import View, reset_filters
+from lib.ui.sources import Dataset, source_label
+from lib.ui.text import plain, shown_country, shown_program, shown_region, shown_value
+
+TABLE_ROWS = 2000  # rows sent to the browser; downloads hold every row
+
+
+def heading(title: str, dataset: Dataset) -> None:
+    """The page's title, and why the data cannot be shown when it cannot."""
+    st.title(title)
+    if dataset.error:
+        st.error(str(dataset.error))
+
+
+def show_problems(dataset: Dataset) -> None:
+    """The rows that could not be used, with their lines, in an expander."""
+    if not dataset.problems:
+        return
+    lines = len({problem.line for problem in dataset.problems})
+    label = n_(
+        "{count} row of {source} could not be used — see why",
+        "{count} rows of {source} could not be used — see why",
+        lines,
+        source=source_label(dataset),
+    )
+    with st.expander(label):
+        st.dataframe(
+            pd.DataFrame(
+                [(p.line, str(p.column), str(p.message)) for p in dataset.problems],
+                columns=[_("Line"), _("Column"), _("Problem")],
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def empty_state(dataset: Dataset, view: View) -> None:
+    """What a page shows when there is nothing to show: no data yet, or nothing matches."""
+    if dataset.meetings.empty:
+        st.info(
+            _(
+                "There are no meetings to show yet. Record one or import a file — or upload "
+                "a file to explore on the Data page."
+            ),
+            icon=":material/info:",
+        )
+        if dataset.mode == "database":
+            st.page_link(RECORD_PAGE, label=_("Record a meeting"), icon=":material/edit_note:")
+            st.page_link(IMPORT_PAGE, label=_("Import meetings"), icon=":material/upload_file:")
+        return
+    st.info(
+        _(
+            "No meeting matches these filters. Widen the month range or remove a filter in "
+            "the sidebar, or show everything again."
+        ),
+        icon=":material/filter_alt:",
+    )
+    st.button(
+        _("Reset filters"),
+        on_click=reset_filters,
+        key="reset_here",
+        icon=":material/filter_alt_off:",
+    )
+
+
+def missions_in_view(filters: flt.Filters) -> pd.DataFrame:
+    """Resident missions in Seoul inside the region, sub-region and country filters."""
+    missions = charts.missions()
+    for key in ("region", "subregion", "country"):
+        chosen = filters.values(key)
+        if chosen:
+            missions = missions[missions[key].isin(chosen)]
+    return missions
+
+
+def overview_figures(view: View, missions: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(label, value, explanation) for the row of figures on the map page."""
+    meetings = view.meetings
+    engaged = set(meetings["iso3"].unique())
+    met = int(missions["iso3"].isin(engaged).sum())
+    if len(missions):
+        seoul = _("{met} of {total}", met=met, total=len(missions))
+        seoul_help = _(
+            "Countries with a resident embassy in Seoul (data/missions.csv) that we have met "
+            "({share:.0%}).",
+            share=met / len(missions),
+        )
+    else:
+        seoul = "—"
+        seoul_help = _(
+            "No country in this view has a resident embassy in Seoul (the Republic of Korea "
+            "is the host country)."
+        )
+    return [
+        (_("Meetings"), f"{len(meetings):,}", _("Meetings that pass the filters.")),
+        (
+            _("Countries engaged"),
+            f"{len(engaged):,}",
+            _("Countries with at least one meeting."),
+        ),
+        (_("Seoul missions met"), seoul, seoul_help),
+        (
+            _("Programs of interest"),
+            f"{view.programs['program'].nunique():,}",
+            _("Programs discussed in at least one meeting."),
+        ),
+        (
+            _("Open follow-ups"),
+            f"{int((meetings['follow_up_status'] == 'open').sum()):,}",
+            _("Pledges and next steps not yet done or dropped."),
+        ),
+    ]
+
+
+def figures_row(figures: list[tuple[str, str, str]]) -> None:
+    """Figures side by side; on a narrow screen they wrap instead of filling the screen."""
+    with st.container(horizontal=True, gap="medium"):
+        for label, value, help_text in figures:
+            st.metric(label, value, help=help_text, width="content")
+
+
+def meetings_table(meetings: pd.DataFrame, key: str) -> str | None:
+    """The meetings as a readable table; returns the id of the row the person selected."""
+    if len(meetings) > TABLE_ROWS:
+        st.caption(
+            _(
+                "Showing the {shown} most recent of {total} meetings; the downloads hold them all.",
+                shown=format(TABLE_ROWS, ","),
+                total=format(len(meetings), ","),
+            )
+        )
+        meetings = meetings.loc[meetings["date"].nlargest(TABLE_ROWS).index]
+    table = pd.DataFrame(
+        {
+            _("Date"): date_labels(meetings),
+            _("Country"): meetings["country"].astype("str").map(shown_country),
+            _("Counterpart"): meetings["counterpart"],
+            _("Title"): meetings["counterpart_title"],
+            _("Type"): meetings["counterpart_type"].astype("str").map(shown_value),
+            _("Programs"): meetings["programs"].map(
+                lambda listed: "; ".join(shown_program(p) for p in listed)
+            ),
+            _("Follow-up"): meetings["follow_up"],
+            _("Status"): meetings["follow_up_status"].astype("str").map(shown_value),
+            _("Summary"): meetings["summary"],
+            _("Source"): meetings["source_title"],
+        }
+    )
+    picked = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    st.caption(_("Select a row to read the whole meeting, open its source or edit it."))
+    rows = picked.selection.rows if picked else []
+    return str(meetings["id"].iloc[rows[0]]) if rows else None
+
+
+def meeting_details(meetings: pd.DataFrame, id: str, editable: bool) -> None:
+    """One meeting in full: who, when, what was discussed and promised, and its source."""
+    found = meetings[meetings["id"] == id]
+    if found.empty:
+        return
+    row = found.iloc[0]
+    when = date_labels(found).iloc[0]
+    with st.container(border=True):
+        st.markdown(
+            f"**{plain(shown_country(row['country']))}** · {plain(when)} · "
+            + plain(row["counterpart"] or row["counterpart_title"] or _("counterpart not named"))
+        )
+        facts = [
+            (_("Title"), row["counterpart_title"]),
+            (_("Type"), shown_value(row["counterpart_type"]) if row["counterpart_type"] else ""),
+            (_("Our representative"), row["representative"]),
+            (_("Event"), row["event"]),
+            (_("Where"), row["location"]),
+            (_("Programs"), "; ".join(shown_program(p) for p in row["programs"])),
+            (_("Cities"), "; ".join(row["cities"])),
+        ]
+        st.markdown("  \n".join(f"{label}: {plain(value)}" for label, value in facts if value))
+        if row["follow_up"]:
+            st.markdown(f"**{_('Follow-up')}:** {plain(row['follow_up'])}")
+            st.caption(follow_up_state(row))
+        if row["summary"]:
+            st.markdown(plain(row["summary"]))
+        source(row)
+        if editable:
+            if st.button(_("Edit this meeting"), key=f"edit-{id}", icon=":material/edit:"):
+                open_meeting(id)
+
+
+def source(row: pd.Series) -> None:
+    """The meeting's source as a link (or its title, when it has no link)."""
+    title = row["source_title"] or _("Source")
+    if row["source_url"]:
+        st.markdown(f"{_('Source')}: [{plain(title)}]({row['source_url']})")
+    elif row["source_title"]:
+        st.markdown(f"{_('Source')}: {plain(title)}")
+    else:
+        st.caption(_("No source recorded."))
+
+
+def follow_up_state(row: pd.Series, today: pd.Timestamp | None = None) -> str:
+    """A follow-up's status, owner and due date in words, with how overdue it is."""
+    today = today or pd.Timestamp.today().normalize()
+    parts = [shown_value(row["follow_up_status"])]
+    if row["follow_up_owner"]:
+        parts.append(_("owner: {owner}", owner=row["follow_up_owner"]))
+    due = row["follow_up_due"]
+    if pd.notna(due):
+        parts.append(_("due {date}", date=due.strftime("%Y-%m-%d")))
+        if row["follow_up_status"] == "open" and due < today:
+            parts.append(
+                "⚠ " + n_("{count} day overdue", "{count} days overdue", (today - due).days)
+            )
+    return plain(" · ".join(parts))
+
+
+def open_meeting(id: str) -> None:
+    """Go to the recording page with this meeting open, in this same tab and session."""
+    st.switch_page(RECORD_PAGE, query_params={"meeting": id})
+
+
+def country_panel(view: View, country: str, editable: bool) -> None:
+    """One country's meetings, counterparts, programs, cities, follow-ups and sources."""
+    mine = view.meetings[view.meetings["country"] == country].sort_values("date")
+    head, button = st.columns([4, 1])
+    head.subheader(shown_country(country))
+    button.button(_("Show all countries"), on_click=reset_country, icon=":material/public:")
+    if mine.empty:
+        resident = country in set(charts.missions()["country"])
+        st.info(
+            _("No meeting with {country} is recorded yet.", country=shown_country(country))
+            + (" " + _("It has a resident embassy in Seoul.") if resident else ""),
+            icon=":material/info:",
+        )
+        if editable:
+            st.page_link(RECORD_PAGE, label=_("Record a meeting"), icon=":material/edit_note:")
+        return
+    first = mine.iloc[0]
+    head.caption(
+        f"{shown_region(first['region'])} · {shown_region(first['subregion'])} · "
+        + n_("{count} meeting", "{count} meetings", len(mine))
+    )
+    left, right = st.columns(2)
+    counterparts = list(dict.fromkeys(c for c in mine["counterpart"] if c))
+    programs = list(dict.fromkeys(p for listed in mine["programs"] for p in listed))
+    cities = list(dict.fromkeys(c for listed in mine["cities"] for c in listed))
+    left.markdown(f"**{_('Counterparts')}**")
+    left.write(plain(", ".join(counterparts)) if counterparts else _("None named in the sources."))
+    left.markdown(f"**{_('Programs of interest')}**")
+    left.write(
+        plain(", ".join(shown_program(p) for p in programs)) if programs else _("None recorded.")
+    )
+    left.markdown(f"**{_('Cities mentioned')}**")
+    left.write(plain(", ".join(cities)) if cities else _("None recorded."))
+    follow_ups = mine[mine["follow_up"] != ""]
+    right.markdown(f"**{_('Follow-ups')}**")
+    if follow_ups.empty:
+        right.write(_("No follow-up recorded."))
+    for _index, row in follow_ups.iterrows():
+        right.markdown(f"- {plain(row['follow_up'])}  \n  {follow_up_state(row)}")
+    st.markdown(f"**{_('Meetings, oldest first')}**")
+    picked = meetings_table(mine, key="country_meetings")
+    if picked:
+        meeting_details(mine, picked, editable)
+
+
+def reset_country() -> None:
+    """Clear the country filter (a button callback)."""
+    address.change("country", [])
+
+
+def engaged_table(summary: pd.DataFrame) -> None:
+    """The engaged countries: meetings, last meeting, open follow-ups, programs of interest."""
+    st.dataframe(
+        pd.DataFrame(
+            {
+                _("Country"): summary["country"].map(shown_country),
+                _("Region"): summary["region"].map(shown_region),
+                _("Meetings"): summary["meetings"],
+                _("Last meeting"): summary["last_date"].dt.strftime("%Y-%m-%d"),
+                _("Open follow-ups"): summary["open_follow_ups"],
+                _("Programs of interest"): summary["programs"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )

@@ -1,0 +1,103 @@
+"""Showing people's text safely, and the session's language."""
+
+import re
+from functools import cache
+
+import streamlit as st
+
+from lib import i18n
+from lib.countries import Country, all_countries, country_name
+
+LANGUAGE_KEY = "lang"  # the language switch's key and URL parameter
+
+# What makes markdown out of text: emphasis, links, code, headings, tables, HTML, LaTeX.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$])")
+
+
+def plain(text: object) -> str:
+    """Text from people or links, escaped so Streamlit's markdown shows it as written."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def browser_language() -> str:
+    """The interface language the browser asks for (English unless it prefers Korean)."""
+    try:
+        return i18n.language_of_locale(st.context.locale)
+    except (AttributeError, RuntimeError):
+        return i18n.DEFAULT_LANGUAGE
+
+
+def choose_language() -> str:
+    """The language switch at the top of the sidebar; sets this run's language and returns it.
+
+    With no choice made (none in the link either), the browser's language decides.
+    """
+    from lib.ui import address
+
+    default = browser_language()
+    address.start(LANGUAGE_KEY, list(i18n.LANGUAGES), default)
+    chosen = st.sidebar.segmented_control(
+        "Language · 언어",
+        list(i18n.LANGUAGES),
+        format_func=i18n.LANGUAGES.get,
+        required=True,
+        key=LANGUAGE_KEY,
+        label_visibility="collapsed",
+    )
+    address.keep(LANGUAGE_KEY, chosen, default)
+    i18n.use(chosen or default)
+    return i18n.current()
+
+
+def keep_language() -> None:
+    """Set the language again where only part of the page reruns (a fragment)."""
+    i18n.use(st.session_state.get(LANGUAGE_KEY) or browser_language())
+
+
+@cache
+def _countries_by_name() -> dict[str, Country]:
+    return {country.name: country for country in all_countries()}
+
+
+def shown_country(name: str) -> str:
+    """A country's display name (as in the data and links) in the session's language."""
+    country = _countries_by_name().get(str(name))
+    return country_name(country, i18n.current()) if country else str(name)
+
+
+def shown_region(name: str) -> str:
+    """A UN region or sub-region in the session's language."""
+    return i18n._(str(name))
+
+
+def shown_program(name: str) -> str:
+    """A program's name in the session's language."""
+    return str(name)
+
+
+def shown_value(value: str) -> str:
+    """A fixed value (counterpart type, follow-up status, precision) in the session's language."""
+    return i18n._(str(value))
+
+
+def shown_month(month: str) -> str:
+    """A "YYYY-MM" month as people read it: "Apr 2019", "2019년 4월"."""
+    year, number = str(month).split("-")
+    if i18n.current() == "ko":
+        return f"{year}년 {int(number)}월"
+    return f"{_MONTHS[int(number) - 1]} {year}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def shown_filter_value(key: str, value: str) -> str:
+    """A filter's value in the session's language (for file names and descriptions)."""
+    shown = {
+        "region": shown_region,
+        "subregion": shown_region,
+        "country": shown_country,
+        "program": shown_program,
+        "type": shown_value,
+    }.get(key)
+    return shown(value) if shown else value

@@ -1,0 +1,29 @@
+"""Data: the filtered meetings as a table, downloads of that slice, and a file to explore."""
+
+import streamlit as st
+
+from lib.i18n import _
+from lib.ui import downloads, panels, sidebar, sources
+
+dataset, view = sidebar.current_view()
+panels.heading(_("Data and downloads"), dataset)
+panels.show_problems(dataset)
+
+downloads.slice_buttons(view)
+if view.meetings.empty:
+    panels.empty_state(dataset, view)
+else:
+    picked = panels.meetings_table(view.meetings, key="meetings")
+    if picked:
+        panels.meeting_details(view.meetings, picked, editable=dataset.mode == "database")
+
+st.divider()
+sources.upload_section()
+
+if dataset.mode == "database":
+    st.divider()
+    st.subheader(_("Full backup"))
+    st.caption(
+        _("Every recorded meeting in format v1, whatever the filters; import it to restore.")
+    )
+    downloads.backup_buttons(sources.open_store())

@@ -1,0 +1,141 @@
+"""Record a meeting, or edit, delete and restore one; every change goes into its history."""
+
+import streamlit as st
+
+from lib import recording
+from lib.i18n import _
+from lib.store import MeetingInvalid, MeetingNotFound, StoreError
+from lib.ui import editing, forms, navigation, sources
+from lib.ui.text import plain, shown_country
+
+navigation.through_entry()
+st.title(_("Record a meeting"))
+store = sources.database_or_explain(_("record or edit meetings"))
+if store is None:
+    st.stop()
+editing.show_notice()
+who = editing.editor_name()
+
+meeting_id = st.query_params.get("meeting")
+stored: dict[str, str] = {}
+if meeting_id:
+    try:
+        stored = store.get(meeting_id)
+    except MeetingNotFound:
+        st.warning(
+            _(
+                "There is no meeting '{id}' (it may have been deleted). Record a new one.",
+                id=plain(meeting_id),
+            )
+        )
+        meeting_id = None
+    except StoreError as error:
+        st.error(str(error))
+        st.stop()
+if meeting_id:
+    st.subheader(_("Editing: {meeting}", meeting=plain(recording.describe(stored, shown_country))))
+    if st.button(_("Record a new meeting instead"), icon=":material/add:"):
+        del st.query_params["meeting"]
+        st.rerun()
+
+form_count = st.session_state.setdefault("forms_saved", 0)
+chosen = forms.meeting_form(
+    recording.form_values(stored) if stored else {},
+    key=f"meeting-{meeting_id or 'new'}-{form_count}",
+    editing=bool(meeting_id),
+)
+if chosen is not None:
+    record, problems = forms.record_of(chosen)
+    if not who:
+        problems["who"] = _("Give your name above: it is kept in the meeting's history.")
+    changes = recording.changed_fields(stored, record) if meeting_id else record
+    if not problems and not changes:
+        st.info(_("Nothing changed: the meeting is as it was."))
+    elif not problems:
+        try:
+            if meeting_id:
+                store.update(meeting_id, changes, who)
+                saved_id = meeting_id
+            else:
+                saved_id = store.add(record, who)
+        except MeetingInvalid as invalid:
+            problems = invalid.fields
+        except StoreError as error:
+            st.error(str(error))
+            st.stop()
+    if problems:
+        st.error(forms.problems_message(problems))
+    elif changes:
+        saved = store.get(saved_id)
+        editing.notify(
+            "success",
+            _(
+                "Saved: {meeting}. It is on every page now.",
+                meeting=plain(recording.describe(saved, shown_country)),
+            ),
+        )
+        st.session_state["forms_saved"] = form_count + 1
+        st.rerun()
+
+
+def _delete() -> None:
+    ok, _done = editing.attempt(lambda: store.delete(meeting_id, who))
+    if ok:
+        del st.query_params["meeting"]
+        editing.notify("success", _("Deleted. It can be restored below if needed."))
+        st.rerun()
+
+
+if meeting_id:
+    st.button(
+        _("Delete this meeting…"),
+        disabled=not who,
+        icon=":material/delete:",
+        on_click=editing.ask,
+        args=(f"delete-{meeting_id}",),
+    )
+    editing.confirmation(
+        f"delete-{meeting_id}",
+        _(
+            "Delete {meeting}? It disappears from every page; it can be restored at any time.",
+            meeting=plain(recording.describe(stored, shown_country)),
+        ),
+        _("Yes, delete it"),
+        _delete,
+    )
+    with st.expander(_("History of this meeting")):
+        ok, history = editing.attempt(lambda: store.history(meeting_id))
+        if ok:
+            editing.history_table(history)
+
+ok, deleted = editing.attempt(store.deleted)
+if ok:
+    with st.expander(_("Deleted meetings ({count})", count=len(deleted))):
+        if deleted.empty:
+            st.write(_("None."))
+        for row in deleted.head(50).itertuples():
+            left, right = st.columns([4, 1])
+            described = recording.describe(row._asdict(), shown_country)
+            left.write(plain(described))
+            right.button(
+                _("Restore…"),
+                key=f"restore-{row.id}",
+                disabled=not who,
+                on_click=editing.ask,
+                args=(f"restore-{row.id}",),
+            )
+
+            def _restore(id=row.id) -> None:
+                done, _result = editing.attempt(lambda: store.restore(id, who))
+                if done:
+                    editing.notify("success", _("Restored: it is on every page again."))
+                    st.rerun()
+
+            editing.confirmation(
+                f"restore-{row.id}",
+                _("Restore {meeting}? It comes back on every page.", meeting=plain(described)),
+                _("Yes, restore it"),
+                _restore,
+            )
+if not who:
+    st.caption(_("Give your name above to save, delete or restore: it is kept in the history."))

@@ -1,0 +1,26 @@
+"""Timeline: when the meetings happened, exact and approximate dates told apart."""
+
+import streamlit as st
+
+from lib import charts
+from lib.i18n import _
+from lib.ui import panels, sidebar
+
+dataset, view = sidebar.current_view()
+panels.heading(_("Timeline"), dataset)
+if view.meetings.empty:
+    panels.empty_state(dataset, view)
+    st.stop()
+
+st.subheader(_("Meetings per month"))
+st.plotly_chart(charts.monthly_chart(view.meetings), key="monthly")
+st.caption(_("An approximate meeting is counted in the month its date window starts."))
+
+st.subheader(_("Meetings by country"))
+st.plotly_chart(charts.strip_chart(view.meetings), key="strip")
+st.caption(
+    _(
+        "Filled marks are exact dates. Hollow marks are approximate (a week, month, quarter "
+        "or year); the pale bar spans the window the meeting happened in."
+    )
+)

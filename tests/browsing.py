@@ -1,0 +1,213 @@
+"""Driving the app in a real Chromium: start a server, open pages, read what a person sees."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Element test ids of what a page may show as text a person reads.
+TEXT_IDS = ("stMarkdown", "stCaptionContainer", "stAlert", "stHeading", "stText")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def app_server(environment: dict[str, str]):
+    """`streamlit run app.py` on a free port with these settings; yields its address."""
+    port = free_port()
+    settings = {
+        k: v for k, v in os.environ.items() if k not in ("OUTREACH_DATA", "OUTREACH_DB_URL")
+    }
+    settings.update(environment)
+    process = subprocess.Popen(
+        [
+            shutil.which("streamlit") or "streamlit",
+            "run",
+            "app.py",
+            "--server.headless=true",
+            f"--server.port={port}",
+            "--server.address=127.0.0.1",
+            "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
+        ],
+        cwd=ROOT,
+        env=settings,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                    if answer.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("streamlit did not start within 60 s")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def settle(page, timeout: int = 60_000) -> None:
+    """Wait until the app has finished its run (and the one a click may have started)."""
+    page.wait_for_timeout(700)
+    page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_timeout(400)
+    page.wait_for_selector(READY, timeout=timeout)
+
+
+def open_page(page, url: str) -> None:
+    """Open a page and wait until it is drawn (every page has a title)."""
+    page.goto(url)
+    settle(page)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
+    settle(page)
+
+
+def shown_texts(page) -> list[str]:
+    """The text of every text element on the page (markdown, captions, alerts, headings)."""
+    selector = ", ".join(f'[data-testid="{test_id}"]' for test_id in TEXT_IDS)
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.innerText.trim())")
+
+
+def problems_on_screen(page) -> list[str]:
+    """What must never reach a person: exceptions, a stray None, source text.
+
+    Tables are drawn on a canvas; their cells are checked in the AppTest page tests.
+    """
+    found = []
+    if page.get_by_test_id("stException").count():
+        found.append("exception: " + page.get_by_test_id("stException").first.inner_text()[:300])
+    for text in shown_texts(page):
+        if text == "None":
+            found.append("a stray None")
+        for marker in ("Traceback", "DeltaGenerator", "st.info(", "st.write(", "SyntaxError"):
+            if marker in text:
+                found.append(f"source text: {text[:200]}")
+    return found
+
+
+def metric(page, label: str) -> str:
+    """The value of the figure with this label."""
+    for block in page.get_by_test_id("stMetric").all():
+        if block.get_by_test_id("stMetricLabel").inner_text().strip() == label:
+            return block.get_by_test_id("stMetricValue").inner_text().strip()
+    raise AssertionError(f"no figure labelled {label!r}")
+
+
+def count_caption(page) -> str:
+    return page.get_by_test_id("stSidebar").get_by_text("meetings shown").inner_text()
+
+
+def figures(page) -> list[dict]:
+    """Each plotly chart's full layout and traces as plotly.js drew them."""
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(plot => ({
+            layout: {
+                xaxis: plot._fullLayout.xaxis ? {
+                    type: plot._fullLayout.xaxis.type,
+                    title: plot._fullLayout.xaxis.title && plot._fullLayout.xaxis.title.text,
+                    dtick: plot._fullLayout.xaxis.dtick,
+                } : null,
+                yaxis: plot._fullLayout.yaxis ? {
+                    type: plot._fullLayout.yaxis.type,
+                    title: plot._fullLayout.yaxis.title && plot._fullLayout.yaxis.title.text,
+                    dtick: plot._fullLayout.yaxis.dtick,
+                    ticks: Array.from(plot.querySelectorAll('.ytick text')).map(t => t.textContent),
+                } : null,
+            },
+            traces: plot._fullData.map(trace => ({
+                type: trace.type, name: trace.name, visible: trace.visible,
+                mode: trace.mode, symbol: trace.marker && trace.marker.symbol,
+                n: (trace.x || trace.z || trace.locations || []).length,
+            })),
+            points: plot.querySelectorAll('.scatterlayer .point').length,
+            xtitle: Array.from(plot.querySelectorAll('.xtitle')).map(t => t.textContent),
+            ytitle: Array.from(plot.querySelectorAll('.ytitle')).map(t => t.textContent),
+        }))"""
+    )
+
+
+def drawn_codes(page) -> list[str]:
+    """Countries with a drawn shape (plotly leaves an empty path for codes it has no shape for)."""
+    page.wait_for_selector("path.choroplethlocation", timeout=30_000)
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('path.choroplethlocation'))"
+        ".filter(p => p.getAttribute('d')).map(p => p.__data__.loc)"
+    )
+
+
+def click_country(page, iso3: str) -> None:
+    """Click a point inside the country's shape (a bounding box's centre can miss)."""
+    drawn_codes(page)
+    point = page.evaluate(
+        """iso3 => {
+            const path = Array.from(document.querySelectorAll('path.choroplethlocation'))
+                .find(p => p.__data__ && p.__data__.loc === iso3 && p.getAttribute('d'));
+            if (!path) return null;
+            const box = path.getBBox();
+            const matrix = path.getScreenCTM();
+            for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
+                const x = box.x + box.width * i / 20, y = box.y + box.height * j / 20;
+                if (path.isPointInFill(new DOMPoint(x, y))) {
+                    const p = new DOMPoint(x, y).matrixTransform(matrix);
+                    return [p.x, p.y];
+                }
+            }
+            return null;
+        }""",
+        iso3,
+    )
+    assert point, f"no point inside {iso3}"
+    page.mouse.click(*point)
+
+
+def download(page, label: str) -> tuple[Path, str]:
+    """Click the download button with this label; the file and its suggested name."""
+    with page.expect_download() as started:
+        page.get_by_test_id("stDownloadButton").filter(has_text=label).first.click()
+    return Path(started.value.path()), started.value.suggested_filename
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def outside_requests(requests: list[str], base: str) -> list[str]:
+    host = urlparse(base).netloc
+    return [url for url in requests if urlparse(url).netloc not in (host, "")]
+
+
+def click_cell(page, row: int, column_x: int = 20, table: int = 0, double: bool = False) -> None:
+    """Click a cell of a table (rows counted from 0 below the header; 35 px each)."""
+    box = page.get_by_test_id("stDataFrameResizable").nth(table).bounding_box()
+    x, y = box["x"] + column_x, box["y"] + 35 + 35 * row + 17
+    (page.mouse.dblclick if double else page.mouse.click)(x, y)
