@@ -83,7 +83,7 @@ def _setup_worker() -> None:
 def read_worker(path: Path) -> None:
     """Cold read, map figure size, and the downloads, for one file."""
     _setup_worker()
-    from lib import charts, export
+    from lib import aggregates, charts, export
     from lib import filters as flt
     from lib.meetings import read_meetings
 
@@ -102,8 +102,8 @@ def read_worker(path: Path) -> None:
     # As app.py builds it with no filter: per-country summary of every meeting.
     start = time.perf_counter()
     programs = flt.program_rows(meetings)
-    summary = charts.country_summary(meetings, programs)
-    figure = charts.outreach_map(summary, "meetings", charts.missions())
+    summary = aggregates.country_summary(meetings, programs)
+    figure = charts.map_figure(summary, "Meetings", aggregates.missions())
     map_json = figure.to_json()
     _emit(map_kb=len(map_json) / 1024, map_build_s=time.perf_counter() - start)
 
@@ -121,27 +121,31 @@ def read_worker(path: Path) -> None:
 def _figure_steps(meetings, programs) -> list[tuple[str, object, object]]:
     """(figure, aggregate, builder) as the pages call them with no filter: aggregate() gives
     the builder's argument."""
-    from lib import charts
+    from lib import aggregates, charts
 
     def summary():
-        return charts.country_summary(meetings, programs)
+        return aggregates.country_summary(meetings, programs)
 
-    missions = charts.missions()
+    missions = aggregates.missions()
     return [
-        ("map, meetings", summary, lambda s: charts.outreach_map(s, "Meetings", missions)),
-        ("map, last contact", summary, lambda s: charts.outreach_map(s, "Last contact", missions)),
-        ("map, coverage", summary, lambda s: charts.outreach_map(s, "Coverage", missions)),
-        ("meetings per month", lambda: meetings, charts.monthly_chart),
-        ("meetings by country", lambda: meetings, charts.strip_chart),
+        ("map, meetings", summary, lambda s: charts.map_figure(s, "Meetings", missions)),
+        ("map, last contact", summary, lambda s: charts.map_figure(s, "Last contact", missions)),
+        ("map, coverage", summary, lambda s: charts.map_figure(s, "Coverage", missions)),
+        (
+            "meetings per month",
+            lambda: aggregates.monthly_counts(meetings),
+            charts.monthly_figure,
+        ),
+        ("meetings by country", lambda: aggregates.strip_marks(meetings), charts.strip_figure),
         (
             "programs",
-            lambda: charts.program_interest(meetings, programs),
-            charts.program_chart,
+            lambda: aggregates.program_interest(meetings, programs),
+            charts.program_figure,
         ),
         (
             "program × region",
-            lambda: charts.program_region_counts(meetings, programs),
-            charts.program_heatmap,
+            lambda: aggregates.program_region_counts(meetings, programs),
+            charts.heatmap_figure,
         ),
     ]
 
@@ -612,7 +616,7 @@ HOW = """How each column is measured:
   the region filter switched to Europe and back again, N times each way; each `.run()`
   timed. The table shows the slower direction's median, its difference from the floor
   and its ratio to the floor.
-- **Map JSON**: `len(fig.to_json())` of `charts.outreach_map` over `country_summary` of
+- **Map JSON**: `len(fig.to_json())` of `charts.map_figure` over `country_summary` of
   all meetings, as app.py builds it with no filter.
 - AppTest has no server runtime, so `st.dataframe` there always serialises every row. In a
   browser, Streamlit 1.67 loads frames of more than 150,000 rows lazily (only the rows in
