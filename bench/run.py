@@ -18,6 +18,12 @@ scripts/make_synthetic.py, then measures in fresh subprocesses:
   after reading the file and rendering every page.
 
 Each worker has a time limit; a size that exceeds it is reported as "timed out".
+
+    python bench/run.py --figures --sizes 10000,100000   # the figures only, a printed table
+
+With --figures it times, for every figure the pages draw, the aggregate, the figure
+builder, and what st.plotly_chart does with the figure before sending it (its copy to a
+dict and `plotly.io.to_json`), and prints the JSON size; docs/ is not touched.
 """
 
 from __future__ import annotations
@@ -77,7 +83,7 @@ def _setup_worker() -> None:
 def read_worker(path: Path) -> None:
     """Cold read, map figure size, and the downloads, for one file."""
     _setup_worker()
-    from lib import charts, export
+    from lib import aggregates, charts, export
     from lib import filters as flt
     from lib.meetings import read_meetings
 
@@ -96,8 +102,8 @@ def read_worker(path: Path) -> None:
     # As app.py builds it with no filter: per-country summary of every meeting.
     start = time.perf_counter()
     programs = flt.program_rows(meetings)
-    summary = charts.country_summary(meetings, programs)
-    figure = charts.outreach_map(summary, "meetings", charts.missions())
+    summary = aggregates.country_summary(meetings, programs)
+    figure = charts.map_figure(summary, "Meetings", aggregates.missions())
     map_json = figure.to_json()
     _emit(map_kb=len(map_json) / 1024, map_build_s=time.perf_counter() - start)
 
@@ -110,6 +116,107 @@ def read_worker(path: Path) -> None:
     start = time.perf_counter()
     xlsx = export.xlsx_bytes(capped)
     _emit(xlsx_s=time.perf_counter() - start, xlsx_rows=len(capped), xlsx_mb=len(xlsx) / 2**20)
+
+
+def _figure_steps(meetings, programs) -> list[tuple[str, object, object]]:
+    """(figure, aggregate, builder) as the pages call them with no filter: aggregate() gives
+    the builder's argument."""
+    from lib import aggregates, charts
+
+    def summary():
+        return aggregates.country_summary(meetings, programs)
+
+    missions = aggregates.missions()
+    return [
+        ("map, meetings", summary, lambda s: charts.map_figure(s, "Meetings", missions)),
+        ("map, last contact", summary, lambda s: charts.map_figure(s, "Last contact", missions)),
+        ("map, coverage", summary, lambda s: charts.map_figure(s, "Coverage", missions)),
+        (
+            "meetings per month",
+            lambda: aggregates.monthly_counts(meetings),
+            charts.monthly_figure,
+        ),
+        ("meetings by country", lambda: aggregates.strip_marks(meetings), charts.strip_figure),
+        (
+            "programs",
+            lambda: aggregates.program_interest(meetings, programs),
+            charts.program_figure,
+        ),
+        (
+            "program × region",
+            lambda: aggregates.program_region_counts(meetings, programs),
+            charts.heatmap_figure,
+        ),
+    ]
+
+
+def figures_worker(path: Path, repeats: int) -> None:
+    """Each figure's aggregate, builder and hand-over to Streamlit, timed; its JSON size."""
+    _setup_worker()
+    import plotly.io
+    import plotly.tools
+    import streamlit  # noqa: F401  (sets the plotly template the app's figures carry)
+
+    from lib import filters as flt
+    from lib.meetings import read_meetings
+
+    meetings = read_meetings(path).meetings
+    programs = flt.program_rows(meetings)
+    for name, aggregate, build in _figure_steps(meetings, programs):
+        times: dict[str, list[float]] = {"aggregate_ms": [], "figure_ms": [], "send_ms": []}
+        for _ in range(repeats):
+            start = time.perf_counter()
+            argument = aggregate()
+            built = time.perf_counter()
+            figure = build(argument)
+            made = time.perf_counter()
+            # What st.plotly_chart does with a figure before it goes to the browser.
+            spec = plotly.io.to_json(
+                plotly.tools.return_figure_from_figure_or_data(figure, validate_figure=True),
+                validate=False,
+            )
+            sent = time.perf_counter()
+            times["aggregate_ms"].append(1000 * (built - start))
+            times["figure_ms"].append(1000 * (made - built))
+            times["send_ms"].append(1000 * (sent - made))
+        _emit(figure=name, json_kb=len(spec) / 1024, **times)
+
+
+def figures_table(results: list[dict]) -> str:
+    """Median milliseconds per step and JSON size, one row per figure and size."""
+    lines = [
+        "| Meetings | Figure | Aggregate | Figure builder | To Streamlit (dict + JSON) "
+        "| Total | JSON |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        for record in result["figures"]:
+            steps = [_median(record[key]) for key in ("aggregate_ms", "figure_ms", "send_ms")]
+            cells = [f"{step:,.1f} ms" for step in steps]
+            lines.append(
+                f"| {result['meetings']:,} | {record['figure']} | "
+                + " | ".join(cells)
+                + f" | {sum(steps):,.1f} ms | {record['json_kb']:,.1f} KB |"
+            )
+    return "\n".join(lines)
+
+
+def measure_figures(sizes: list[int], seed: int, repeats: int, timeout: float) -> int:
+    """The --figures run: one worker per size, a printed table, results in bench/out."""
+    results = []
+    for meetings in sizes:
+        path = data_file(meetings, seed)
+        arguments = ["--worker", "figures", "--file", str(path), "--reruns", str(repeats)]
+        records, timed_out, tail = run_worker(arguments, timeout)
+        if timed_out or "failed" in records:
+            print(f"{meetings:,} meetings: {_short(records, timed_out)}")
+            continue
+        results.append({"meetings": meetings, "figures": records["figure_results"]})
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "figures.json").write_text(json.dumps({"code": code_version(), "results": results}))
+    print(f"{code_version()}; medians of {repeats} runs\n")
+    print(figures_table(results))
+    return 0
 
 
 def _timed_reruns(app, reruns: int, loads: list[float] | None = None) -> list[float]:
@@ -237,12 +344,14 @@ def run_worker(
             timed_out = True
         out.seek(0)
         err.seek(0)
-        records: dict = {"page_results": []}
+        records: dict = {"page_results": [], "figure_results": []}
         for line in out.read().decode(errors="replace").splitlines():
             if line.startswith(MARK):
                 record = json.loads(line[len(MARK) :])
                 if "page" in record:
                     records["page_results"].append(record)
+                elif "figure" in record:
+                    records["figure_results"].append(record)
                 else:
                     records.update(record)
         tail = err.read().decode(errors="replace").strip().splitlines()[-5:]
@@ -509,7 +618,7 @@ HOW = """How each column is measured:
   the region filter switched to Europe and back again, N times each way; each `.run()`
   timed. The table shows the slower direction's median, its difference from the floor
   and its ratio to the floor.
-- **Map JSON**: `len(fig.to_json())` of `charts.outreach_map` over `country_summary` of
+- **Map JSON**: `len(fig.to_json())` of `charts.map_figure` over `country_summary` of
   all meetings, as app.py builds it with no filter.
 - AppTest has no server runtime, so `st.dataframe` there always serialises every row. In a
   browser, Streamlit 1.67 loads frames of more than 150,000 rows lazily (only the rows in
@@ -624,7 +733,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="rewrite docs/benchmarks.md from bench/out/results.json without measuring",
     )
-    parser.add_argument("--worker", choices=("read", "pages"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--figures",
+        action="store_true",
+        help="time each figure (aggregate, builder, hand-over to Streamlit) and print a table",
+    )
+    parser.add_argument("--worker", choices=("read", "pages", "figures"), help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker == "read":
@@ -632,6 +746,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.worker == "pages":
         pages_worker(args.file, args.reruns, args.timeout)
+        return 0
+    if args.worker == "figures":
+        figures_worker(args.file, args.reruns)
         return 0
     saved = OUT / "results.json"
     if args.report_only:
@@ -641,6 +758,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nWrote {REPORT.relative_to(ROOT)} from {saved.relative_to(ROOT)}")
         return 0
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+    if args.figures:
+        return measure_figures(sizes, args.seed, args.reruns, args.timeout)
     if args.reruns < 5:
         print("Note: fewer than 5 reruns per page; the issue asks for medians of at least 5.")
     load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())

@@ -1,6 +1,21 @@
-"""Aggregates of the meetings and the figures built from them, never one trace per meeting."""
+"""Plotly figures of the aggregates in lib.aggregates, in the run's language.
+
+A builder takes an aggregate and returns a figure; none sees the meetings. Text a person
+reads goes through lib.i18n, country names through `country_name`, dates through
+`day_label` and the plotly date formats MONTH_HOVER and MONTH_TICKS_KO, so a figure
+depends only on its arguments and `i18n.current()` and can be cached per language.
+Figures are built from trace and layout dicts without plotly's value-by-value checks
+(they were a large share of a page's rerun); tests/test_figures_browser.py draws each one.
+
+Colours work on Streamlit's light and dark backgrounds (white, #0e1117) alike, except the
+sequential scales: "more" is darker on a light page and brighter on a dark one, so the
+builders with a scale take `dark`.
+"""
 
 import json
+import math
+import textwrap
+from collections.abc import Collection
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -9,223 +24,227 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.countries import country_by_iso3
+from lib import aggregates, i18n
+from lib.countries import country_name
+from lib.i18n import N_, _, n_
 
-ROOT = Path(__file__).resolve().parent.parent
-WORLD_SHAPES = ROOT / "static" / "world_110m.json"
-MISSIONS_FILE = ROOT / "data" / "missions.csv"
+WORLD_SHAPES = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
 
-# Okabe-Ito: told apart by people with the common forms of colour blindness.
+# Okabe-Ito: told apart by people with the common forms of colour blindness, and legible
+# on white and on Streamlit's dark background.
 REGION_COLOURS = {
-    "Africa": "#E69F00",
-    "Americas": "#0072B2",
-    "Asia": "#009E73",
-    "Europe": "#CC79A7",
-    "Oceania": "#D55E00",
+    N_("Africa"): "#E69F00",
+    N_("Americas"): "#0072B2",
+    N_("Asia"): "#009E73",
+    N_("Europe"): "#CC79A7",
+    N_("Oceania"): "#D55E00",
 }
-COVERAGE_COLOURS = {
-    "Met, resident mission in Seoul": "#0072B2",
-    "Met, no resident mission": "#56B4E9",
-    "Resident mission, never met": "#E69F00",
+COVERAGE = {  # status → (legend entry, colour)
+    aggregates.MET_WITH_MISSION: (N_("Met, resident mission in Seoul"), "#0072B2"),
+    aggregates.MET_WITHOUT_MISSION: (N_("Met, no resident mission"), "#56B4E9"),
+    aggregates.NEVER_MET: (N_("Resident mission, never met"), "#E69F00"),
 }
-MAP_COLOURINGS = ("Meetings", "Last contact", "Coverage")
-APPROXIMATE = ("week", "month", "quarter", "year")
+MAP_COLOURINGS = (N_("Meetings"), N_("Last contact"), N_("Coverage"))
+PRECISIONS = {
+    "week": N_("week"),
+    "month": N_("month"),
+    "quarter": N_("quarter"),
+    "year": N_("year"),
+}
+
+MARK = "#1a7fd0"  # timeline marks: 4.2:1 against white, 4.5:1 against #0e1117
+WINDOW = "rgba(86,180,233,0.6)"  # the bar over an approximate date's window
+MEETINGS_BAR, COUNTRIES_BAR = "#0072B2", "#E69F00"
+GRID = "rgba(128,128,128,0.4)"
+BORDER = "#808a96"  # country borders: 3.5:1 against white, 5.4:1 against #0e1117
+LAND = "rgba(128,128,128,0.18)"  # countries with nothing to show
+SELECTED = "#D55E00"  # outline of the countries chosen in the filter
+# Streamlit's theme draws the hover box in the page's background with pale grey text; a
+# white box with dark text reads the same on light and dark pages.
+HOVER_BOX = {"bgcolor": "#ffffff", "bordercolor": "#808495", "font": {"color": "#262730"}}
+# Few → many (or long ago → recent): paler to darker on a light page, dimmer to brighter on
+# a dark one. Both lowest colours stay apart from the page and from LAND.
+SCALE_LIGHT = [
+    "#dbe9f6",
+    "#bcd7ee",
+    "#94c4e4",
+    "#6aaed8",
+    "#4292c6",
+    "#2171b5",
+    "#08519c",
+    "#08306b",
+]
+SCALE_DARK = [
+    "#1d3d63",
+    "#1f5488",
+    "#236cad",
+    "#2f86cf",
+    "#4ea2e8",
+    "#7bbdf6",
+    "#abd5fb",
+    "#dcefff",
+]
+
+MONTH_TICKS_KO = [  # date-axis ticks in Korean at each zoom level (English keeps plotly's)
+    {"dtickrange": [None, 28 * 24 * 3600 * 1000], "value": "%-m월 %-d일"},
+    {"dtickrange": ["M1", "M11"], "value": "%Y년 %-m월"},
+    {"dtickrange": ["M12", None], "value": "%Y년"},
+]
+MONTH_HOVER = {"en": "%b %Y", "ko": "%Y년 %-m월"}  # plotly's (d3) date format of a month
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DAY_MS = 24 * 3600 * 1000
+
+
+# ------------------------------------------------------------------ text in the run's language
+
+
+def day_label(day: pd.Timestamp) -> str:
+    """A day as people read it: "2 Apr 2019", "2019년 4월 2일"."""
+    if i18n.current() == "ko":
+        return f"{day.year}년 {day.month}월 {day.day}일"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _html(text: object) -> str:
+    """Text from people or data as plotly shows it (it reads a little HTML)."""
+    return escape(str(text), quote=False)
+
+
+def _names(codes: Collection[str]) -> dict[str, str]:
+    """ISO3 → the country's name in the run's language, ready for plotly."""
+    language = i18n.current()
+    return {code: _html(country_name(code, language)) for code in codes}
+
+
+def _wrapped(name: str, width: int, lines: int = 3) -> str:
+    """A long label on a few lines ("<br>" between them); the last one cut with "…"."""
+    parts = textwrap.wrap(name, width) or [name]
+    if len(parts) > lines:
+        parts = [
+            *parts[: lines - 1],
+            textwrap.shorten(" ".join(parts[lines - 1 :]), width, placeholder="…"),
+        ]
+    return "<br>".join(_html(part) for part in parts)
+
+
+# ------------------------------------------------------------------ shared layout
+
+
+def _figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A figure of trace and layout dicts, without plotly's value-by-value checks."""
+    return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def _title(text: str) -> dict:
+    # Without a standoff, plotly 7 can lay a y title over long tick labels.
+    return {"text": text, "standoff": 8}
+
+
+def _whole_step(top: float) -> int:
+    """A tick step of 1, 2 or 5 × 10ⁿ giving at most about six ticks up to `top`."""
+    rough = max(top, 1) / 5
+    power = 10 ** math.floor(math.log10(rough)) if rough >= 1 else 1
+    return max(1, next(step * power for step in (1, 2, 5, 10) if step * power >= rough))
+
+
+def _count_axis(title: str, top: float) -> dict:
+    """An axis of whole counts from 0 (no half meetings)."""
+    return {
+        "title": _title(title),
+        "rangemode": "tozero",
+        "tick0": 0,
+        "dtick": _whole_step(top),
+        "tickformat": ",d",
+        "gridcolor": GRID,
+        "automargin": True,
+    }
+
+
+def _date_axis(title: str) -> dict:
+    """A date axis with its title, ticks in the run's language."""
+    axis = {
+        "type": "date",
+        "title": _title(title),
+        "showgrid": True,
+        "gridcolor": GRID,
+        "automargin": True,
+    }
+    if i18n.current() == "ko":
+        axis["tickformatstops"] = MONTH_TICKS_KO
+    return axis
+
+
+def _category_axis(title: str, values: list[str], labels: list[str] | None = None) -> dict:
+    """A category axis listing `values` from the top down, each shown with its label."""
+    axis = {
+        "title": _title(title),
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": values,
+        # Reversed rather than reordered: a heatmap's cell texts do not follow a reorder.
+        "autorange": "reversed",
+        "automargin": True,
+    }
+    if labels is not None:
+        axis.update(tickmode="array", tickvals=values, ticktext=labels)
+    return axis
+
+
+def _colour_bar(title: str, **ticks) -> dict:
+    """A horizontal colour bar under the plot: it never squeezes the plot on a phone, and
+    the toolbar (top right) never covers its title."""
+    return {
+        "orientation": "h",
+        "title": {"text": title, "side": "top"},
+        "x": 0.5,
+        "xanchor": "center",
+        "xref": "paper",
+        "y": 0,
+        "yanchor": "bottom",
+        "yref": "container",
+        "len": 0.5,
+        "lenmode": "fraction",
+        "thickness": 10,
+        "outlinewidth": 0,
+        **ticks,
+    }
+
+
+def _scale(dark: bool, reverse: bool = False) -> list[list]:
+    colours = SCALE_DARK if dark else SCALE_LIGHT
+    colours = colours[::-1] if reverse else colours
+    return [[i / (len(colours) - 1), colour] for i, colour in enumerate(colours)]
+
+
+# ------------------------------------------------------------------ the map
 
 
 @cache
+def _shape_boxes() -> dict[str, tuple[tuple[float, float, float, float], ...]]:
+    """Each country the shipped world map draws: its polygons as (west, east, south, north)."""
+    world = json.loads(WORLD_SHAPES.read_text())
+    (scale_x, scale_y), (left, bottom) = (
+        world["transform"]["scale"],
+        world["transform"]["translate"],
+    )
+    arc_boxes = []
+    for arc in world["arcs"]:  # delta-encoded, quantised positions
+        points = np.cumsum(np.asarray(arc, dtype=float), axis=0)
+        lon, lat = points[:, 0] * scale_x + left, points[:, 1] * scale_y + bottom
+        arc_boxes.append((lon.min(), lon.max(), lat.min(), lat.max()))
+    boxes: dict[str, list] = {}
+    for shape in world["objects"]["countries"]["geometries"]:
+        polygons = shape["arcs"] if shape["type"] == "MultiPolygon" else [shape["arcs"]]
+        for polygon in polygons:
+            used = [arc_boxes[i if i >= 0 else ~i] for ring in polygon for i in ring]
+            west, east, south, north = zip(*used, strict=True)
+            boxes.setdefault(shape["id"], []).append((min(west), max(east), min(south), max(north)))
+    return {code: tuple(found) for code, found in boxes.items()}
+
+
 def drawable_iso3() -> frozenset[str]:
     """Countries the shipped world map has a shape for."""
-    shapes = json.loads(WORLD_SHAPES.read_text())
-    return frozenset(g.get("id") for g in shapes["objects"]["countries"]["geometries"])
-
-
-@cache
-def missions() -> pd.DataFrame:
-    """Countries with a resident embassy in Seoul, with their display name and region."""
-    table = pd.read_csv(MISSIONS_FILE, dtype=str, keep_default_na=False)
-    found = [country_by_iso3(code) for code in table["iso3"]]
-    return pd.DataFrame(
-        {
-            "iso3": table["iso3"],
-            "country": [c.name for c in found],
-            "region": [c.region for c in found],
-            "subregion": [c.subregion for c in found],
-        }
-    )
-
-
-def country_summary(
-    meetings: pd.DataFrame, programs: pd.DataFrame, today: pd.Timestamp | None = None
-) -> pd.DataFrame:
-    """One row per engaged country: meetings, last meeting, months since, programs, open follow-ups.
-
-    `programs` is filters.program_rows(meetings).
-    """
-    today = today or pd.Timestamp.today().normalize()
-    if meetings.empty:
-        return pd.DataFrame(
-            columns=["iso3", "country", "region", "meetings", "last_date", "months_since"]
-        )
-    columns = {
-        "iso3": meetings["iso3"],
-        "date": meetings["date"],
-        "open_follow_up": meetings["follow_up_status"] == "open",
-    }
-    summary = (
-        pd.DataFrame(columns)
-        .groupby("iso3", observed=True)
-        .agg(
-            meetings=("date", "size"),
-            last_date=("date", "max"),
-            open_follow_ups=("open_follow_up", "sum"),
-        )
-        .reset_index()
-    )
-    summary["iso3"] = summary["iso3"].astype(str)
-    places = [country_by_iso3(code) for code in summary["iso3"]]
-    for column in ("country", "region", "subregion"):
-        summary[column] = [
-            getattr(place, column if column != "country" else "name") for place in places
-        ]
-    summary["months_since"] = (
-        (today.year - summary["last_date"].dt.year) * 12
-        + (today.month - summary["last_date"].dt.month)
-    ).clip(lower=0)
-    interest = pd.DataFrame(
-        {
-            "iso3": meetings["iso3"].array.take(programs["row"].to_numpy()),
-            "program": programs["program"].array,
-        }
-    )
-    counts = interest.groupby(["iso3", "program"], observed=True).size().reset_index(name="n")
-    counts["iso3"] = counts["iso3"].astype(str)
-    counts["program"] = counts["program"].astype(str)
-    counts = counts.sort_values(["iso3", "n", "program"], ascending=[True, False, True])
-    top: dict[str, list[str]] = {}
-    for code, program in zip(counts["iso3"].tolist(), counts["program"].tolist(), strict=True):
-        listed = top.setdefault(code, [])
-        if len(listed) < 4:
-            listed.append(program)
-    summary["programs"] = [", ".join(top.get(code, ["none recorded"])) for code in summary["iso3"]]
-    summary["last_date_text"] = summary["last_date"].dt.strftime("%d %b %Y")
-    return summary.sort_values("meetings", ascending=False, ignore_index=True)
-
-
-def coverage_table(summary: pd.DataFrame, mission_list: pd.DataFrame) -> pd.DataFrame:
-    """Engaged countries and unmet resident missions, each with its coverage status."""
-    engaged = summary[["iso3", "country", "meetings", "last_date_text", "programs"]].copy()
-    with_mission = set(mission_list["iso3"])
-    engaged["status"] = [
-        "Met, resident mission in Seoul" if code in with_mission else "Met, no resident mission"
-        for code in engaged["iso3"]
-    ]
-    unmet = mission_list[~mission_list["iso3"].isin(engaged["iso3"])][["iso3", "country"]].copy()
-    unmet["status"] = "Resident mission, never met"
-    unmet["meetings"] = 0
-    unmet["last_date_text"] = "never"
-    unmet["programs"] = "none recorded"
-    return pd.concat([engaged, unmet], ignore_index=True)
-
-
-def _figure(traces: list[dict]) -> go.Figure:
-    """A figure of trace dicts, without plotly's value-by-value checks.
-
-    Those checks were a large share of a page's rerun. The dicts are built only here, from
-    known attributes; the browser tests draw every figure.
-    """
-    return go.Figure(data=traces, _validate=False)
-
-
-def _map_trace(table: pd.DataFrame, **style) -> dict:
-    """A choropleth trace of a table of countries with the map's hover text."""
-    custom = (
-        np.column_stack(
-            [
-                table["iso3"].to_numpy(dtype=object),
-                table["meetings"].to_numpy(dtype=object),
-                table["last_date_text"].to_numpy(dtype=object),
-                table["programs"].map(escape).to_numpy(dtype=object),
-            ]
-        )
-        if len(table)
-        else None
-    )
-    return dict(
-        type="choropleth",
-        locations=table["iso3"].to_numpy(dtype=str),
-        locationmode="ISO-3",
-        text=table["country"].map(escape).to_numpy(dtype=str),
-        customdata=custom,
-        hovertemplate=(
-            "<b>%{text}</b><br>Meetings: %{customdata[1]}<br>Last meeting: %{customdata[2]}"
-            "<br>Programs of interest: %{customdata[3]}<extra></extra>"
-        ),
-        marker=dict(line=dict(color="rgba(128,128,128,0.6)", width=0.5)),
-        **style,
-    )
-
-
-def outreach_map(
-    summary: pd.DataFrame, colour_by: str = "meetings", mission_list: pd.DataFrame | None = None
-) -> go.Figure:
-    """World choropleth of engaged countries, coloured by meetings, last contact or coverage."""
-    colour_by = colour_by.lower()
-    if colour_by == "coverage":
-        table = coverage_table(summary, missions() if mission_list is None else mission_list)
-        traces = []
-        for status, colour in COVERAGE_COLOURS.items():
-            part = table[table["status"] == status]
-            traces.append(
-                _map_trace(
-                    part,
-                    z=np.ones(len(part)),
-                    colorscale=[[0, colour], [1, colour]],
-                    showscale=False,
-                    name=status,
-                    showlegend=True,
-                )
-            )
-    elif colour_by == "last contact":
-        traces = [
-            _map_trace(
-                summary,
-                z=summary["months_since"].to_numpy(),
-                colorscale="Cividis_r",
-                colorbar=dict(title=dict(text="Months since<br>last meeting", side="top")),
-            )
-        ]
-    else:
-        top = max(1, int(summary["meetings"].max())) if len(summary) else 1
-        traces = [
-            _map_trace(
-                summary,
-                z=summary["meetings"].to_numpy(),
-                zmin=0,
-                zmax=top,
-                colorscale="Viridis_r",
-                colorbar=dict(
-                    title=dict(text="Meetings", side="top"), tickformat=",d", dtick=-(-top // 5)
-                ),
-            )
-        ]
-    figure = _figure(traces)
-    # plotly 7 zooms to the data by default; leadership wants the whole world.
-    figure.update_geos(
-        fitbounds=False,
-        projection_type="natural earth",
-        showcountries=True,
-        countrycolor="rgba(128,128,128,0.5)",
-        showframe=False,
-        bgcolor="rgba(0,0,0,0)",
-        landcolor="rgba(200,200,200,0.35)",
-    )
-    figure.update_layout(
-        margin=dict(l=0, r=0, t=0, b=0),
-        height=460,
-        legend=dict(orientation="h", yanchor="bottom", y=-0.08, title_text=""),
-        clickmode="event+select",
-    )
-    return figure
+    return frozenset(_shape_boxes())
 
 
 def undrawn_countries(summary: pd.DataFrame) -> pd.DataFrame:
@@ -233,295 +252,471 @@ def undrawn_countries(summary: pd.DataFrame) -> pd.DataFrame:
     return summary.loc[~summary["iso3"].isin(drawable_iso3()), ["country", "iso3", "meetings"]]
 
 
-def monthly_counts(meetings: pd.DataFrame) -> pd.DataFrame:
-    """Meetings per month and region (month as the first day of the month)."""
-    month = meetings["date"].dt.to_period("M").dt.to_timestamp()
-    counts = (
-        meetings.assign(month=month)
-        .groupby(["month", "region"], observed=True)
-        .size()
-        .reset_index(name="meetings")
+def _frame(codes: Collection[str], around: float) -> dict | None:
+    """Geo settings that frame these countries, with `around` times their size of land on
+    each side; None when that spans most of the globe (or none of them has a shape)."""
+    boxes = [box for code in codes for box in _shape_boxes().get(code, ())]
+    if not boxes:
+        return None
+    covered: list[list[float]] = []
+    for west, east in sorted((box[0], box[1]) for box in boxes):
+        if covered and west <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], east)
+        else:
+            covered.append([west, east])
+    # Leave out the widest stretch of longitude with no country in it (it may hold ±180°).
+    gaps = [
+        covered[(i + 1) % len(covered)][0] + (360 if i == len(covered) - 1 else 0) - covered[i][1]
+        for i in range(len(covered))
+    ]
+    widest = int(np.argmax(gaps))
+    west, east = covered[(widest + 1) % len(covered)][0], covered[widest][1]
+    east += 360 if east < west else 0
+    south, north = min(box[2] for box in boxes), max(box[3] for box in boxes)
+    height = max(north - south, 16) * (1 + 2 * around)
+    width = max(max(east - west, 30) * (1 + 2 * around), 1.5 * height)  # wider than tall
+    if width > 300:
+        return None
+    middle_lon, middle_lat = (west + east) / 2, (south + north) / 2
+    return {
+        "projection": {"rotation": {"lon": round((middle_lon + 180) % 360 - 180, 2)}},
+        "lonaxis": {"range": [round(middle_lon - width / 2, 2), round(middle_lon + width / 2, 2)]},
+        "lataxis": {
+            "range": [
+                round(max(-90, middle_lat - height / 2), 2),
+                round(min(90, middle_lat + height / 2), 2),
+            ]
+        },
+    }
+
+
+def _map_trace(table: pd.DataFrame, selected: Collection[str], **style) -> dict:
+    """A choropleth of a table of countries, with the map's hover text."""
+    last = table["last_date"]
+    known = last.notna()
+    last_text = np.full(len(table), _("never"), dtype=object)
+    last_text[known.to_numpy()] = [day_label(day) for day in last[known]]
+    programs = table["programs"].map(lambda text: _html(text) if text else _("none recorded"))
+    codes = table["iso3"].tolist()
+    names = _names(codes)
+    line = {"color": BORDER, "width": 0.5}
+    if selected and set(codes) & set(selected):
+        chosen = [code in selected for code in codes]
+        line = {
+            "color": [SELECTED if c else BORDER for c in chosen],
+            "width": [2.5 if c else 0.5 for c in chosen],
+        }
+    return {
+        "type": "choropleth",
+        "locations": codes,
+        "locationmode": "ISO-3",
+        "text": [names[code] for code in codes],
+        "customdata": np.column_stack(
+            [table["meetings"].to_numpy(dtype=object), last_text, programs.to_numpy(dtype=object)]
+        )
+        if len(table)
+        else None,
+        "hovertemplate": "<b>%{text}</b><br>"
+        + _("Meetings")
+        + ": %{customdata[0]}<br>"
+        + _("Last meeting")
+        + ": %{customdata[1]}<br>"
+        + _("Programs of interest")
+        + ": %{customdata[2]}<extra></extra>",
+        "marker": {"line": line},
+        # A click selects a country in plotly too; the page redraws the map with it
+        # outlined, so plotly must not also dim the others.
+        "unselected": {"marker": {"opacity": 1}},
+        **style,
+    }
+
+
+def map_figure(
+    summary: pd.DataFrame,
+    colour_by: str = "Meetings",
+    mission_list: pd.DataFrame | None = None,
+    *,
+    selected: Collection[str] = (),
+    zoom: bool = False,
+    dark: bool = False,
+) -> go.Figure:
+    """World choropleth of engaged countries coloured by meetings, last contact or coverage.
+
+    `summary` is aggregates.country_summary; `colour_by` one of MAP_COLOURINGS; coverage
+    also draws the never-met missions of `mission_list` (default: every mission). The
+    ISO3 codes in `selected` are outlined. With `zoom`, the map frames the selected
+    countries, or else every country it draws; without, it shows the whole world.
+    """
+    colouring = colour_by.strip().lower()
+    selected = frozenset(selected)
+    if colouring == "coverage":
+        mission_list = aggregates.missions() if mission_list is None else mission_list
+        table = aggregates.coverage_table(summary, mission_list)
+        traces = []
+        for status, (label, colour) in COVERAGE.items():
+            part = table[table["status"] == status]
+            traces.append(
+                _map_trace(
+                    part,
+                    selected,
+                    z=[1] * len(part),
+                    colorscale=[[0, colour], [1, colour]],
+                    showscale=False,
+                    name=_(label),
+                    showlegend=True,
+                )
+            )
+        drawn = table["iso3"]
+    elif colouring == "last contact":
+        top = max(1, int(summary["months_since"].max())) if len(summary) else 1
+        traces = [
+            _map_trace(
+                summary,
+                selected,
+                z=summary["months_since"].tolist(),
+                zmin=0,
+                zmax=top,
+                # The most recent contacts (0 months) get the strongest colour.
+                colorscale=_scale(dark, reverse=True),
+                colorbar=_colour_bar(
+                    _("Months since the last meeting"), tickformat=",d", dtick=_whole_step(top)
+                ),
+            )
+        ]
+        drawn = summary["iso3"]
+    else:
+        top = max(1, int(summary["meetings"].max())) if len(summary) else 1
+        traces = [
+            _map_trace(
+                summary,
+                selected,
+                z=summary["meetings"].tolist(),
+                zmin=0,
+                zmax=top,
+                colorscale=_scale(dark),
+                colorbar=_colour_bar(_("Meetings"), tickformat=",d", dtick=_whole_step(top)),
+            )
+        ]
+        drawn = summary["iso3"]
+    geo = {
+        # plotly 7 zooms to the data by default; unfiltered, leadership wants the world.
+        "fitbounds": False,
+        "projection": {"type": "natural earth"},
+        "showcountries": True,
+        "countrycolor": BORDER,
+        "countrywidth": 0.5,
+        "showcoastlines": True,
+        "coastlinecolor": BORDER,
+        "coastlinewidth": 0.5,
+        "showland": True,
+        "landcolor": LAND,
+        "showframe": False,
+        "bgcolor": "rgba(0,0,0,0)",
+    }
+    # Chosen countries are framed with their neighbours around them, to click one next.
+    frame = (
+        (_frame(selected, around=0.5) if selected else _frame(set(drawn), 0.05)) if zoom else None
     )
-    counts["region"] = counts["region"].astype(str)
-    return counts
+    if frame:
+        geo["projection"].update(frame.pop("projection"))
+        geo.update(frame)
+    layout = {
+        "geo": geo,
+        "height": 460,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 64},
+        "legend": {
+            "orientation": "h",
+            "x": 0.5,
+            "xanchor": "center",
+            "y": 0,
+            "yanchor": "top",
+            "title": {"text": ""},
+        },
+        "hoverlabel": HOVER_BOX,
+    }
+    return _figure(traces, layout)
 
 
-def monthly_chart(meetings: pd.DataFrame) -> go.Figure:
-    """Bars of meetings per month, stacked by region."""
-    counts = monthly_counts(meetings)
+# ------------------------------------------------------------------ the timeline
+
+
+def monthly_figure(counts: pd.DataFrame) -> go.Figure:
+    """Bars of meetings per month, stacked by region; `counts` is aggregates.monthly_counts."""
     traces = []
+    month_format = MONTH_HOVER[i18n.current()]
     for region, colour in REGION_COLOURS.items():
         part = counts[counts["region"] == region]
-        if len(part):
-            traces.append(
-                dict(
-                    type="bar",
-                    x=part["month"].to_numpy(),
-                    y=part["meetings"].to_numpy(),
-                    name=region,
-                    marker=dict(color=colour),
-                    hovertemplate=f"{region}<br>%{{x|%b %Y}}: %{{y}} meeting(s)<extra></extra>",
-                )
-            )
-    figure = _figure(traces)
-    # On a date axis plotly sizes bars by the closest gap; sparse months would get bars
-    # years wide. A month is about 26 days of bar.
-    figure.update_traces(width=26 * 24 * 3600 * 1000)
-    figure.update_layout(
-        barmode="stack",
-        margin=dict(l=0, r=0, t=10, b=0),
-        height=320,
-        legend=dict(title_text="Region"),
-        yaxis_title="Meetings",
+        if part.empty:
+            continue
+        name = _(region)
+        traces.append(
+            {
+                "type": "bar",
+                "x": part["month"].dt.strftime("%Y-%m-%d").tolist(),
+                "y": part["meetings"].tolist(),
+                "name": name,
+                "marker": {"color": colour},
+                # Each bar spans its month (plotly would otherwise size bars by the closest
+                # gap, and sparse months would get bars years wide).
+                "xperiod": "M1",
+                "xperiodalignment": "middle",
+                "width": 26 * DAY_MS,
+                "hovertemplate": f"<b>{_html(name)}</b><br>%{{x|{month_format}}}<br>"
+                + _("Meetings")
+                + ": %{y}<extra></extra>",
+            }
+        )
+    top = counts.groupby("month")["meetings"].sum().max() if len(counts) else 1
+    layout = {
+        "barmode": "stack",
+        "height": 340,
+        "margin": {"l": 0, "r": 0, "t": 30, "b": 0},
+        "legend": {
+            "title": {"text": _("Region"), "side": "left"},
+            "traceorder": "normal",
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+        },
+        "xaxis": _date_axis(_("Month")),
+        "yaxis": _count_axis(_("Meetings"), top),
+        "hoverlabel": HOVER_BOX,
+    }
+    return _figure(traces, layout)
+
+
+def _when(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
+    """A meeting's date, or the window an approximate date stands for."""
+    if precision == "day":
+        return day_label(start)
+    return _(
+        "Some time {start} – {end} ({window})",
+        start=day_label(start),
+        end=day_label(end),
+        window=_(PRECISIONS.get(precision, precision)),
     )
-    return figure
 
 
-def strip_marks(
-    meetings: pd.DataFrame, max_countries: int = 40, max_marks: int = 1500
-) -> pd.DataFrame:
-    """One mark per (country, date window): how many meetings, and what to say on hover.
-
-    Above `max_marks` meetings, marks are grouped by country and month (`grouped` is
-    True) so the chart stays readable and light.
-    """
-    keys = ["country", "date", "date_end", "date_precision"]
-    needed = [*keys, "iso3", "counterpart", "programs", "source_title"]
-    top = meetings["country"].value_counts().head(max_countries).index
-    shown = meetings[needed][meetings["country"].isin(top)]
-    grouped = len(shown) > max_marks
-    if grouped:
-        month = shown["date"].dt.to_period("M")
-        shown = shown.assign(
-            date=month.dt.start_time,
-            date_end=month.dt.end_time.dt.normalize(),
-            date_precision="month",
-        )
-    if grouped:
-        # Grouped marks stand for many meetings: their hover gives the count, not a meeting's.
-        marks = shown.groupby(keys, observed=True).agg(meetings=("iso3", "size")).reset_index()
-    else:
-        marks = _marks_by_window(shown, keys)
-    marks["country"] = marks["country"].astype(str)
-    marks["date_precision"] = marks["date_precision"].astype(str)
-    marks["approximate"] = marks["date_precision"].isin(APPROXIMATE) & (not grouped)
-    marks["grouped"] = grouped
-    return marks
+def _mark_texts(marks: pd.DataFrame, names: dict[str, str]) -> list[str]:
+    """Hover text of marks that stand for one date window each."""
+    texts = []
+    columns = ("iso3", "date", "date_end", "date_precision", "meetings")
+    for code, start, end, precision, meetings, counterpart, programs, source in zip(
+        *(marks[column].tolist() for column in columns),
+        marks["counterpart"].tolist(),
+        marks["programs"].tolist(),
+        marks["source"].tolist(),
+        strict=True,
+    ):
+        lines = [f"<b>{names[code]}</b>", _html(_when(start, end, precision))]
+        if meetings > 1:
+            lines.append(n_("{count} meeting", "{count} meetings", meetings))
+        lines += [
+            _("Counterpart: {name}", name=_html(counterpart) if counterpart else _("not named")),
+            _("Programs: {names}", names=_html(programs) if programs else _("none recorded")),
+            _("Source: {title}", title=_html(source) if source else _("not given")),
+        ]
+        texts.append("<br>".join(lines))
+    return texts
 
 
-def _marks_by_window(shown: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Marks of a few meetings, in plain Python (quicker than pandas at this size)."""
-    marks: dict[tuple, dict] = {}
-    columns = [shown[column].tolist() for column in [*keys, "counterpart", "programs"]]
-    sources = shown["source_title"].tolist()
-    for *key, counterpart, programs, source in zip(*columns, sources, strict=True):
-        mark = marks.setdefault(
-            tuple(key),
-            {"meetings": 0, "counterpart": counterpart, "programs": {}, "source": source},
-        )
-        mark["meetings"] += 1
-        mark["programs"].update(dict.fromkeys(programs))
-    rows = [
-        {**dict(zip(keys, key, strict=True)), **mark, "programs": "; ".join(mark["programs"])}
-        for key, mark in marks.items()
-    ]
-    return pd.DataFrame(rows, columns=[*keys, "meetings", "counterpart", "programs", "source"])
-
-
-def strip_chart(meetings: pd.DataFrame, max_countries: int = 40) -> go.Figure:
-    """Meetings by country over time; approximate dates hollow, with a bar over their window."""
-    marks = strip_marks(meetings, max_countries)
-    order = marks.groupby("country")["date"].min().sort_values().index.tolist()
-
-    def hover(part: pd.DataFrame) -> np.ndarray:
-        """Hover text per mark; plotly reads a little HTML, so people's text is escaped."""
-        if marks["grouped"].any():
-            names = {name: escape(name) for name in part["country"].unique()}
-            months = {day: f"{day:%b %Y}" for day in part["date"].unique()}
-            text = (
-                "<b>"
-                + part["country"].map(names)
-                + "</b><br>"
-                + part["meetings"].astype(str)
-                + " meeting(s) in "
-                + part["date"].map(months)
-            )
-            return text.to_numpy(dtype=str)
-        texts = []
-        for name, start, end, precision, meetings, counterpart, programs, source in zip(
-            *(
-                part[column].tolist()
-                for column in (
-                    "country",
-                    "date",
-                    "date_end",
-                    "date_precision",
-                    "meetings",
-                    "counterpart",
-                    "programs",
-                    "source",
-                )
-            ),
-            strict=True,
-        ):
-            when = f"{start:%d %b %Y}"
-            if precision != "day":
-                when = f"Some time {when} – {end:%d %b %Y} ({precision})"
-            texts.append(
-                f"<b>{escape(name)}</b><br>{when}"
-                + (f" · {meetings} meetings" if meetings > 1 else "")
-                + f"<br>Counterpart: {escape(counterpart or 'not named')}"
-                + f"<br>Programs: {escape(programs or 'none recorded')}"
-                + f"<br>Source: {escape(source or 'not given')}"
-            )
-        return np.array(texts, dtype=str)
-
+def strip_figure(marks: pd.DataFrame) -> go.Figure:
+    """Meetings by country over time: a mark per date window, approximate ones hollow with
+    a bar over their window; `marks` is aggregates.strip_marks."""
+    names = _names(marks["iso3"].unique())
+    order = [names[code] for code in marks.groupby("iso3")["date"].min().sort_values().index]
+    grouped = bool(marks["grouped"].any()) if len(marks) else False
     traces = []
     approximate = marks[marks["approximate"]]
     if not approximate.empty:
-        # One line trace for every window: start, end, then a gap before the next.
-        ends = approximate["date_end"] + pd.Timedelta(hours=23)
-        xs = np.column_stack([approximate["date"], ends, np.full(len(ends), None)])
-        ys = np.repeat(approximate["country"].to_numpy(dtype=object), 3).reshape(-1, 3)
+        # One line trace for every window: start, day after the end, then a gap.
+        count = len(approximate)
+        xs = np.empty((count, 3), dtype=object)
+        xs[:, 0] = approximate["date"].dt.strftime("%Y-%m-%d").to_numpy()
+        xs[:, 1] = (approximate["date_end"] + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
+        xs[:, 2] = None
+        ys = np.empty((count, 3), dtype=object)
+        ys[:, 0] = ys[:, 1] = approximate["iso3"].map(names).to_numpy()
         ys[:, 2] = None
         traces.append(
-            dict(
-                type="scatter",
-                x=xs.ravel(),
-                y=ys.ravel(),
-                mode="lines",
-                line=dict(width=6, color="rgba(0,114,178,0.35)"),
-                name="Date window",
-                hoverinfo="skip",
-            )
+            {
+                "type": "scatter",
+                "x": xs.ravel().tolist(),
+                "y": ys.ravel().tolist(),
+                "mode": "lines",
+                "line": {"width": 7, "color": WINDOW},
+                "name": _("Date window"),
+                "hoverinfo": "skip",
+            }
         )
-    exact_name = "Meetings in a month" if marks["grouped"].any() else "Exact date"
+    month_format = MONTH_HOVER[i18n.current()]
+    exact_name = _("Meetings in a month") if grouped else _("Exact date")
     for name, part, symbol in (
         (exact_name, marks[~marks["approximate"]], "circle"),
-        ("Approximate date", approximate, "circle-open"),
+        (_("Approximate date"), approximate, "circle-open"),
     ):
         if part.empty:
             continue
-        traces.append(
-            dict(
-                type="scatter",
-                x=part["date"].to_numpy(),
-                y=part["country"].to_numpy(dtype=str),
-                mode="markers",
-                name=name,
-                marker=dict(
-                    symbol=symbol,
-                    size=(8 + 2 * part["meetings"].clip(upper=8)).to_numpy(),
-                    color="#0072B2",
-                    line=dict(width=2, color="#0072B2"),
-                ),
-                hovertext=hover(part),
-                hoverinfo="text",
+        trace = {
+            "type": "scatter",
+            "x": part["date"].dt.strftime("%Y-%m-%d").tolist(),
+            "y": part["iso3"].map(names).tolist(),
+            "mode": "markers",
+            "name": name,
+            "showlegend": True,  # also when alone: the legend says what a mark is
+            "marker": {
+                "symbol": symbol,
+                "size": (8 + 2 * part["meetings"].clip(upper=8)).tolist(),
+                # Sized marks would be drawn at 70 % by default, too faint on a dark page.
+                "opacity": 0.9,
+                "color": MARK,
+                "line": {"width": 2, "color": MARK},
+            },
+        }
+        if grouped:  # marks of many meetings: their count, from one template
+            trace["customdata"] = part["meetings"].tolist()
+            trace["hovertemplate"] = (
+                f"<b>%{{y}}</b><br>%{{x|{month_format}}}<br>"
+                + _("Meetings")
+                + ": %{customdata}<extra></extra>"
             )
+        else:
+            trace["hovertext"] = _mark_texts(part, names)
+            trace["hoverinfo"] = "text"
+        traces.append(trace)
+    layout = {
+        "height": max(280, 26 * len(order) + 130),
+        "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        "xaxis": _date_axis(_("Date of the meeting")),
+        "yaxis": _category_axis(_("Country"), order),
+        "hoverlabel": HOVER_BOX,
+    }
+    return _figure(traces, layout)
+
+
+# ------------------------------------------------------------------ programs
+
+
+def _program_labels(programs: list[str], width: int) -> tuple[list[str], int]:
+    """Each program's label wrapped to `width` characters, and the most lines one takes."""
+    labels = [_wrapped(program, width) for program in programs]
+    return labels, max((label.count("<br>") + 1 for label in labels), default=1)
+
+
+def program_figure(interest: pd.DataFrame) -> go.Figure:
+    """Horizontal bars of meetings and countries per program (aggregates.program_interest).
+
+    Long names are wrapped so the bars keep their width; the hover gives the full name.
+    """
+    programs = interest["program"].tolist()
+    labels, lines = _program_labels(programs, 22)
+    traces = [
+        {
+            "type": "bar",
+            "x": interest[column].tolist(),
+            "y": programs,
+            "orientation": "h",
+            "name": label,
+            "marker": {"color": colour},
+            # The axis shows the wrapped label; the hover gives the whole name.
+            "customdata": [_html(program) for program in programs],
+            "hovertemplate": "<b>%{customdata}</b><br>" + label + ": %{x}<extra></extra>",
+        }
+        for column, label, colour in (
+            ("meetings", _("Meetings"), MEETINGS_BAR),
+            ("countries", _("Countries"), COUNTRIES_BAR),
         )
-    figure = _figure(traces)
-    figure.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
-    figure.update_xaxes(title=None)
-    figure.update_layout(
-        height=max(260, 24 * len(order) + 80),
-        margin=dict(l=0, r=0, t=10, b=0),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0),
-    )
-    return figure
+    ]
+    top = int(interest["meetings"].max()) if len(interest) else 1
+    layout = {
+        "barmode": "group",
+        "height": max(300, max(44, 16 * lines + 14) * len(programs) + 130),
+        "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        "xaxis": _count_axis(_("Meetings or countries"), top),
+        "yaxis": _category_axis(_("Program"), programs, labels),
+        "hoverlabel": HOVER_BOX,
+    }
+    return _figure(traces, layout)
 
 
-def program_interest(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
-    """Per program: meetings and countries that showed interest, most meetings first."""
-    if programs.empty:
-        return pd.DataFrame(columns=["program", "meetings", "countries"])
-    joined = pd.DataFrame(
+def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
+    """Program × region heatmap of meetings (aggregates.program_region_counts): 0 in the
+    lightest colour (dimmest on a dark page), every cell's count written in it."""
+    programs = [str(program) for program in counts.index]
+    regions = [str(region) for region in counts.columns]
+    labels, lines = _program_labels(programs, 24)
+    values = counts.to_numpy()
+    top = int(values.max()) if values.size else 1
+    traces = [
         {
-            "program": programs["program"].array,
-            "row": programs["row"].to_numpy(),
-            "iso3": meetings["iso3"].cat.codes.to_numpy()[programs["row"].to_numpy()],
+            "type": "heatmap",
+            "z": values.tolist(),
+            "x": [_(region) for region in regions],
+            "y": programs,
+            "zmin": 0,
+            "zmax": max(1, top),
+            "colorscale": _scale(dark),
+            "xgap": 2,
+            "ygap": 2,
+            "texttemplate": "%{z}",
+            "colorbar": _colour_bar(_("Meetings"), tickformat=",d", dtick=_whole_step(top)),
+            "customdata": [[_html(program)] * len(regions) for program in programs],
+            "hovertemplate": "<b>%{customdata}</b><br>%{x}: %{z}<extra></extra>",
         }
-    )
-    table = joined.groupby("program", observed=True).agg(
-        meetings=("row", "nunique"), countries=("iso3", "nunique")
-    )
-    table = table.reset_index()
-    table["program"] = table["program"].astype(str)
-    return table.sort_values(["meetings", "program"], ascending=[False, True], ignore_index=True)
+    ]
+    row = max(36, 16 * lines + 12)
+    layout = {
+        "height": row * len(programs) + 190,
+        "margin": {"l": 0, "r": 0, "t": 10, "b": 70},
+        "xaxis": {"title": _title(_("Region")), "side": "bottom", "automargin": True},
+        "yaxis": _category_axis(_("Program"), programs, labels),
+        "hoverlabel": HOVER_BOX,
+    }
+    return _figure(traces, layout)
 
 
-def program_chart(interest: pd.DataFrame) -> go.Figure:
-    """Horizontal bars: meetings and countries per program."""
-    figure = _figure(
-        [
-            dict(
-                type="bar",
-                x=interest[column].to_numpy(),
-                y=interest["program"].to_numpy(dtype=str),
-                orientation="h",
-                name=column.capitalize(),
-                marker=dict(color=colour),
-                hovertemplate=f"%{{y}}<br>{column.capitalize()}: %{{x}}<extra></extra>",
-            )
-            for column, colour in (("meetings", "#0072B2"), ("countries", "#E69F00"))
-        ]
-    )
-    figure.update_yaxes(categoryorder="array", categoryarray=interest["program"].tolist()[::-1])
-    figure.update_layout(
-        barmode="group",
-        height=max(280, 34 * len(interest) + 80),
-        margin=dict(l=0, r=0, t=10, b=0),
-        xaxis_title="Number",
-    )
-    return figure
+# ------------------------------------------------------------------ until the pages switch
+# The names and signatures the pages call today. Once they call the aggregates in
+# lib.aggregates and the figures above, remove this block.
+
+country_summary = aggregates.country_summary
+missions = aggregates.missions
+program_interest = aggregates.program_interest
+program_region_counts = aggregates.program_region_counts
+strip_marks = aggregates.strip_marks
+program_chart = program_figure
+program_heatmap = heatmap_figure
 
 
-def program_region_counts(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
-    """Meetings per program (rows) and region (columns)."""
-    pairs = pd.DataFrame(
-        {
-            "program": programs["program"].array,
-            "region": meetings["region"].array.take(programs["row"].to_numpy()),
-        }
-    )
-    counts = pairs.groupby(["program", "region"], observed=True).size().unstack(fill_value=0)
-    counts.index = counts.index.astype(str)
-    counts.columns = counts.columns.astype(str)
-    return counts
+def outreach_map(
+    summary: pd.DataFrame, colour_by: str = "Meetings", mission_list: pd.DataFrame | None = None
+) -> go.Figure:
+    """map_figure, as the map page calls it today."""
+    return map_figure(summary, colour_by, mission_list)
 
 
-def program_heatmap(counts: pd.DataFrame) -> go.Figure:
-    """Program × region heatmap of meetings."""
-    figure = _figure(
-        [
-            dict(
-                type="heatmap",
-                z=counts.to_numpy(),
-                x=list(counts.columns),
-                y=list(counts.index),
-                text=counts.to_numpy(),
-                texttemplate="%{text}",
-                colorscale="Blues",
-                colorbar=dict(title=dict(text="Meetings")),
-                hovertemplate="%{y} · %{x}: %{z} meeting(s)<extra></extra>",
-            )
-        ]
-    )
-    figure.update_yaxes(autorange="reversed")
-    figure.update_layout(height=max(280, 30 * len(counts) + 100), margin=dict(l=0, r=0, t=10, b=0))
-    return figure
+def monthly_chart(meetings: pd.DataFrame) -> go.Figure:
+    """monthly_figure of the meetings, as the timeline page calls it today."""
+    return monthly_figure(aggregates.monthly_counts(meetings))
+
+
+def strip_chart(meetings: pd.DataFrame) -> go.Figure:
+    """strip_figure of the meetings, as the timeline page calls it today."""
+    return strip_figure(aggregates.strip_marks(meetings))
 
 
 def program_countries(meetings: pd.DataFrame, programs: pd.DataFrame, program: str) -> pd.DataFrame:
-    """Countries that showed interest in one program: meetings, first and last time."""
-    rows = programs.loc[programs["program"] == program, "row"].unique()
-    chosen = meetings.iloc[rows]
-    if chosen.empty:
-        return pd.DataFrame(columns=["Country", "Region", "Meetings", "First", "Last"])
-    table = chosen.groupby("country", observed=True).agg(
-        Region=("region", "first"),
-        Meetings=("date", "size"),
-        First=("date", "min"),
-        Last=("date", "max"),
+    """aggregates.program_countries with the column names the programs page uses today."""
+    table = aggregates.program_countries(meetings, programs, program)
+    return table.drop(columns="iso3").rename(
+        columns={
+            "country": "Country",
+            "region": "Region",
+            "meetings": "Meetings",
+            "first": "First",
+            "last": "Last",
+        }
     )
-    table = table.reset_index().rename(columns={"country": "Country"})
-    return table.sort_values(["Last", "Country"], ascending=[False, True], ignore_index=True)

@@ -1,0 +1,506 @@
+"""Each figure drawn by plotly.js in a headless Chromium, offline, on the light and dark page
+Streamlit gives it, at a phone's and a laptop's width: what a person sees, not the JSON."""
+
+import importlib.util
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib import aggregates, charts, i18n
+from lib.filters import Filters, apply, program_rows
+from lib.meetings import read_meetings
+from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.colours import contrast, over, parse
+from tests.figure_page import BACKGROUND, draw
+
+if not os.environ.get("CI"):  # CI installs both and must run these tests
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is missing: apt-get install chromium", allow_module_level=True)
+    pytest.importorskip("playwright", reason="playwright is missing: pip install playwright")
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+pytestmark = pytest.mark.browser
+PHONE, LAPTOP, COLUMN = 390, 1280, 420  # COLUMN: half of a laptop's main area
+SCHEMES = ["light", "dark"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("figures")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    i18n.use("en")
+    yield
+    i18n.use("en")
+
+
+@pytest.fixture(scope="module")
+def summary(shipped) -> pd.DataFrame:
+    return aggregates.country_summary(shipped, program_rows(shipped))
+
+
+@pytest.fixture(scope="module")
+def many_meetings() -> pd.DataFrame:
+    """3,000 synthetic meetings: enough for the timeline to group its marks by month."""
+    spec = importlib.util.spec_from_file_location(
+        "make_synthetic", ROOT / "scripts" / "make_synthetic.py"
+    )
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    raw = generator.csv_bytes(generator.synthetic_columns(3_000, 5))
+    return read_meetings(io.BytesIO(raw), name="synthetic.csv").meetings
+
+
+def shown(browser, figure, screenshots: Path, name: str, scheme="light", width=LAPTOP):
+    """Draw the figure, keep a screenshot of it, check it asked nothing of the network."""
+    page = draw(browser, figure, scheme, width)
+    page.locator("#figure").screenshot(path=screenshots / f"{name}-{scheme}-{width}.png")
+    assert page.outside == []
+    return page
+
+
+def axes(page) -> dict:
+    """The axes as drawn: type, and each title's text and whether it is on screen."""
+    return page.evaluate(
+        """() => {
+        const gd = document.getElementById('figure');
+        const title = cls => {
+            const node = gd.querySelector('.' + cls);
+            if (!node) return null;
+            const box = node.getBoundingClientRect();
+            const style = getComputedStyle(node);
+            return {text: node.textContent, width: box.width, height: box.height,
+                    left: box.left, top: box.top, visible: style.visibility !== 'hidden'
+                    && style.display !== 'none' && parseFloat(style.opacity || '1') > 0};
+        };
+        return {x: gd._fullLayout.xaxis.type, y: gd._fullLayout.yaxis.type,
+                xtitle: title('xtitle'), ytitle: title('ytitle'),
+                yticks: Array.from(gd.querySelectorAll('.ytick text')).map(t => t.textContent),
+                figure: gd.getBoundingClientRect().toJSON()};
+    }"""
+    )
+
+
+def assert_titled(drawn: dict) -> None:
+    for key in ("xtitle", "ytitle"):
+        title = drawn[key]
+        assert title and title["text"] and title["visible"], key
+        assert title["width"] > 0 and title["height"] > 0, key
+        assert 0 <= title["left"] < drawn["figure"]["right"], key
+
+
+def marks(page) -> list[dict]:
+    """Each scatter trace's drawn marks: count, where they sit, whether they are hollow."""
+    return page.evaluate(
+        """() => {
+        const gd = document.getElementById('figure');
+        const size = gd._fullLayout._size;
+        return Array.from(gd.querySelectorAll('.scatterlayer .trace')).map((group, i) => {
+            const points = Array.from(group.querySelectorAll('path.point'));
+            const placed = points.filter(p => {
+                const m = /translate\\(([-\\d.e]+),\\s*([-\\d.e]+)\\)/.exec(
+                    p.getAttribute('transform') || '');
+                if (!m) return false;
+                const x = parseFloat(m[1]), y = parseFloat(m[2]);
+                return isFinite(x) && isFinite(y) && x >= 0 && x <= size.w
+                    && y >= 0 && y <= size.h;
+            });
+            const style = points.length ? getComputedStyle(points[0]) : null;
+            const lines = Array.from(group.querySelectorAll('path.js-line'));
+            return {name: gd._fullData[i].name, points: points.length, placed: placed.length,
+                    fill: style && style.fill, stroke: style && style.stroke,
+                    opacity: style && parseFloat(style.opacity),
+                    lines: lines.length,
+                    lineColour: lines.length ? getComputedStyle(lines[0]).stroke : null,
+                    lineOpacity: lines.length ?
+                        parseFloat(getComputedStyle(lines[0]).strokeOpacity) : null};
+        });
+    }"""
+    )
+
+
+# Time axes, titles and marks ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_meetings_per_month_is_on_a_date_axis_with_titles_and_whole_ticks(
+    browser, shipped, screenshots, language
+):
+    i18n.use(language)
+    figure = charts.monthly_figure(aggregates.monthly_counts(shipped))
+    page = shown(browser, figure, screenshots, f"monthly-{language}")
+    drawn = axes(page)
+    assert drawn["x"] == "date"
+    assert_titled(drawn)
+    assert drawn["ytitle"]["text"] == ("Meetings" if language == "en" else "면담 수")
+    ticks = [float(t.replace(",", "")) for t in drawn["yticks"]]
+    assert ticks and all(t.is_integer() for t in ticks)
+    bars = page.locator(".barlayer .point path").count()
+    assert bars == len(aggregates.monthly_counts(shipped))
+    if language == "ko":
+        labels = page.eval_on_selector_all(".xtick text", "ts => ts.map(t => t.textContent)")
+        assert labels and all(label.endswith("년") for label in labels)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_meetings_by_country_draws_a_mark_for_every_date_window(
+    browser, shipped, screenshots, scheme
+):
+    windows = aggregates.strip_marks(shipped)
+    page = shown(browser, charts.strip_figure(windows), screenshots, "strip", scheme)
+    drawn = axes(page)
+    assert drawn["x"] == "date"
+    assert_titled(drawn)
+    by_name = {trace["name"]: trace for trace in marks(page)}
+    exact, hollow = by_name["Exact date"], by_name["Approximate date"]
+    approximate = int(windows["approximate"].sum())
+    assert exact["points"] == exact["placed"] == len(windows) - approximate
+    assert hollow["points"] == hollow["placed"] == approximate > 0
+    assert exact["fill"] != "none" and hollow["fill"] == "none"  # hollow: outline only
+    # A bar over each approximate window, seen on the page.
+    bars = by_name["Date window"]
+    assert bars["lines"] >= 1
+    page_colour = BACKGROUND[scheme]
+    bar = over(bars["lineColour"], page_colour, bars["lineOpacity"])
+    assert contrast(bar, over(page_colour, page_colour)) >= 1.5
+    mark = over(hollow["stroke"], page_colour, hollow["opacity"])
+    assert contrast(mark, over(page_colour, page_colour)) >= 3
+
+
+def test_meetings_by_country_groups_many_meetings_by_month(browser, many_meetings, screenshots):
+    windows = aggregates.strip_marks(many_meetings)
+    assert windows["grouped"].all()
+    page = shown(browser, charts.strip_figure(windows), screenshots, "strip-grouped")
+    assert axes(page)["x"] == "date"
+    (grouped,) = marks(page)
+    assert grouped["name"] == "Meetings in a month"
+    assert grouped["points"] == grouped["placed"] == len(windows)
+
+
+def test_meetings_by_country_speaks_korean(browser, shipped, screenshots):
+    i18n.use("ko")
+    figure = charts.strip_figure(aggregates.strip_marks(shipped))
+    page = shown(browser, figure, screenshots, "strip-ko", width=PHONE)
+    drawn = axes(page)
+    assert drawn["ytitle"]["text"] == "국가" and "대한민국" in drawn["yticks"]
+    legend = page.eval_on_selector_all(".legendtext", "ts => ts.map(t => t.textContent)")
+    assert "대략적인 날짜" in legend
+
+
+# Colour scales --------------------------------------------------------------------------
+
+
+def fills(page) -> dict[str, tuple[str, float]]:
+    """ISO3 → (fill colour, fill opacity) of each drawn country."""
+    return {
+        code: (fill, float(opacity))
+        for code, fill, opacity in page.evaluate(
+            """() => Array.from(document.querySelectorAll('path.choroplethlocation'))
+            .filter(p => p.getAttribute('d'))
+            .map(p => [p.__data__.loc, getComputedStyle(p).fill,
+                       getComputedStyle(p).fillOpacity])"""
+        )
+    }
+
+
+def strength(fill: tuple[str, float], scheme: str) -> float:
+    """How far a drawn colour stands out from the page."""
+    page = BACKGROUND[scheme]
+    return contrast(over(fill[0], page, fill[1]), over(page, page))
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_map_colours_more_meetings_more_strongly(browser, summary, screenshots, scheme):
+    figure = charts.map_figure(summary, "Meetings", dark=scheme == "dark")
+    page = shown(browser, figure, screenshots, "map-meetings", scheme)
+    drawn = fills(page)
+    counts = summary.set_index("iso3")["meetings"]
+    on_map = counts[counts.index.isin(drawn)]
+    most, fewest = on_map.idxmax(), on_map.idxmin()
+    assert on_map[most] > on_map[fewest]
+    assert strength(drawn[most], scheme) > strength(drawn[fewest], scheme)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_last_contact_map_draws_recent_contacts_strongest(browser, summary, screenshots, scheme):
+    figure = charts.map_figure(summary, "Last contact", dark=scheme == "dark")
+    page = shown(browser, figure, screenshots, "map-last-contact", scheme)
+    drawn = fills(page)
+    months = summary.set_index("iso3")["months_since"]
+    on_map = months[months.index.isin(drawn)]
+    recent, oldest = on_map.idxmin(), on_map.idxmax()
+    assert strength(drawn[recent], scheme) > strength(drawn[oldest], scheme)
+    # A never-met country shows the land colour, which must not pass for a recent contact.
+    land = page.evaluate(
+        """() => { const p = document.querySelector('.layer.land path');
+                   const s = getComputedStyle(p); return [s.fill, s.fillOpacity]; }"""
+    )
+    page_colour = BACKGROUND[scheme]
+    land_colour = over(land[0], page_colour, float(land[1]))
+    assert contrast(over(drawn[recent][0], page_colour, drawn[recent][1]), land_colour) > 3
+
+
+def heatmap_cells(page) -> list[dict]:
+    """Each cell's count and the colour drawn at its centre (read from plotly's image)."""
+    return page.evaluate(
+        """async () => {
+        const gd = document.getElementById('figure');
+        const image = gd.querySelector('.heatmaplayer image');
+        const picture = new Image();
+        picture.src = image.getAttribute('href') || image.getAttribute('xlink:href');
+        await picture.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = picture.width;
+        canvas.height = picture.height;
+        const context = canvas.getContext('2d');
+        context.drawImage(picture, 0, 0);
+        const scaleX = picture.width / parseFloat(image.getAttribute('width'));
+        const scaleY = picture.height / parseFloat(image.getAttribute('height'));
+        const left = parseFloat(image.getAttribute('x')), top = parseFloat(image.getAttribute('y'));
+        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, z = gd._fullData[0].z;
+        const cells = [];
+        z.forEach((row, i) => row.forEach((count, j) => {
+            const x = Math.floor((xa.c2p(j) - left) * scaleX);
+            const y = Math.floor((ya.c2p(i) - top) * scaleY);
+            const [r, g, b, a] = context.getImageData(x, y, 1, 1).data;
+            cells.push({count, colour: `rgba(${r}, ${g}, ${b}, ${a / 255})`});
+        }));
+        return cells;
+    }"""
+    )
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_heatmap_zero_cells_are_palest_and_counts_readable(browser, shipped, screenshots, scheme):
+    counts = aggregates.program_region_counts(shipped, program_rows(shipped))
+    figure = charts.heatmap_figure(counts, dark=scheme == "dark")
+    page = shown(browser, figure, screenshots, "heatmap", scheme, COLUMN)
+    page_colour = BACKGROUND[scheme]
+    cells = heatmap_cells(page)
+    strengths = [(cell["count"], strength((cell["colour"], 1.0), scheme)) for cell in cells]
+    zero = [s for count, s in strengths if count == 0]
+    others = [s for count, s in strengths if count > 0]
+    assert zero and max(zero) < min(others)  # zero cells are the lightest (dimmest)
+    top = max(count for count, _ in strengths)
+    assert max(s for count, s in strengths if count == top) == max(s for _, s in strengths)
+    texts = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.heatmaplayer text'))
+        .map(t => [t.textContent, getComputedStyle(t).fill])"""
+    )
+    assert [int(text) for text, _ in texts] == [cell["count"] for cell in cells]
+    for (text, fill), cell in zip(texts, cells, strict=True):
+        readable = contrast(over(fill, page_colour), over(cell["colour"], page_colour))
+        assert readable >= 3, (text, fill, cell)
+    drawn = axes(page)
+    assert_titled(drawn)
+    row_height = page.evaluate("() => document.getElementById('figure')._fullLayout.yaxis._length")
+    assert row_height / len(counts) >= 28
+
+
+# The map ---------------------------------------------------------------------------------
+
+
+def test_map_draws_every_engaged_country_offline(browser, shipped, summary, screenshots):
+    page = shown(browser, charts.map_figure(summary), screenshots, "map")
+    engaged = set(shipped["iso3"].astype(str))
+    assert set(fills(page)) == engaged & charts.drawable_iso3()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_coverage_map_draws_never_met_missions_too(browser, shipped, summary, screenshots, scheme):
+    figure = charts.map_figure(summary, "Coverage", aggregates.missions(), dark=scheme == "dark")
+    page = shown(browser, figure, screenshots, "map-coverage", scheme, PHONE)
+    engaged = set(shipped["iso3"].astype(str))
+    missions = set(aggregates.missions()["iso3"])
+    assert set(fills(page)) == (engaged | missions) & charts.drawable_iso3()
+    legend = page.eval_on_selector_all(".legendtext", "ts => ts.map(t => t.textContent)")
+    assert "Resident mission, never met" in legend
+
+
+def map_box(page) -> dict:
+    """Where the countries and the land are drawn, and where the colour bar is."""
+    return page.evaluate(
+        """() => {
+        const union = nodes => nodes.map(n => n.getBoundingClientRect()).reduce((a, b) => ({
+            left: Math.min(a.left, b.left), right: Math.max(a.right, b.right),
+            top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom)}));
+        const gd = document.getElementById('figure');
+        const drawn = Array.from(gd.querySelectorAll('path.choroplethlocation'))
+            .filter(p => p.getAttribute('d'));
+        return {
+            land: union(Array.from(gd.querySelectorAll('.layer.land path'))),
+            countries: union(drawn),
+            bar: union(Array.from(gd.querySelectorAll('.colorbar'))),
+            figure: gd.getBoundingClientRect().toJSON(),
+        };
+    }"""
+    )
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+def test_map_is_not_squeezed_by_its_colour_bar(browser, summary, screenshots, width):
+    page = shown(browser, charts.map_figure(summary), screenshots, "map-meetings", width=width)
+    box = map_box(page)
+    if width == PHONE:  # the whole width of the phone goes to the map
+        assert box["land"]["right"] - box["land"]["left"] >= 0.9 * width
+    assert box["bar"]["top"] >= box["land"]["bottom"] - 1  # the colour bar is under it
+
+
+def modebar_and_titles(page) -> dict:
+    page.locator("#figure").hover()  # the toolbar shows on hover
+    page.wait_for_timeout(300)
+    return page.evaluate(
+        """() => {
+        const gd = document.getElementById('figure');
+        const box = node => node.getBoundingClientRect().toJSON();
+        return {modebar: box(gd.querySelector('.modebar')),
+                titles: Array.from(gd.querySelectorAll('.cbtitle')).map(box)};
+    }"""
+    )
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return not (
+        a["right"] <= b["left"]
+        or b["right"] <= a["left"]
+        or a["bottom"] <= b["top"]
+        or b["bottom"] <= a["top"]
+    )
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+def test_toolbar_never_covers_a_colour_bar_title(browser, shipped, summary, screenshots, width):
+    counts = aggregates.program_region_counts(shipped, program_rows(shipped))
+    for name, figure in (
+        ("map-toolbar", charts.map_figure(summary, "Last contact")),
+        ("heatmap-toolbar", charts.heatmap_figure(counts)),
+    ):
+        page = shown(browser, figure, screenshots, name, width=width)
+        found = modebar_and_titles(page)
+        assert found["titles"], name
+        assert found["modebar"]["width"] > 0, name
+        assert not any(overlap(found["modebar"], title) for title in found["titles"]), name
+
+
+def test_map_zooms_to_a_region_and_shows_the_world_unfiltered(
+    browser, shipped, summary, screenshots
+):
+    europe = apply(shipped, Filters.of(region="Europe"))
+    europe_summary = aggregates.country_summary(europe, program_rows(europe))
+    widths = {}
+    for zoom in (False, True):
+        figure = charts.map_figure(europe_summary, zoom=zoom)
+        page = shown(browser, figure, screenshots, f"map-europe-zoom-{zoom}")
+        box = map_box(page)["countries"]
+        widths[zoom] = box["right"] - box["left"]
+    assert widths[True] > 3 * widths[False]  # Europe fills the map, not a corner of it
+    page = shown(browser, charts.map_figure(summary), screenshots, "map-world")
+    ranges = page.evaluate(
+        "() => { const g = document.getElementById('figure')._fullLayout.geo;"
+        " return [g.lonaxis.range, g.lataxis.range]; }"
+    )
+    assert ranges == [[-180, 180], [-90, 90]]
+
+
+def test_a_chosen_country_is_outlined_among_clickable_neighbours(browser, summary, screenshots):
+    figure = charts.map_figure(summary, selected=["KAZ"], zoom=True)
+    page = shown(browser, figure, screenshots, "map-chosen")
+    strokes = page.evaluate(
+        """() => Object.fromEntries(Array.from(document.querySelectorAll(
+            'path.choroplethlocation')).filter(p => p.getAttribute('d')).map(p => [p.__data__.loc,
+            [getComputedStyle(p).stroke, parseFloat(getComputedStyle(p).strokeWidth),
+             parseFloat(getComputedStyle(p).opacity)]]))"""
+    )
+    assert strokes["KAZ"][1] > 2 * strokes["UZB"][1]
+    assert parse(strokes["KAZ"][0])[:3] == parse(charts.SELECTED)[:3]
+    for neighbour in ("UZB", "MNG"):  # met, drawn and clickable around it
+        assert neighbour in strokes and strokes[neighbour][2] == 1
+
+
+# A dark page ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_borders_grid_and_hover_box_stay_readable(browser, shipped, summary, screenshots, scheme):
+    page_colour = BACKGROUND[scheme]
+    background = over(page_colour, page_colour)
+    figure = charts.map_figure(summary, "Meetings", dark=scheme == "dark")
+    page = shown(browser, figure, screenshots, "map-borders", scheme)
+    borders = page.evaluate(
+        """() => [document.querySelector('.layer.countries path'),
+                  document.querySelector('path.choroplethlocation')].map(p => {
+            const s = getComputedStyle(p);
+            return [s.stroke, parseFloat(s.strokeOpacity), parseFloat(s.strokeWidth)];
+        })"""
+    )
+    for stroke, opacity, width in borders:
+        assert width > 0 and contrast(over(stroke, page_colour, opacity), background) >= 3
+    # The hover box over a country: dark text in a light box, whatever the page.
+    point = page.evaluate(
+        """() => {
+        const path = Array.from(document.querySelectorAll('path.choroplethlocation'))
+            .find(p => p.__data__.loc === 'BRA');
+        const box = path.getBBox(), matrix = path.getScreenCTM();
+        for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
+            const x = box.x + box.width * i / 20, y = box.y + box.height * j / 20;
+            if (path.isPointInFill(new DOMPoint(x, y))) {
+                const p = new DOMPoint(x, y).matrixTransform(matrix);
+                return [p.x, p.y];
+            }
+        }
+    }"""
+    )
+    page.mouse.move(*point)
+    page.wait_for_selector(".hoverlayer .hovertext")
+    box, text = page.evaluate(
+        """() => { const h = document.querySelector('.hoverlayer .hovertext');
+        return [getComputedStyle(h.querySelector('path')).fill,
+                getComputedStyle(h.querySelector('text')).fill]; }"""
+    )
+    assert contrast(over(text, page_colour), over(box, page_colour)) >= 7
+    assert "Brazil" in page.text_content(".hoverlayer")
+    # Gridlines of the meetings-per-month chart.
+    monthly = charts.monthly_figure(aggregates.monthly_counts(shipped))
+    page = shown(browser, monthly, screenshots, "monthly-grid", scheme)
+    grid = page.evaluate(
+        """() => { const s = getComputedStyle(document.querySelector('.gridlayer .ygrid'));
+                   return [s.stroke, parseFloat(s.strokeOpacity)]; }"""
+    )
+    assert contrast(over(grid[0], page_colour, grid[1]), background) >= 1.4
+
+
+# Programs on a laptop ------------------------------------------------------------------------
+
+
+def test_long_program_names_leave_the_bars_their_room(browser, shipped, screenshots):
+    interest = aggregates.program_interest(shipped, program_rows(shipped))
+    page = shown(browser, charts.program_figure(interest), screenshots, "programs", width=COLUMN)
+    drawn = axes(page)
+    assert_titled(drawn)
+    plot_width = page.evaluate("() => document.getElementById('figure')._fullLayout._size.w")
+    assert plot_width >= 0.5 * COLUMN
+    longest = max(interest["program"], key=len)
+    centre = page.evaluate(
+        """row => {
+        const bar = document.querySelectorAll('.barlayer .trace')[0]
+            .querySelectorAll('.point path')[row].getBoundingClientRect();
+        return [bar.left + bar.width / 2, bar.top + bar.height / 2];
+    }""",
+        interest["program"].tolist().index(longest),
+    )
+    page.mouse.move(*centre)
+    page.wait_for_selector(".hoverlayer .hovertext")
+    assert longest in page.text_content(".hoverlayer")  # the whole name on hover
