@@ -6,13 +6,14 @@ draws the filters the reading pages share, then runs the page.
 
 import streamlit as st
 
-from lib.ui import address, navigation, sidebar, sources, text
+from lib.ui import address, navigation, sidebar, signin, sources, text
 
 st.set_page_config(page_title="Outreach Atlas", page_icon="🌐", layout="wide")
 address.begin(sidebar.ADDRESS_KEYS)
 pages = st.sidebar.container()
 text.choose_language()
 page, reading = navigation.choose_page()
+signin.gate()  # nothing of the data before it
 if reading:
     dataset = sources.load_dataset()
     filters, summary = sidebar.draw(dataset)
