@@ -1,5 +1,8 @@
 """Roles from the deployment's settings, matched to a signed-in person's claims."""
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from lib import i18n
@@ -15,6 +18,7 @@ from lib.access import (
     refusal,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 ISSUE_EXAMPLE = {
     "admin": ["alice@example.org"],
     "editor": ["@example.org", "group:outreach"],
@@ -171,3 +175,15 @@ def test_the_history_records_the_email_or_else_the_name():
         "a@example.org"
     )
     assert Person.from_claims({"name": "Only A Name", "sub": "123"}).identity == "Only A Name"
+
+
+def test_the_example_settings_have_a_complete_auth_section_and_usable_roles():
+    text = (ROOT / ".streamlit" / "secrets.example.toml").read_text(encoding="utf-8")
+    example = tomllib.loads(text)
+    needed = {"redirect_uri", "cookie_secret", "client_id", "client_secret"}
+    assert needed | {"server_metadata_url"} <= set(example["auth"])
+    assert example["auth"]["redirect_uri"].endswith("/oauth2callback")
+    roles = Roles.from_settings(example["roles"])
+    assert roles.role_of(Person(email="alice@example.org")) == "admin"
+    assert roles.role_of(Person(email="someone@example.org")) == "editor"
+    assert roles.role_of(Person(email="someone@elsewhere.net")) == "viewer"

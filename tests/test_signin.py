@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.store import Store
+from lib.ui import signin
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = str(ROOT / "app.py")
@@ -347,3 +348,9 @@ def test_the_page_in_korean_names_the_role_in_korean():
     at = open_as(PEOPLE["viewer"], RECORD, lang="ko")
     assert not at.exception
     assert "열람자" in at.error[0].value and "alice@example.org" in at.error[0].value
+
+
+def test_the_deployment_settings_require_sign_in():
+    settings = (ROOT / "deploy" / "outreach-atlas.env").read_text(encoding="utf-8")
+    assert f"\n{signin.REQUIRED_VARIABLE}=required\n" in settings
+    assert "\nSTREAMLIT_SECRETS_FILES=/etc/outreach-atlas/secrets.toml\n" in settings

@@ -9,7 +9,7 @@ import pytest
 
 from lib.store import Store
 from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, metric, open_page, settle
-from tests.serving import app_process, identity_provider, secrets_file
+from tests.serving import app_process, identity_provider, secrets_file, sign_in
 
 PROVIDER_MODULE = "oidc_provider_mock"
 
@@ -78,23 +78,6 @@ def main_text(page) -> str:
 
 def sidebar_text(page) -> str:
     return page.get_by_test_id("stSidebar").inner_text()
-
-
-def sign_in(page, base: str, provider: str, sub: str) -> None:
-    """Sign in at the provider as `sub` (a predefined person, or any other name typed in)."""
-    open_page(page, base)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{provider}/**", timeout=30_000)
-    predefined = page.get_by_role("button", name=sub, exact=True)
-    if predefined.count():
-        predefined.click()
-    else:
-        page.locator("input[name=sub]").fill(sub)
-        page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(f"{base}/**", timeout=30_000)
-    settle(page)
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
-    settle(page)
 
 
 def assert_no_meeting_data(page) -> None:
