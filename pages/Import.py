@@ -62,7 +62,7 @@ mode = st.radio(
 
 def _import() -> None:
     try:
-        with st.spinner(_("Importing {count} meetings in one transaction…", count=f"{usable:,}")):
+        with st.spinner(_("Importing {count} meetings in one transaction…", count=format(usable, ","))):
             report = store.import_meetings(io.BytesIO(raw), mode=mode, who=who, name=upload.name)
     except (MeetingsFileError, StoreError) as error:
         editing.notify("error", _("{problem} Nothing was changed.", problem=str(error)))
@@ -85,8 +85,8 @@ if mode == "replace":
         _(
             "All {recorded} recorded meetings will be replaced by the {usable} in this file. "
             "A full backup is written first and offered for download.",
-            recorded=f"{recorded:,}",
-            usable=f"{usable:,}",
+            recorded=format(recorded, ","),
+            usable=format(usable, ","),
         ),
         _("Yes, replace them"),
         _import,

@@ -18,10 +18,10 @@ def counts(total: int, overdue: int, listed: int) -> str:
     text = (
         n_("{count} follow-up", "{count} follow-ups", total)
         + ", "
-        + _("{overdue} overdue, soonest due first", overdue=f"{overdue:,}")
+        + _("{overdue} overdue, soonest due first", overdue=format(overdue, ","))
     )
     if total > listed:
-        text += " " + _("(the {listed} soonest due are listed)", listed=f"{listed:,}")
+        text += " " + _("(the {listed} soonest due are listed)", listed=format(listed, ","))
     return text + "."
 
 

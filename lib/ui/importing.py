@@ -31,7 +31,7 @@ def last_report() -> None:
     with st.container(border=True):
         text = n_("Imported {count} meeting", "Imported {count} meetings", report.added)
         if report.removed:
-            text += _(", replacing {count}", count=f"{report.removed:,}")
+            text += _(", replacing {count}", count=format(report.removed, ","))
         if report.skipped:
             text += "; " + n_(
                 "skipped {count} already recorded",

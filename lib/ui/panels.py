@@ -137,8 +137,8 @@ def meetings_table(meetings: pd.DataFrame, key: str) -> str | None:
         st.caption(
             _(
                 "Showing the {shown} most recent of {total} meetings; the downloads hold them all.",
-                shown=f"{TABLE_ROWS:,}",
-                total=f"{len(meetings):,}",
+                shown=format(TABLE_ROWS, ","),
+                total=format(len(meetings), ","),
             )
         )
         meetings = meetings.loc[meetings["date"].nlargest(TABLE_ROWS).index]
@@ -223,7 +223,7 @@ def follow_up_state(row: pd.Series, today: pd.Timestamp | None = None) -> str:
         parts.append(_("owner: {owner}", owner=row["follow_up_owner"]))
     due = row["follow_up_due"]
     if pd.notna(due):
-        parts.append(_("due {date}", date=f"{due:%Y-%m-%d}"))
+        parts.append(_("due {date}", date=due.strftime("%Y-%m-%d")))
         if row["follow_up_status"] == "open" and due < today:
             parts.append(
                 "⚠ " + n_("{count} day overdue", "{count} days overdue", (today - due).days)

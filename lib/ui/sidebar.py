@@ -178,8 +178,8 @@ def count(place: st.delta_generator.DeltaGenerator, dataset: Dataset, view: View
     place.caption(
         _(
             "{shown} of {total} meetings shown",
-            shown=f"{len(view.meetings):,}",
-            total=f"{len(dataset.meetings):,}",
+            shown=format(len(view.meetings), ","),
+            total=format(len(dataset.meetings), ","),
         )
     )
     place.caption(_("Data: {source}", source=plain(source_label(dataset))))
