@@ -10,6 +10,7 @@ import secrets
 import ssl
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -104,9 +105,29 @@ def record_a_meeting(page, base: str) -> None:
     settle(page)
 
 
-@pytest.mark.postgres
-@pytest.mark.browser
-def test_two_processes_behind_nginx_share_one_database(database, tmp_path):
+@dataclass
+class Site:
+    """Two app processes behind nginx (as shipped) on one PostgreSQL database, sign-in on."""
+
+    base: str  # nginx's address
+    provider: str
+    database: str
+    log: Path  # nginx's access log
+    processes: list[str]  # "127.0.0.1:PORT" of each app process
+    cookies: list[str]  # a sticky cookie nginx sends to each process, in the same order
+    chromium: object
+
+    def browser_on(self, process: int):
+        """A new browser (a page in a context of its own) that nginx sends to that process."""
+        context = self.chromium.new_context(
+            ignore_https_errors=True, viewport={"width": 1280, "height": 900}
+        )
+        context.add_cookies([{"name": COOKIE, "value": self.cookies[process], "url": self.base}])
+        return context.new_page()
+
+
+@pytest.fixture
+def site(database, tmp_path):
     ports = [free_port(), free_port()]
     https, redirect = free_port(), free_port()
     base = f"https://127.0.0.1:{https}"
@@ -125,47 +146,44 @@ def test_two_processes_behind_nginx_share_one_database(database, tmp_path):
             nginx(configuration),
             sync_playwright() as playwright,
         ):
-            # Two browsers, one on each process: find a cookie nginx sends to each.
-            cookies: dict[str, str] = {}
+            processes = [f"127.0.0.1:{port}" for port in ports]
+            found: dict[str, str] = {}
             for attempt in range(64):
-                cookies.setdefault(served_by(base, log, f"browser-{attempt}"), f"browser-{attempt}")
-                if len(cookies) == 2:
+                found.setdefault(served_by(base, log, f"browser-{attempt}"), f"browser-{attempt}")
+                if len(found) == 2:
                     break
-            assert set(cookies) == {f"127.0.0.1:{port}" for port in ports}
-            first, second = (cookies[f"127.0.0.1:{port}"] for port in ports)
-
+            assert set(found) == set(processes)
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            pages = []
-            for cookie in (first, second):
-                context = chromium.new_context(
-                    ignore_https_errors=True, viewport={"width": 1280, "height": 900}
-                )
-                context.add_cookies([{"name": COOKIE, "value": cookie, "url": base}])
-                pages.append(context.new_page())
-            editor, reader = pages
-
-            sign_in(reader, base, provider, "vera")
-            before = int(metric(reader, "Meetings"))
-            sign_in(editor, base, provider, "eddie")
-            record_a_meeting(editor, base)
-
-            # The reader's next rerun, in the other process, shows the new meeting.
-            reader.get_by_role("radio", name="Coverage").click()
-            settle(reader)
-            assert metric(reader, "Meetings") == str(before + 1)
-            with Store.open(database) as store:
-                meetings = store.meetings()
-                new = meetings[meetings["counterpart"] == "Ambassador of Chile (deploy test)"]
-                assert store.history(new["id"].iloc[0])[0]["who"] == "eddie@example.org"
-
-            for page in pages:
-                page.context.close()
+            yield Site(
+                base, provider, database, log, processes, [found[p] for p in processes], chromium
+            )
             chromium.close()
-            time.sleep(1)  # nginx logs a WebSocket when it closes
 
+
+@pytest.mark.postgres
+@pytest.mark.browser
+def test_two_processes_behind_nginx_share_one_database(site):
+    editor, reader = site.browser_on(0), site.browser_on(1)
+    sign_in(reader, site.base, site.provider, "vera")
+    before = int(metric(reader, "Meetings"))
+    sign_in(editor, site.base, site.provider, "eddie")
+    record_a_meeting(editor, site.base)
+
+    # The reader's next rerun, in the other process, shows the new meeting.
+    reader.get_by_role("radio", name="Coverage").click()
+    settle(reader)
+    assert metric(reader, "Meetings") == str(before + 1)
+    with Store.open(site.database) as store:
+        meetings = store.meetings()
+        new = meetings[meetings["counterpart"] == "Ambassador of Chile (deploy test)"]
+        assert store.history(new["id"].iloc[0])[0]["who"] == "eddie@example.org"
+
+    for page in (editor, reader):
+        page.context.close()
+    time.sleep(1)  # nginx logs a WebSocket when it closes
     # Every request of each browser, its WebSocket included, went to its one process.
-    assert upstreams_by_cookie(log)[first] == {f"127.0.0.1:{ports[0]}"}
-    assert upstreams_by_cookie(log)[second] == {f"127.0.0.1:{ports[1]}"}
-    streams = [line for line in log.read_text().splitlines() if "/_stcore/stream" in line]
-    assert any(f"process_cookie={first}" in line and " 101 " in line for line in streams)
-    assert any(f"process_cookie={second}" in line and " 101 " in line for line in streams)
+    seen = upstreams_by_cookie(site.log)
+    for cookie, process in zip(site.cookies, site.processes, strict=True):
+        assert seen[cookie] == {process}
+        streams = [line for line in site.log.read_text().splitlines() if "/_stcore/stream" in line]
+        assert any(f"process_cookie={cookie}" in line and " 101 " in line for line in streams)
