@@ -62,7 +62,9 @@ mode = st.radio(
 
 def _import() -> None:
     try:
-        with st.spinner(_("Importing {count} meetings in one transaction…", count=format(usable, ","))):
+        with st.spinner(
+            _("Importing {count} meetings in one transaction…", count=format(usable, ","))
+        ):
             report = store.import_meetings(io.BytesIO(raw), mode=mode, who=who, name=upload.name)
     except (MeetingsFileError, StoreError) as error:
         editing.notify("error", _("{problem} Nothing was changed.", problem=str(error)))

@@ -136,9 +136,13 @@ def test_sign_in_on_and_no_roles_configured_lets_nobody_in():
 
 
 def test_roles_that_cannot_be_used_are_named_and_nobody_gets_in():
-    at = open_as(PEOPLE["admin"], roles={**ROLES, "editors": ["@example.org"]})
+    broken = {**ROLES, "editors": ["@example.org"]}
+    at = open_as(PEOPLE["admin"], roles=broken)
     shows_no_data(at)
     assert "[roles] has 'editors', which is not a role" in at.error[0].value
+    at = open_as(None, roles=broken)  # the settings are not shown before signing in
+    shows_no_data(at)
+    assert not at.error and SIGN_IN_SCREEN in texts(at)
 
 
 def test_a_server_that_requires_sign_in_refuses_to_run_without_it(monkeypatch):

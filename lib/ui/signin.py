@@ -23,6 +23,7 @@ from lib.ui.text import plain
 
 REQUIRED_VARIABLE = "OUTREACH_SIGN_IN"  # "required": refuse to run without [auth]
 _log = logging.getLogger(__name__)
+_logged: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ class Access:
         return self.problem is None and access.allows(self.role, permission)
 
 
+def _log_once(message: str) -> None:
+    """Tell the server's log about a settings problem once, not at every run."""
+    if message not in _logged:
+        _logged.add(message)
+        _log.error(message)
+
+
 def _section(name: str) -> dict | None:
     """A section of secrets.toml, or None when there is none."""
     value = st.secrets.get(name)  # AppTest replaces st.secrets: read it at each call
@@ -60,7 +68,7 @@ def current() -> Access:
         roles_settings = _section("roles")
     except FileNotFoundError as error:  # Streamlit's "no secrets" (or unreadable secrets)
         if _secrets_files_exist():
-            _log.error("secrets.toml cannot be read: %s", error)
+            _log_once(f"secrets.toml cannot be read: {error}")
             return Access(
                 True,
                 problem=_(
@@ -81,13 +89,15 @@ def current() -> Access:
             )
         return Access(False)
     try:
-        roles = access.Roles.from_settings(roles_settings)
+        roles, problem = access.Roles.from_settings(roles_settings), None
     except access.RolesSettingsError as error:
-        _log.error("[roles] cannot be used: %s", error)
-        return Access(True, problem=str(error))
+        roles, problem = None, str(error)
     if not st.user.get("is_logged_in"):
-        return Access(True, roles=roles)
+        return Access(True, roles=roles)  # the sign-in page, whatever the roles say
     person = access.Person.from_claims(st.user.to_dict())
+    if problem:
+        _log_once(f"[roles] in secrets.toml cannot be used: {problem}")
+        return Access(True, person, problem=problem)
     return Access(True, person, roles.role_of(person), roles)
 
 
@@ -160,7 +170,7 @@ def _sign_in_screen() -> None:
         try:
             st.login()
         except st.errors.StreamlitAuthError as error:
-            _log.error("sign-in is misconfigured: %s", error)
+            _log_once(f"sign-in is misconfigured: {error}")
             st.error(
                 _(
                     "Sign-in is not configured correctly ([auth] in secrets.toml): {problem}",
