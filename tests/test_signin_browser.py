@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lib.store import Store
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, metric, open_page, settle
+from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, click_cell, metric, open_page, settle
 from tests.serving import app_process, identity_provider, secrets_file, sign_in
 
 PROVIDER_MODULE = "oidc_provider_mock"
@@ -80,6 +80,16 @@ def sidebar_text(page) -> str:
     return page.get_by_test_id("stSidebar").inner_text()
 
 
+def open_a_meeting(page, base: str) -> int:
+    """Open Canada's first meeting on the Data page; how many "Edit this meeting" it offers."""
+    open_page(page, f"{base}/Data?country=Canada")
+    click_cell(page, row=0)
+    settle(page)
+    details = page.get_by_test_id("stMarkdown").filter(has_text="Source:")
+    details.first.wait_for(timeout=30_000)  # the meeting in full, with its source
+    return page.get_by_role("button", name="Edit this meeting").count()
+
+
 def assert_no_meeting_data(page) -> None:
     for test_id in ("stDataFrame", "stPlotlyChart", "stMetric", "stSidebarNav"):
         assert page.get_by_test_id(test_id).count() == 0, test_id
@@ -122,6 +132,7 @@ def test_a_viewer_reads_every_page_and_can_change_nothing(page, site, provider):
     settle(page)
     assert page.get_by_test_id("stDownloadButton").filter(has_text="Download CSV").count() == 1
     assert page.get_by_test_id("stDownloadButton").filter(has_text="Back up").count() == 0
+    assert open_a_meeting(page, base) == 0  # read in full, with no way to edit it
     open_page(page, f"{base}/Record?meeting={CANADA}")
     assert "Your role (viewer) does not allow recording meetings." in main_text(page)
     assert page.get_by_role("button", name="Save changes").count() == 0
@@ -133,6 +144,7 @@ def test_an_editor_edits_and_the_history_shows_their_email(page, site, provider)
     base, url, _log = site
     sign_in(page, base, provider, "eddie")
     assert "Signed in as Eddie Editor (eddie@example.org) · editor" in sidebar_text(page)
+    assert open_a_meeting(page, base) == 1
     open_page(page, f"{base}/Record?meeting={CANADA}")
     assert page.get_by_label("Your name").count() == 0
     assert "Changes are recorded as eddie@example.org." in main_text(page)
