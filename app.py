@@ -1,7 +1,8 @@
 """Outreach Atlas: where the organisation stands with the diplomatic corps.
 
-The entry file of every page: it sets the language, picks the page, loads the meetings and
-draws the filters the reading pages share, then runs the page.
+The entry file of every page: it sets the language, picks the page, lets in only a person
+allowed to read (when sign-in is configured), loads the meetings and draws the filters the
+reading pages share, then runs the page.
 """
 
 import streamlit as st

@@ -33,8 +33,8 @@ RECORDING_PAGES = (
     (RECORD_PAGE, N_("Record a meeting"), ":material/edit_note:"),
     (IMPORT_PAGE, N_("Import meetings"), ":material/upload_file:"),
 )
-# What a role must be allowed to see a page in its list (others need "read"); the page
-# itself also refuses a person without it who opens its address (signin.require).
+# The permission a page needs to be listed (the reading pages need "read"); the page itself
+# also refuses a person without it who opens its address (signin.require).
 PAGE_PERMISSIONS = {RECORD_PAGE: "record", IMPORT_PAGE: "import"}
 
 
