@@ -1,18 +1,20 @@
 """Outreach Atlas: where the organisation stands with the diplomatic corps.
 
-The entry file of every page: it sets the language, picks the page, loads the meetings and
-draws the filters the reading pages share, then runs the page.
+The entry file of every page: it sets the language, picks the page, lets in only a person
+allowed to read (when sign-in is configured), loads the meetings and draws the filters the
+reading pages share, then runs the page.
 """
 
 import streamlit as st
 
-from lib.ui import address, navigation, sidebar, sources, text
+from lib.ui import address, navigation, sidebar, signin, sources, text
 
 st.set_page_config(page_title="Outreach Atlas", page_icon="🌐", layout="wide")
 address.begin(sidebar.ADDRESS_KEYS)
 pages = st.sidebar.container()
 text.choose_language()
 page, reading = navigation.choose_page()
+signin.gate()  # nothing of the data before it
 if reading:
     dataset = sources.load_dataset()
     filters, summary = sidebar.draw(dataset)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.i18n import _
-from lib.ui import downloads, panels, sidebar, sources
+from lib.ui import downloads, panels, sidebar, signin, sources
 
 dataset, view = sidebar.current_view()
 panels.heading(_("Data and downloads"), dataset)
@@ -20,7 +20,7 @@ else:
 st.divider()
 sources.upload_section()
 
-if dataset.mode == "database":
+if dataset.mode == "database" and signin.can("backup"):
     st.divider()
     st.subheader(_("Full backup"))
     st.caption(

@@ -7,10 +7,11 @@ import streamlit as st
 from lib.i18n import _
 from lib.meetings import MeetingsFileError, read_meetings
 from lib.store import StoreError
-from lib.ui import editing, importing, navigation, panels, sources
+from lib.ui import editing, importing, navigation, panels, signin, sources
 
 navigation.through_entry()
 st.title(_("Import meetings"))
+signin.require("import")
 store = sources.database_or_explain(_("import meetings"))
 if store is None:
     st.stop()
@@ -48,7 +49,7 @@ if usable:
 
 mode = st.radio(
     _("How"),
-    ["append", "replace"],
+    ["append", "replace"] if signin.can("replace") else ["append"],
     format_func={
         "append": _(
             "Add them to the meetings already recorded (already recorded ones are skipped)"
@@ -61,7 +62,9 @@ mode = st.radio(
 
 def _import() -> None:
     try:
-        with st.spinner(_("Importing {count} meetings in one transaction…", count=format(usable, ","))):
+        with st.spinner(
+            _("Importing {count} meetings in one transaction…", count=format(usable, ","))
+        ):
             report = store.import_meetings(io.BytesIO(raw), mode=mode, who=who, name=upload.name)
     except (MeetingsFileError, StoreError) as error:
         editing.notify("error", _("{problem} Nothing was changed.", problem=str(error)))

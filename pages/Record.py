@@ -5,11 +5,12 @@ import streamlit as st
 from lib import recording
 from lib.i18n import _
 from lib.store import MeetingInvalid, MeetingNotFound, StoreError
-from lib.ui import editing, forms, navigation, sources
+from lib.ui import editing, forms, navigation, signin, sources
 from lib.ui.text import plain, shown_country
 
 navigation.through_entry()
 st.title(_("Record a meeting"))
+signin.require("record")
 store = sources.database_or_explain(_("record or edit meetings"))
 if store is None:
     st.stop()
@@ -86,7 +87,7 @@ def _delete() -> None:
         st.rerun()
 
 
-if meeting_id:
+if meeting_id and signin.can("delete"):
     st.button(
         _("Delete this meeting…"),
         disabled=not who,
@@ -103,12 +104,13 @@ if meeting_id:
         _("Yes, delete it"),
         _delete,
     )
+if meeting_id:
     with st.expander(_("History of this meeting")):
         ok, history = editing.attempt(lambda: store.history(meeting_id))
         if ok:
             editing.history_table(history)
 
-ok, deleted = editing.attempt(store.deleted)
+ok, deleted = editing.attempt(store.deleted) if signin.can("restore") else (False, None)
 if ok:
     with st.expander(_("Deleted meetings ({count})", count=len(deleted))):
         if deleted.empty:

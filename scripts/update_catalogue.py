@@ -1,6 +1,6 @@
 """Bring the Korean catalogue up to date with the code's messages (see docs/translating.md).
 
-    python -m scripts.update_catalogue
+python -m scripts.update_catalogue
 """
 
 from lib.catalogue import po_path, update

@@ -8,6 +8,7 @@ import streamlit as st
 
 from lib.i18n import _
 from lib.store import StoreError
+from lib.ui import signin
 from lib.ui.navigation import PAGE_KEY
 from lib.ui.text import plain, shown_value
 
@@ -18,13 +19,8 @@ EDITOR_KEY = "editor"  # the name given once in this session, whatever the page
 
 
 def signed_in_user() -> str | None:
-    """The signed-in person's e-mail or name, where the deployment configures sign-in."""
-    try:
-        if st.user.get("is_logged_in"):
-            return st.user.get("email") or st.user.get("name")
-    except (AttributeError, KeyError, st.errors.StreamlitAPIException):
-        pass
-    return None
+    """The signed-in person's e-mail, where the deployment configures sign-in."""
+    return signin.signed_in_identity()
 
 
 def editor_name() -> str | None:

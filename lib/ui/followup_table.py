@@ -6,7 +6,7 @@ import streamlit as st
 from lib import followups
 from lib.i18n import _, n_
 from lib.store import MeetingInvalid, StoreError
-from lib.ui import editing, panels
+from lib.ui import editing, panels, signin
 from lib.ui.sources import open_store
 from lib.ui.text import shown_country, shown_value
 
@@ -37,7 +37,8 @@ def _overdue_words(table: pd.DataFrame, today: pd.Timestamp) -> pd.Series:
 def editable_table(table: pd.DataFrame, can_change: bool) -> None:
     """The follow-ups; in the database, each row's status can be changed where it stands."""
     today = pd.Timestamp.today().normalize()
-    who = editing.editor_name() if can_change else None
+    allowed = signin.can("mark_follow_up")
+    who = editing.editor_name() if can_change and allowed else None
     shown = pd.DataFrame(
         {
             "Status": table["Status"],
@@ -70,6 +71,8 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
     )
     if not can_change:
         st.caption(_("Statuses can be changed when the app uses the database."))
+    elif not allowed:
+        st.caption(_("Your role can read the follow-ups but not change them."))
     elif not who:
         st.caption(_("Give your name above to change a status: it is kept in the history."))
     else:
@@ -82,7 +85,7 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
         format_func=labels.get,
         key="follow_up_id",
     )
-    if can_change and right.button(_("Open"), icon=":material/edit:"):
+    if can_change and signin.can("edit") and right.button(_("Open"), icon=":material/edit:"):
         panels.open_meeting(chosen)
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from lib.i18n import N_, _
+from lib.ui import signin
 
 ENTRY = Path(__file__).resolve().parent.parent.parent / "app.py"
 MAP_PAGE = "pages/Map.py"
@@ -32,6 +33,9 @@ RECORDING_PAGES = (
     (RECORD_PAGE, N_("Record a meeting"), ":material/edit_note:"),
     (IMPORT_PAGE, N_("Import meetings"), ":material/upload_file:"),
 )
+# The permission a page needs to be listed (the reading pages need "read"); the page itself
+# also refuses a person without it who opens its address (signin.require).
+PAGE_PERMISSIONS = {RECORD_PAGE: "record", IMPORT_PAGE: "import"}
 
 
 def _pages(entries) -> list[st.Page]:
@@ -70,6 +74,8 @@ def links(place: st.delta_generator.DeltaGenerator, params: dict[str, list[str]]
             (_("Explore"), READING_PAGES),
             (_("Keep the record"), RECORDING_PAGES),
         ):
-            st.caption(heading)
-            for path, title, icon in entries:
+            allowed = [e for e in entries if signin.can(PAGE_PERMISSIONS.get(e[0], "read"))]
+            if allowed:
+                st.caption(heading)
+            for path, title, icon in allowed:
                 st.page_link(path, label=_(title), icon=icon, query_params=params)

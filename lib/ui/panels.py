@@ -7,7 +7,7 @@ from lib import charts
 from lib import filters as flt
 from lib.i18n import _, n_
 from lib.meetings import date_labels
-from lib.ui import address
+from lib.ui import address, signin
 from lib.ui.navigation import IMPORT_PAGE, RECORD_PAGE
 from lib.ui.sidebar import View, reset_filters
 from lib.ui.sources import Dataset, source_label
@@ -55,8 +55,9 @@ def empty_state(dataset: Dataset, view: View) -> None:
             ),
             icon=":material/info:",
         )
-        if dataset.mode == "database":
+        if dataset.mode == "database" and signin.can("record"):
             st.page_link(RECORD_PAGE, label=_("Record a meeting"), icon=":material/edit_note:")
+        if dataset.mode == "database" and signin.can("import"):
             st.page_link(IMPORT_PAGE, label=_("Import meetings"), icon=":material/upload_file:")
         return
     st.info(
@@ -198,7 +199,7 @@ def meeting_details(meetings: pd.DataFrame, id: str, editable: bool) -> None:
         if row["summary"]:
             st.markdown(plain(row["summary"]))
         source(row)
-        if editable:
+        if editable and signin.can("edit"):
             if st.button(_("Edit this meeting"), key=f"edit-{id}", icon=":material/edit:"):
                 open_meeting(id)
 
@@ -248,7 +249,7 @@ def country_panel(view: View, country: str, editable: bool) -> None:
             + (" " + _("It has a resident embassy in Seoul.") if resident else ""),
             icon=":material/info:",
         )
-        if editable:
+        if editable and signin.can("record"):
             st.page_link(RECORD_PAGE, label=_("Record a meeting"), icon=":material/edit_note:")
         return
     first = mine.iloc[0]
