@@ -619,6 +619,7 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
                 future = True
             cues.append((match.start(), future))
         return cues
+    text = text.replace("Meets Cities", "M____ Cities")  # the webinar's name is no meeting
     promised = [(m.end(), m.end() + 200) for m in w.PLEDGES.finditer(text)]
     for match in w.MEETING_CUES.finditer(text):
         clause = w.CLAUSE_BREAK.split(text[: match.start()])[-1]

@@ -56,7 +56,7 @@ SENTENCE_OPENERS = {
 }  # fmt: skip
 
 MEETING_CUES = re.compile(
-    r"\b(?:met|meets|meeting|meetings|courtesy (?:call|calls|visit|visits)|"
+    r"\b(?:met|meet|meets|meeting|meetings|courtesy (?:call|calls|visit|visits)|"
     r"paid (?:a )?(?:courtesy )?(?:visit|visits|call|calls)|called on|calling on|visited|"
     r"visiting|visit|visits|received|"
     r"receives|welcomed|welcomes|hosted|hosts|talks|sat down|spoke with|spoke to|speaks with|"
@@ -93,7 +93,7 @@ KOREAN_COUNTERPARTS = (
 KOREAN_AFTER_COUNTRY = re.compile(
     rf"^(?:의)?(?:\s?[가-힣A-Za-z]+){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=[은는이가을를의와과에도,\s]|$)"
 )
-KOREAN_PLACE_AFTER = re.compile(r"^(?:에서|에|으로|로|까지|에는|에서는|을 방문|를 방문)")
+KOREAN_PLACE_AFTER = re.compile(r"^(?:에서|에|으로|로|까지|에는|에서는)")
 KOREAN_MEETING_CUES = re.compile(
     r"면담|만나|만났|만남|예방|접견|회담|회동|환담|방문|찾아|찾았|참석|참가|맞이|영접|간담회|"
     r"협의|논의했|의견을 나눴|서명|체결|개최|열었|양자"
