@@ -298,10 +298,10 @@ def _korean_rules():
 
     return [
         (r"그저께|그제", fixed(lambda p: _day(p, 2))),
-        (r"오늘|이날|금일", fixed(lambda p: _day(p, 0))),
+        (r"오늘|금일", fixed(lambda p: _day(p, 0))),
         (r"어제|전날", fixed(lambda p: _day(p, 1))),
         (r"다음\s?날|이튿날|다음 날|익일", lambda m, p: (None, "next", False)),
-        (r"같은 날|당일", lambda m, p: (None, "same", False)),
+        (r"같은 날|당일|이날", lambda m, p: (None, "same", False)),
         (r"이번\s?주|금주|이번 주", fixed(_this_week)),
         (r"지난\s?주(?!년)", fixed(_last_week)),
         (r"다음\s?주|다음\s?달|내년|오는\s?\d{1,2}월", lambda m, p: (None, "", True)),

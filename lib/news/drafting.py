@@ -46,6 +46,11 @@ _OFFICE = re.compile(
 _KOREAN_OFFICE = re.compile(
     rf"(?P<place>[가-힣]{{2,}}?)(?:시|시의회|시청)?\s?(?P<title>{w.KOREAN_COUNTERPARTS})(?=[은는이가을를의와과도]|\s)"
 )
+# A counterpart with no place: "Ambassador Rodríguez hosted SG Park at the Embassy".
+# A counterpart with no place: "Ambassador Rodríguez hosted SG Park at the Embassy".
+_BARE_TITLE = re.compile(
+    r"\b(?:Ambassador|Deputy Ambassador|Consul[- ]General|Chargé d'Affaires)\b"
+)
 _REPRESENTATIVE = re.compile(
     r"\b(?P<title>(?:Deputy\s+)?Secretary[- ]General|SG)\s+"
     r"(?P<name>(?:[A-Z][\w'’-]+\s){0,2}[A-Z][\w'’-]+)"
@@ -135,6 +140,7 @@ class _Item:
         self.focus: list[_Draft] = []
         self.focus_paragraph = -1
         self.meeting_paragraph = -1
+        self.voice = ""  # the mission that wrote the item ("Embassy of Costa Rica in Seoul |")
         self.cities: dict[str, str] = {}
         self.places: list[str] = []  # countries the item names as where it happened
         self.frame: Window | None = None
@@ -164,7 +170,10 @@ class _Item:
         found = mentions(text, meeting)
         self._learn_places(text, found, number)
         own = self._own_window(body, shift, cues, meeting, number)
-        if _is_title(sentence, body):
+        if _is_title(sentence, body) or _is_byline(sentence, body):
+            strong = [m for m in found if m.role == "met" and m.iso3 and m.iso3 != HOST]
+            if _is_byline(sentence, body) and len(strong) == 1:
+                self.voice = strong[0].iso3
             return  # a headline repeats the body: it names places and events, not meetings
         strong = [m for m in found if m.role == "met" and m.iso3]
         if strong and not meeting and sentence.paragraph == self.meeting_paragraph:
@@ -207,6 +216,8 @@ class _Item:
     def _resolve(self, phrase: DatePhrase) -> Window | None:
         if phrase.window is not None:
             return phrase.window
+        if self.last_day is None and phrase.relative == "same":
+            return Window(self.published, self.published)  # "이날" before any day: the dateline's
         if self.last_day is None:
             return None
         day = self.last_day + timedelta(days=1 if phrase.relative == "next" else 0)
@@ -243,31 +254,33 @@ class _Item:
                     draft.texts.append(segment)
                     touched.append(draft)
             self._pledges(text, met, touched, number)
-        elif self._city_drafts(text):
-            self._attach(number, text, self._city_drafts(text))
-            return
         else:
             office = self._office_without_country(text, ko)
-            if office is not None:
+            by_city = self._city_drafts(text)
+            if office is not None and (office[0] or by_city):
                 iso3, title, kind, counterpart = office
-                if iso3:
-                    draft = self._draft_for(iso3, title, kind, counterpart, own, number)
-                    draft.texts.append(text)
-                    touched.append(draft)
-                    self._pledges(text, [], touched, number)
-                else:
-                    self.unplaced.append(
-                        Unplaced(
-                            text,
-                            L_(
-                                "A meeting is described here, but the text does not say which "
-                                "country the counterpart is from. Add it as a row if it counts."
-                            ),
-                        )
-                    )
+                draft = self._draft_for(
+                    iso3 or by_city[0].iso3, title, kind, counterpart, own, number
+                )
+                draft.texts.append(text)
+                touched.append(draft)
+                self._pledges(text, [], touched, number)
+            elif by_city:
+                self._attach(number, text, by_city)
+                return
             elif self.focus and self._refers_back(text, ko, sentence.paragraph):
                 self._attach(number, text, self.focus)
                 return
+            elif office is not None:
+                self.unplaced.append(
+                    Unplaced(
+                        text,
+                        L_(
+                            "A meeting is described here, but the text does not say which "
+                            "country the counterpart is from. Add it as a row if it counts."
+                        ),
+                    )
+                )
         if touched:
             self._finish(number, sentence, touched)
 
@@ -278,6 +291,8 @@ class _Item:
             if title and draft.title and title != draft.title:
                 continue
             if counterpart and draft.counterpart and counterpart != draft.counterpart:
+                continue
+            if kind and draft.kind and kind != draft.kind:
                 continue
             if own and draft.own_window and own != draft.own_window:
                 continue
@@ -428,7 +443,11 @@ class _Item:
             return self._country_of_place(place), title, kind, match.group(0).strip()
         match = _OFFICE.search(text)
         if not match:
-            return None
+            bare = _BARE_TITLE.search(text)
+            if not bare:
+                return None
+            title, kind = w.title_and_type(bare.group(0))
+            return self.voice or self._country_of_place(""), title, kind, ""
         office = re.sub(r"^the\s+", "", match.group("office"))
         title, kind = w.title_and_type(office)
         place = match.group("place")
@@ -637,6 +656,11 @@ def _is_dateline(body: str, phrase: DatePhrase) -> bool:
 
 def _is_title(sentence: Sentence, body: str) -> bool:
     return sentence.paragraph == 0 and not body.rstrip().endswith((".", "다.", "!", "?"))
+
+
+def _is_byline(sentence: Sentence, body: str) -> bool:
+    """A short line above the body that names who wrote it ("Embassy of Peru | 16 May 2022")."""
+    return sentence.paragraph <= 2 and "|" in body and len(body) < 120
 
 
 def _groups(text: str, found: list[Mention]) -> list[tuple[list[Mention], str]]:
