@@ -1,0 +1,279 @@
+"""The wordings news items use for meetings, counterparts, pledges and programmes."""
+
+from __future__ import annotations
+
+import re
+
+# Nouns for who was met; a country next to one of them was met ("the Ambassador of Peru",
+# "the Colombian Embassy", "diplomats from Chile").
+COUNTERPART_NOUNS = (
+    r"ambassadors?|embass(?:y|ies)|consuls?[- ]general|consulates?(?:[- ]general)?|consuls?|"
+    r"charg[ée]s? d['’]affaires|deputy chiefs? of mission|chiefs? of mission|heads? of mission|"
+    r"missions?|delegations?|delegates|diplomats?|envoys?|attach[ée]s?|counsell?ors?|"
+    r"(?:first|second|third) secretar(?:y|ies)|ministers?|ministr(?:y|ies)|governments?|"
+    r"officials?|representatives?|counterparts?|mayors?|vice[- ]mayors?|deputy mayors?|"
+    r"governors?|trade (?:office|commission)s?|offices?|side|team|guests|visitors|leaders|"
+    r"agenc(?:y|ies)|people's committee|city council|province|state government"
+)
+_NOUN = re.compile(rf"^(?:{COUNTERPART_NOUNS})\b", re.IGNORECASE)
+
+# "Ambassador of", "delegation from the City Government of".
+BEFORE_COUNTRY = re.compile(
+    rf"\b(?:{COUNTERPART_NOUNS})(?:\s+[A-Z][\w'’.-]+){{0,4}},?\s+(?:(?:\w+\s+){{0,2}}from|of)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Mexico's newly appointed Ambassador", "the Colombian Embassy", "Uzbek Ministry".
+AFTER_COUNTRY = re.compile(
+    rf"^(?:['’]s)?\s+(?:(?:newly[- ]appointed|new|former|resident|outgoing|local|city|"
+    rf"national|federal|provincial|regional|municipal|metropolitan|royal)\s+)*(?:{COUNTERPART_NOUNS})\b",
+    re.IGNORECASE,
+)
+MET_WITH = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|talks|talk|calls?|calling|called|visits?|visited|"
+    r"received|hosted|welcomed|discussions?|spoke|speak|sat down|conversation|consulted|"
+    r"bilateral)\s+(?:\w+\s+){0,2}(?:with|on)\s+(?:the\s+)?(?:embassies\s+of\s+)?$"
+    r"|\b(?:met|visited|received|hosted|calling on|called on)\s+(?:the\s+)?$"
+    r"|\b(?:visit|visits|trip|mission|travel(?:l)?ed|travels|journey)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A country after these words is a place, not a counterpart ("missions in Korea").
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|across|throughout|around|within|outside|for|about|into|over|than|via|near|"
+    r"beyond|from|at|on)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?$",
+    re.IGNORECASE,
+)
+CITY_OF_COUNTRY = re.compile(
+    r"\b([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})\s*(?:,\s*(?:the\s+)?|\(\s*)$"
+)
+# Capitalised words after a name make it part of another name ("Korea Land and Housing").
+NAME_GOES_ON = re.compile(r"^\s+(?!(?:and|or|the)\b)[A-Z][\w'’-]+")
+NAME_STARTS_BEFORE = re.compile(r"(?<![.!?:;,\"“(])\b([A-Z][\w'’-]+)\s+$")
+SENTENCE_OPENERS = {
+    "The", "In", "On", "At", "And", "With", "Of", "From", "To", "For", "By", "During", "Among",
+    "Between", "Both", "Mr", "Ms", "Dr", "H.E.", "HE", "His", "Her", "Their", "Its", "As",
+    "After", "Before", "Also", "Then", "While", "When", "Last", "This", "Earlier", "Later",
+}  # fmt: skip
+
+MEETING_CUES = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|courtesy (?:call|calls|visit|visits)|"
+    r"paid (?:a )?(?:courtesy )?(?:visit|visits|call|calls)|called on|calling on|visited|"
+    r"visiting|visit|visits|received|"
+    r"receives|welcomed|welcomes|hosted|hosts|talks|sat down|spoke with|spoke to|speaks with|"
+    r"held (?:talks|meetings|discussions|a meeting|bilateral)|bilateral|attended|attends|"
+    r"attend|took part|participated|joined|gathered|consulted|signed|briefed|greeted|"
+    r"exchanged views|conversation|delivered remarks|remarks were delivered|among the guests|"
+    r"guests|travel(?:l)?ed to|mission to|trip to|stopped in)\b",
+    re.IGNORECASE,
+)
+EVENT_CUES = re.compile(
+    r"\b(?:attended|attend|took part|participated|joined|gathered|guests|remarks were delivered|"
+    r"delivered remarks|bringing together|reception|celebration|kick-?off|ceremony)\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|is set to|are set to|plans? to|planning to|is planning|"
+    r"are planning|scheduled|is expected to|are expected to|intends? to|is due to|upcoming|"
+    r"next (?:week|month|year)|in the coming)\b",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\bwho\b|\bwhich\b|\bwhere\b")
+BACK_REFERENCE = re.compile(
+    r"^(?:the\s+)?(?:he|she|they|it|both|the two|(?:the\s+)?(?:newly[- ]appointed\s+)?"
+    rf"(?:{COUNTERPART_NOUNS})|ambassador\s+[A-Z]|mayor\s+[A-Z]|vice mayor|deputy mayor|"
+    r"in (?:the|his|her|this) (?:meeting|talks|discussion|conversation))\b",
+    re.IGNORECASE,
+)
+
+KOREAN_COUNTERPARTS = (
+    r"대사대리|대사관|대사|총영사관|총영사|영사관|영사|공사|참사관|서기관|무관|대표단|사절단|"
+    r"정부|외교부|외무부|장관|차관|측|관계자|외교관|대표부|무역관|대표처|부시장|시장|주지사|"
+    r"도지사|시의회|시청|대통령|총리|공무원"
+)
+KOREAN_AFTER_COUNTRY = re.compile(
+    rf"^(?:의)?(?:\s?[가-힣A-Za-z]+){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=[은는이가을를의와과에도,\s]|$)"
+)
+KOREAN_PLACE_AFTER = re.compile(r"^(?:에서|에|으로|로|까지|에는|에서는)")
+KOREAN_MEETING_CUES = re.compile(
+    r"면담|만나|만났|만남|예방|접견|회담|회동|환담|방문|찾아|찾았|참석|참가|맞이|영접|간담회|"
+    r"협의|논의했|의견을 나눴|서명|체결|개최|열었|양자"
+)
+KOREAN_EVENT_CUES = re.compile(r"참석|참가|행사|간담회|리셉션|기념식|개최|열었")
+KOREAN_FUTURE_AFTER = re.compile(r"^[가-힣]{0,3}\s?(?:할|될|예정|계획|것이다)")
+KOREAN_FUTURE = re.compile(r"(?:예정이다|계획이다|것이다|예정)\.?$")
+KOREAN_BACK_REFERENCE = re.compile(
+    r"^(?:양측|두 사람|그는|그녀는|이 자리에서|이날|"
+    rf"(?:[가-힣]+\s)?(?:{KOREAN_COUNTERPARTS})(?:은|는|이|가|측은))"
+)
+
+# (pattern, title, counterpart type), the first that matches wins.
+TITLES = [
+    (r"deputy chiefs? of mission", "Deputy Chief of Mission", "embassy"),
+    (r"charg[ée]s? d['’]affaires", "Chargé d'Affaires", "embassy"),
+    (r"(?:deputy|vice) ambassadors?", "Deputy Ambassador", "embassy"),
+    (r"ambassadors?", "Ambassador", "embassy"),
+    (r"(?:chiefs?|heads?) of mission", "Head of Mission", "embassy"),
+    (r"consuls?[- ]general", "Consul General", "consulate"),
+    (r"consulates?", "", "consulate"),
+    (r"consuls?", "Consul", "consulate"),
+    (r"(?:military |defen[cs]e |commercial |economic |research and development )?attach[ée]s?",
+     "Attaché", "embassy"),
+    (r"minister[- ]counsell?ors?", "Minister-Counsellor", "embassy"),
+    (r"counsell?ors?", "Counsellor", "embassy"),
+    (r"(?:first|second|third) secretar(?:y|ies)", "Secretary", "embassy"),
+    (r"trade (?:office|commission)s?|government office|chamber of commerce|agency|"
+     r"development (?:company|corporation)", "", "other"),
+    (r"(?:first )?(?:vice|deputy)[- ]mayors?", "Vice Mayor", "city government"),
+    (r"mayors?", "Mayor", "city government"),
+    (r"vice[- ]chairman of [\w\s'’-]*people's committee", "Vice Chairman", "city government"),
+    (r"governors?", "Governor", "city government"),
+    (r"city (?:government|council|officials?)|municipal|metropolitan government|"
+     r"local government|city hall", "", "city government"),
+    (r"(?:vice |deputy )?ministers?", "Minister", "national government"),
+    (r"ministr(?:y|ies)|national government|foreign ministry", "", "national government"),
+    (r"secretary[- ]general of", "Secretary-General", "international organisation"),
+    (r"embass(?:y|ies)|diplomats?|mission", "", "embassy"),
+]  # fmt: skip
+KOREAN_TITLES = [
+    ("대사대리", "Chargé d'Affaires", "embassy"),
+    ("총영사", "Consul General", "consulate"),
+    ("영사", "Consul", "consulate"),
+    ("부대사", "Deputy Ambassador", "embassy"),
+    ("대사관", "", "embassy"),
+    ("대사", "Ambassador", "embassy"),
+    ("공사", "Minister-Counsellor", "embassy"),
+    ("참사관", "Counsellor", "embassy"),
+    ("서기관", "Secretary", "embassy"),
+    ("무관", "Attaché", "embassy"),
+    ("외교관", "", "embassy"),
+    ("부시장", "Vice Mayor", "city government"),
+    ("시장", "Mayor", "city government"),
+    ("시의회", "", "city government"),
+    ("시청", "", "city government"),
+    ("도지사", "Governor", "city government"),
+    ("주지사", "Governor", "city government"),
+    ("장관", "Minister", "national government"),
+    ("차관", "Vice Minister", "national government"),
+    ("외교부", "", "national government"),
+    ("정부", "", "national government"),
+    ("무역관", "", "other"),
+    ("대표처", "", "other"),
+]
+
+# Pledges: the wordings that say someone will do something next; the pledge follows them.
+PLEDGES = re.compile(
+    r"\b(?:(?:pledged|promised|offered|agreed|committed(?: himself| herself| itself)?|vowed|"
+    r"undertook|pledges|promises|offers|agrees|commits)\s+to"
+    r"|(?:stated|expressed|voiced|announced|confirmed) (?:his|her|their|its) "
+    r"(?:intention|willingness|readiness|commitment|wish) to"
+    r"|assur(?:ed|es) [^.;]*?\b(?:that\s+)?(?:it|he|she|they|the [\w-]+|their [\w-]+|its [\w-]+|"
+    r"[A-Z][\w-]+)\s+would)\s+",
+    re.IGNORECASE,
+)
+PLEDGE_END = re.compile(
+    r"[.;](?:\s|$)|,\s+(?:who|which|whose|where|while|to whom|but|although|because|as well as)\b"
+    r"|,\s+and\s+(?:the|he|she|they|it|both|SG|Secretary|WeGO)\b|\s[–—]\s|,?\s+(?:and\s+)?"
+    r"(?:pledged|promised|offered|agreed|committed|vowed)\s+to\b|\.$",
+)
+KOREAN_PLEDGE = re.compile(
+    r"(?P<stem>\S+?)(?:겠다고|겠다는|기로|ㄹ 것을|할 것을)\s?(?:\S+\s)?"
+    r"(?:약속|밝혔|말했|전했|다짐|강조|합의|했다|뜻을|의지를)"
+)
+
+# Korean wordings of catalogue programmes (for the lead to move into data/programs.csv).
+KOREAN_PROGRAMS = {
+    "서울스마트도시상": "Seoul Smart City Prize",
+    "서울 스마트도시상": "Seoul Smart City Prize",
+    "서울 스마트시티 어워드": "Seoul Smart City Prize",
+    "WeGO 연수 프로그램": "WeGO Training Program",
+    "연수 프로그램": "WeGO Training Program",
+    "역량강화 프로그램": "WeGO Training Program",
+    "서울 스마트시티 서밋": "Seoul Smart City Summit",
+    "서울스마트시티서밋": "Seoul Smart City Summit",
+    "세계도시정상회의": "World Cities Summit",
+    "솔루션 밋 시티즈": "Solution Meets Cities",
+    "스마트시티 챔피언": "WeGO Smart City Champions",
+    "지속가능한 스마트시티 챔피언": "WeGO Smart City Champions",
+    "WeGO 총회": "WeGO General Assembly",
+    "총회": "WeGO General Assembly",
+    "집행위원회": "Executive Committee (EXCOM)",
+    "지역사무소": "WeGO Regional Offices",
+    "지역 사무소": "WeGO Regional Offices",
+    "중남미 스마트시티 네트워크": "Latin America Smart Cities Network (LASCN)",
+    "동북아 스마트시티 네트워크": "Northeast Asian Smart Cities Network (NEASCN)",
+    "WeGO 어워드": "WeGO Awards",
+    "WeGO 가입": "WeGO membership",
+    "가입 절차": "WeGO membership",
+    "가입 신청": "WeGO membership",
+    "회원 가입": "WeGO membership",
+    "도시혁신 챌린지": "Urban Innovation Challenge: Citypreneurs",
+    "시티프러너": "Urban Innovation Challenge: Citypreneurs",
+    "서울 글로벌 챌린지": "Seoul Global Challenge",
+    "민관협력": "Public-private partnerships",
+    "타당성 조사": "Feasibility studies and pilot projects",
+    "시범사업": "Feasibility studies and pilot projects",
+    "스마트시티 협력": "Smart city cooperation",
+    "스마트 교통": "Smart city cooperation",
+    "스마트 폐기물": "Smart city cooperation",
+    "홍수 경보": "Smart city cooperation",
+    "WSIS 포럼": "WSIS Forum",
+}
+
+# Korean names the country table does not know yet (for the lead to move into lib/countries).
+KOREAN_COUNTRY_NAMES = {
+    "호주": "AUS",
+    "터키": "TUR",
+    "사우디": "SAU",
+    "남아공": "ZAF",
+    "인니": "IDN",
+    "뉴질랜드": "NZL",
+    "도미니카공화국": "DOM",
+    "중앙아공": "CAF",
+    "아랍에미리트연합": "ARE",
+    "UAE": "ARE",
+}
+
+# Korean country names that are also everyday words ("수단" is a means, "인도" a pavement):
+# they count only beside a counterpart noun or in a list of countries.
+KOREAN_WEAK_NAMES = {
+    "수단",
+    "오만",
+    "인도",
+    "이란",
+    "말리",
+    "가나",
+    "차드",
+    "기니",
+    "통가",
+    "가봉",
+    "조지아",
+}
+# English country names that are also people's names or common words.
+ENGLISH_WEAK_NAMES = {"Georgia", "Jordan", "Chad", "Jersey", "Turkey", "Guinea", "Niger", "Mali"}
+# Region words that contain a country's name or demonym and must not be read as one.
+REGION_WORDS = (
+    "Latin America", "Latin American", "Central America", "Central American", "South America",
+    "South American", "North America", "North American", "Middle East", "Southeast Asia",
+    "Southeast Asian", "Central Asia", "Central Asian", "East Asia", "East Asian", "Asia",
+    "Africa", "Europe", "European", "African", "Asian", "Indian Ocean", "New Mexico",
+    "Mexico City", "Kuwait City", "Panama City", "Guatemala City", "Djibouti City",
+    "Singapore River", "Korea Herald", "Korea Times", "Papua", "Korean War",
+)  # fmt: skip
+
+
+def title_and_type(phrase: str, korean: bool = False) -> tuple[str, str]:
+    """The counterpart's title and type from the words around them ("" when none)."""
+    if korean:
+        for word, title, kind in KOREAN_TITLES:
+            if word in phrase:
+                return title, kind
+        return "", ""
+    for pattern, title, kind in TITLES:
+        if re.search(rf"\b(?:{pattern})", phrase, re.IGNORECASE):
+            return title, kind
+    return "", ""
+
+
+def is_counterpart_noun(word: str) -> bool:
+    """Whether a word names who was met ("Embassy", "delegation")."""
+    return bool(_NOUN.match(word))
