@@ -2,7 +2,7 @@
 
 A builder takes an aggregate and returns a figure; none sees the meetings. Text a person
 reads goes through lib.i18n, country names through `country_name`, dates through
-`day_label` and the plotly date formats MONTH_HOVER and MONTH_TICKS_KO, so a figure
+`lib.meetings.day_label` and the plotly date formats MONTH_HOVER and MONTH_TICKS_KO, so a figure
 depends only on its arguments and `i18n.current()` and can be cached per language.
 Figures are built from trace and layout dicts without plotly's value-by-value checks
 (they were a large share of a page's rerun); tests/test_figures_browser.py draws each one.
@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 from lib import aggregates, i18n
 from lib.countries import country_name
 from lib.i18n import N_, _, n_
+from lib.meetings import day_label
 
 WORLD_SHAPES = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
 
@@ -96,13 +97,6 @@ DAY_MS = 24 * 3600 * 1000
 
 
 # ------------------------------------------------------------------ text in the run's language
-
-
-def day_label(day: pd.Timestamp) -> str:
-    """A day as people read it: "2 Apr 2019", "2019년 4월 2일"."""
-    if i18n.current() == "ko":
-        return f"{day.year}년 {day.month}월 {day.day}일"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _html(text: object) -> str:
@@ -676,47 +670,3 @@ def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
-
-
-# ------------------------------------------------------------------ until the pages switch
-# The names and signatures the pages call today. Once they call the aggregates in
-# lib.aggregates and the figures above, remove this block.
-
-country_summary = aggregates.country_summary
-missions = aggregates.missions
-program_interest = aggregates.program_interest
-program_region_counts = aggregates.program_region_counts
-strip_marks = aggregates.strip_marks
-program_chart = program_figure
-program_heatmap = heatmap_figure
-
-
-def outreach_map(
-    summary: pd.DataFrame, colour_by: str = "Meetings", mission_list: pd.DataFrame | None = None
-) -> go.Figure:
-    """map_figure, as the map page calls it today."""
-    return map_figure(summary, colour_by, mission_list)
-
-
-def monthly_chart(meetings: pd.DataFrame) -> go.Figure:
-    """monthly_figure of the meetings, as the timeline page calls it today."""
-    return monthly_figure(aggregates.monthly_counts(meetings))
-
-
-def strip_chart(meetings: pd.DataFrame) -> go.Figure:
-    """strip_figure of the meetings, as the timeline page calls it today."""
-    return strip_figure(aggregates.strip_marks(meetings))
-
-
-def program_countries(meetings: pd.DataFrame, programs: pd.DataFrame, program: str) -> pd.DataFrame:
-    """aggregates.program_countries with the column names the programs page uses today."""
-    table = aggregates.program_countries(meetings, programs, program)
-    return table.drop(columns="iso3").rename(
-        columns={
-            "country": "Country",
-            "region": "Region",
-            "meetings": "Meetings",
-            "first": "First",
-            "last": "Last",
-        }
-    )

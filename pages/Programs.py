@@ -1,10 +1,13 @@
 """Programs: which of the organisation's programs each country and region cares about."""
 
+import pandas as pd
 import streamlit as st
 
-from lib import charts
+from lib import aggregates, charts
 from lib.i18n import _
+from lib.meetings import month_label
 from lib.ui import address, panels, sidebar
+from lib.ui.maps import dark_theme
 from lib.ui.text import shown_country, shown_program, shown_region
 
 dataset, view = sidebar.current_view()
@@ -16,15 +19,15 @@ if view.programs.empty:
     st.info(_("None of the meetings shown records a program."), icon=":material/info:")
     st.stop()
 
-interest = charts.program_interest(view.meetings, view.programs)
+interest = aggregates.program_interest(view.meetings, view.programs)
 left, right = st.columns(2)
 with left:
     st.subheader(_("Meetings and countries per program"))
-    st.plotly_chart(charts.program_chart(interest), key="programs")
+    st.plotly_chart(charts.program_figure(interest), key="programs")
 with right:
     st.subheader(_("Program × region"))
-    counts = charts.program_region_counts(view.meetings, view.programs)
-    st.plotly_chart(charts.program_heatmap(counts), key="heatmap")
+    counts = aggregates.program_region_counts(view.meetings, view.programs)
+    st.plotly_chart(charts.heatmap_figure(counts, dark=dark_theme()), key="heatmap")
 
 first = interest["program"].iloc[0]
 focus_key = address.start("focus", list(interest["program"]), first, translated=True)
@@ -33,20 +36,15 @@ program = st.selectbox(
 )
 address.keep("focus", program, first, translated=True)
 address.publish(["focus"])
-table = charts.program_countries(view.meetings, view.programs, program)
+table = aggregates.program_countries(view.meetings, view.programs, program)
 st.dataframe(
-    table.assign(
-        Country=table["Country"].map(shown_country),
-        Region=table["Region"].map(shown_region),
-        First=table["First"].dt.strftime("%Y-%m"),
-        Last=table["Last"].dt.strftime("%Y-%m"),
-    ).rename(
-        columns={
-            "Country": _("Country"),
-            "Region": _("Region"),
-            "Meetings": _("Meetings"),
-            "First": _("First meeting"),
-            "Last": _("Latest meeting"),
+    pd.DataFrame(
+        {
+            _("Country"): table["country"].map(shown_country),
+            _("Region"): table["region"].map(shown_region),
+            _("Meetings"): table["meetings"],
+            _("First meeting"): table["first"].map(month_label),
+            _("Latest meeting"): table["last"].map(month_label),
         }
     ),
     hide_index=True,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import charts
+from lib import aggregates, charts
 from lib.i18n import _
 from lib.ui import panels, sidebar
 
@@ -13,11 +13,23 @@ if view.meetings.empty:
     st.stop()
 
 st.subheader(_("Meetings per month"))
-st.plotly_chart(charts.monthly_chart(view.meetings), key="monthly")
+st.plotly_chart(charts.monthly_figure(aggregates.monthly_counts(view.meetings)), key="monthly")
 st.caption(_("An approximate meeting is counted in the month its date window starts."))
 
 st.subheader(_("Meetings by country"))
-st.plotly_chart(charts.strip_chart(view.meetings), key="strip")
+marks = aggregates.strip_marks(view.meetings)
+st.plotly_chart(charts.strip_figure(marks), key="strip")
+shown = marks["iso3"].nunique()
+engaged = view.meetings["iso3"].nunique()
+if shown < engaged:
+    st.caption(
+        _(
+            "The {shown} countries with most meetings are drawn, of {engaged}; narrow the "
+            "filters to see the others.",
+            shown=shown,
+            engaged=engaged,
+        )
+    )
 st.caption(
     _(
         "Filled marks are exact dates. Hollow marks are approximate (a week, month, quarter "

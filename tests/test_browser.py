@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import charts
+from lib import aggregates, charts
 from lib.filters import Filters, apply
 from lib.meetings import read_meetings
 from lib.store import Store
@@ -166,7 +166,7 @@ def test_clicking_countries_filters_every_page(page, server, shipped, shots):
 
 def test_a_never_met_mission_clicked_on_the_coverage_map_opens_its_panel(page, server, shipped):
     open_page(page, f"{server}/?colour=Coverage")
-    missions = set(charts.missions()["iso3"])
+    missions = set(aggregates.missions()["iso3"])
     engaged = set(shipped["iso3"].astype(str))
     assert set(drawn_codes(page)) == (engaged | missions) & charts.drawable_iso3()
     click_country(page, "ARG")
@@ -186,7 +186,7 @@ def test_timeline_draws_a_mark_for_every_meeting_on_a_date_axis(page, server, sh
     ticks = [float(t.replace(",", "")) for t in monthly["layout"]["yaxis"]["ticks"]]
     assert all(t == int(t) for t in ticks)  # no half meetings
     assert strip["layout"]["xaxis"]["type"] == "date"
-    marks = charts.strip_marks(shipped)
+    marks = aggregates.strip_marks(shipped)
     assert strip["points"] == len(marks)
     hollow = [t for t in strip["traces"] if t["symbol"] == "circle-open"]
     assert sum(t["n"] for t in hollow) == int(marks["approximate"].sum())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lib import charts
+from lib import aggregates, charts
 from lib import filters as flt
 from lib.countries import clear_resolution_cache, resolution_cache_info
 from lib.meetings import FORMAT_COLUMNS, PRECISIONS, read_meetings
@@ -61,8 +61,8 @@ def test_reading_resolves_each_distinct_country_text_once(twenty_thousand):
 
 def _map_json_bytes(path: Path) -> int:
     meetings = read_meetings(path).meetings
-    summary = charts.country_summary(meetings, flt.program_rows(meetings))
-    figure = charts.outreach_map(summary, "meetings", charts.missions())
+    summary = aggregates.country_summary(meetings, flt.program_rows(meetings))
+    figure = charts.map_figure(summary, "Meetings", aggregates.missions())
     return len(figure.to_json())
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import charts
+from lib import aggregates
 from lib import filters as flt
 from lib.i18n import _, n_
 from lib.meetings import date_labels
@@ -77,7 +77,7 @@ def empty_state(dataset: Dataset, view: View) -> None:
 
 def missions_in_view(filters: flt.Filters) -> pd.DataFrame:
     """Resident missions in Seoul inside the region, sub-region and country filters."""
-    missions = charts.missions()
+    missions = aggregates.missions()
     for key in ("region", "subregion", "country"):
         chosen = filters.values(key)
         if chosen:
@@ -243,7 +243,7 @@ def country_panel(view: View, country: str, editable: bool) -> None:
     head.subheader(shown_country(country))
     button.button(_("Show all countries"), on_click=reset_country, icon=":material/public:")
     if mine.empty:
-        resident = country in set(charts.missions()["country"])
+        resident = country in set(aggregates.missions()["country"])
         st.info(
             _("No meeting with {country} is recorded yet.", country=shown_country(country))
             + (" " + _("It has a resident embassy in Seoul.") if resident else ""),
@@ -296,7 +296,12 @@ def engaged_table(summary: pd.DataFrame) -> None:
                 _("Meetings"): summary["meetings"],
                 _("Last meeting"): summary["last_date"].dt.strftime("%Y-%m-%d"),
                 _("Open follow-ups"): summary["open_follow_ups"],
-                _("Programs of interest"): summary["programs"],
+                _("Programs of interest"): summary["programs"].map(
+                    lambda listed: (
+                        ", ".join(shown_program(p) for p in listed.split(", ") if p)
+                        or _("none recorded")
+                    )
+                ),
             }
         ),
         hide_index=True,

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import filters as flt
-from lib.charts import missions
+from lib.aggregates import missions
 from lib.i18n import N_, _
 from lib.meetings import COUNTERPART_TYPES
 from lib.programs import program_catalogue

@@ -6,7 +6,8 @@ from functools import cache
 import streamlit as st
 
 from lib import i18n
-from lib.countries import Country, all_countries, country_name
+from lib.countries import Country, all_countries, country_name, region_name
+from lib.programs import program_name
 
 LANGUAGE_KEY = "lang"  # the language switch's key and URL parameter
 
@@ -59,6 +60,11 @@ def _countries_by_name() -> dict[str, Country]:
     return {country.name: country for country in all_countries()}
 
 
+def country_of(name: str) -> Country | None:
+    """The country with this display name (as in the data and links), or None."""
+    return _countries_by_name().get(str(name))
+
+
 def shown_country(name: str) -> str:
     """A country's display name (as in the data and links) in the session's language."""
     country = _countries_by_name().get(str(name))
@@ -67,28 +73,17 @@ def shown_country(name: str) -> str:
 
 def shown_region(name: str) -> str:
     """A UN region or sub-region in the session's language."""
-    return i18n._(str(name))
+    return region_name(str(name))
 
 
 def shown_program(name: str) -> str:
     """A program's name in the session's language."""
-    return str(name)
+    return program_name(str(name))
 
 
 def shown_value(value: str) -> str:
     """A fixed value (counterpart type, follow-up status, precision) in the session's language."""
     return i18n._(str(value))
-
-
-def shown_month(month: str) -> str:
-    """A "YYYY-MM" month as people read it: "Apr 2019", "2019년 4월"."""
-    year, number = str(month).split("-")
-    if i18n.current() == "ko":
-        return f"{year}년 {int(number)}월"
-    return f"{_MONTHS[int(number) - 1]} {year}"
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def shown_filter_value(key: str, value: str) -> str:
