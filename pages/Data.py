@@ -9,7 +9,7 @@ dataset, view = sidebar.current_view()
 panels.heading(_("Data and downloads"), dataset)
 panels.show_problems(dataset)
 
-downloads.slice_buttons(view)
+downloads.slice_buttons(view, dataset.version)
 if view.meetings.empty:
     panels.empty_state(dataset, view)
 else:
@@ -26,4 +26,4 @@ if dataset.mode == "database" and signin.can("backup"):
     st.caption(
         _("Every recorded meeting in format v1, whatever the filters; import it to restore.")
     )
-    downloads.backup_buttons(sources.open_store())
+    downloads.backup_buttons(sources.open_store(), len(dataset.meetings))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import recording
 from lib.i18n import _
-from lib.store import MeetingInvalid, MeetingNotFound, StoreError
+from lib.store import MeetingChanged, MeetingInvalid, MeetingNotFound, StoreError
 from lib.ui import editing, forms, navigation, signin, sources
 from lib.ui.text import plain, shown_country
 
@@ -18,10 +18,13 @@ editing.show_notice()
 who = editing.editor_name()
 
 meeting_id = st.query_params.get("meeting")
+form_key = f"meeting-{meeting_id or 'new'}-{editing.form_number()}"
+# The meeting as it was when this form was opened: a save from an older form is refused.
+opened = st.session_state.setdefault(editing.OPENED_KEY, {})
 stored: dict[str, str] = {}
 if meeting_id:
     try:
-        stored = store.get(meeting_id)
+        stored = opened.get(form_key) or store.get(meeting_id)
     except MeetingNotFound:
         st.warning(
             _(
@@ -34,39 +37,46 @@ if meeting_id:
         st.error(str(error))
         st.stop()
 if meeting_id:
+    opened[form_key] = stored
     st.subheader(_("Editing: {meeting}", meeting=plain(recording.describe(stored, shown_country))))
     if st.button(_("Record a new meeting instead"), icon=":material/add:"):
         del st.query_params["meeting"]
         st.rerun()
 
-form_count = st.session_state.setdefault("forms_saved", 0)
 chosen = forms.meeting_form(
-    recording.form_values(stored) if stored else {},
-    key=f"meeting-{meeting_id or 'new'}-{form_count}",
-    editing=bool(meeting_id),
+    recording.form_values(stored) if stored else {}, key=form_key, editing=bool(meeting_id)
 )
 if chosen is not None:
     record, problems = forms.record_of(chosen)
     if not who:
         problems["who"] = _("Give your name above: it is kept in the meeting's history.")
     changes = recording.changed_fields(stored, record) if meeting_id else record
+    saved_id = None
     if not problems and not changes:
         st.info(_("Nothing changed: the meeting is as it was."))
     elif not problems:
         try:
             if meeting_id:
-                store.update(meeting_id, changes, who)
+                store.update(meeting_id, changes, who, expected_revision=stored.revision)
                 saved_id = meeting_id
             else:
                 saved_id = store.add(record, who)
         except MeetingInvalid as invalid:
             problems = invalid.fields
+        except MeetingChanged as changed:
+            st.error(str(changed), icon=":material/sync_problem:")
+            forms.newer_version(stored, changed.current, record)
+            st.button(
+                _("Start again from the saved meeting"),
+                icon=":material/refresh:",
+                on_click=editing.new_form,
+            )
         except StoreError as error:
             st.error(str(error))
             st.stop()
     if problems:
         st.error(forms.problems_message(problems))
-    elif changes:
+    elif saved_id:
         saved = store.get(saved_id)
         editing.notify(
             "success",
@@ -75,12 +85,14 @@ if chosen is not None:
                 meeting=plain(recording.describe(saved, shown_country)),
             ),
         )
-        st.session_state["forms_saved"] = form_count + 1
+        editing.new_form()
         st.rerun()
 
 
 def _delete() -> None:
-    ok, _done = editing.attempt(lambda: store.delete(meeting_id, who))
+    ok, _done = editing.attempt(
+        lambda: store.delete(meeting_id, who, expected_revision=stored.revision)
+    )
     if ok:
         del st.query_params["meeting"]
         editing.notify("success", _("Deleted. It can be restored below if needed."))
@@ -128,9 +140,14 @@ if ok:
             )
 
             def _restore(id=row.id) -> None:
-                done, _result = editing.attempt(lambda: store.restore(id, who))
+                done, restored = editing.attempt(lambda: store.restore(id, who))
                 if done:
-                    editing.notify("success", _("Restored: it is on every page again."))
+                    editing.notify(
+                        "success",
+                        _("Restored: it is on every page again.")
+                        if restored
+                        else _("Someone else restored it already: it is on every page."),
+                    )
                     st.rerun()
 
             editing.confirmation(

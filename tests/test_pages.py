@@ -406,14 +406,17 @@ def test_import_reports_bad_rows_and_twice_adds_nothing(database):
     widget(at.text_input, "Your name").input("Min-ji Kim")
     raw = (FIXTURES / "mixed.csv").read_bytes()
     at.file_uploader[0].set_value(("colleague.csv", raw, "text/csv")).run()
-    assert any("3 meetings can be imported, 11 rows cannot" in s.value for s in at.subheader)
+    heading = "3 new meetings can be added; 0 are already recorded; 11 rows cannot be used."
+    assert any(s.value == heading for s in at.subheader)
     before = len(database.meetings())
     widget(at.button, "Import").click().run()
     assert any("Imported 3 meetings" in s.value for s in at.success)
     assert len(database.meetings()) == before + 3
-    widget(at.button, "Import").click().run()
-    assert any("Imported 0 meetings" in s.value and "skipped 3" in s.value for s in at.success)
-    assert len(database.meetings()) == before + 3
+    # The same file again: the preview says all are recorded, and there is nothing to import.
+    assert any(s.value.startswith("0 new meetings can be added; 3 are") for s in at.subheader)
+    assert widget(at.button, "Import").disabled
+    already = next(d.value for d in at.dataframe if "Already recorded" in d.value.columns)
+    assert len(already) == 3
 
 
 def test_replace_asks_first_and_offers_the_backup_until_dismissed(database):
@@ -427,7 +430,7 @@ def test_replace_asks_first_and_offers_the_backup_until_dismissed(database):
     assert len(database.meetings()) > 2
     widget(at.button, "Yes, replace them").click().run()
     assert len(database.meetings()) == 2
-    assert any("replacing" in s.value for s in at.success)
+    assert any(s.value.startswith("Replaced") for s in at.success)
     backup = "Download the backup taken before the replace"
     assert any(b.label == backup for b in at.get("download_button"))
     at.run()  # another click elsewhere: the backup is still offered
@@ -471,7 +474,7 @@ def test_staff_scenario_on_each_database(db_url, monkeypatch):
         at.switch_page("pages/Import.py").run()
         raw = (FIXTURES / "store_colleague.csv").read_bytes()
         at.file_uploader[0].set_value(("colleague.csv", raw, "text/csv")).run()
-        assert any("2 rows cannot" in s.value for s in at.subheader)
+        assert any("2 rows cannot be used" in s.value for s in at.subheader)
         lines = set(next(d.value for d in at.dataframe if "Line" in d.value.columns)["Line"])
         assert lines == {4, 7}
         widget(at.button, "Import").click().run()
@@ -490,3 +493,49 @@ def test_the_data_page_in_korean_has_no_exception():
     assert_clean(at)
     assert at.query_params["lang"] == "ko"
     assert isinstance(at.dataframe[0].value, pd.DataFrame)
+
+
+def test_a_save_from_a_form_older_than_a_colleagues_save_is_refused(database):
+    meeting = "2019-04-can-amb"
+    at = open_app("pages/Record.py", meeting=meeting)
+    widget(at.text_input, "Your name").input("Jae-won Park")
+    widget(at.text_area, "Summary").input("My own summary of the call")
+    database.update(meeting, {"counterpart": "Saved by a colleague"}, "colleague")
+    widget(at.button, "Save changes").click().run()
+    assert any("after you opened it" in e.value for e in at.error)
+    assert database.get(meeting)["counterpart"] == "Saved by a colleague"
+    assert database.get(meeting)["summary"] != "My own summary of the call"
+    assert widget(at.text_area, "Summary").value == "My own summary of the call"
+    beside = next(d.value for d in at.dataframe if "Saved now" in d.value.columns)
+    assert set(beside["Field"]) == {"Counterpart", "Summary"}
+    widget(at.button, "Start again from the saved meeting").click().run()
+    assert widget(at.text_input, "Counterpart").value == "Saved by a colleague"
+    widget(at.text_area, "Summary").input("My own summary of the call")
+    widget(at.button, "Save changes").click().run()
+    stored = database.get(meeting)
+    assert stored["summary"] == "My own summary of the call"
+    assert stored["counterpart"] == "Saved by a colleague"
+
+
+NEWS = ROOT / "tests" / "fixtures" / "news" / "tuned" / "2019-05-20_ko-central-asia-embassies.txt"
+
+
+def test_a_korean_news_item_is_drafted_reviewed_and_saved(database):
+    at = open_app("pages/Import.py")
+    widget(at.text_input, "Your name").input("Min-ji Kim")
+    widget(at.text_area, "The news item").input(NEWS.read_text()).run()
+    assert widget(at.date_input, "Published on").value == date(2019, 5, 20)  # its dateline
+    widget(at.button, "Draft the meetings").click().run()
+    assert_clean(at)
+    before = len(database.meetings())
+    widget(at.button, "Save these meetings").click().run()
+    assert_clean(at)
+    meetings = database.meetings()
+    assert len(meetings) == before + 3
+    assert any("Imported 3 meetings" in s.value for s in at.success)
+    uzbekistan = meetings[meetings["country"] == "Uzbekistan"]
+    assert (uzbekistan["date_precision"] == "quarter").any()
+    # The same item saved again adds nothing.
+    widget(at.button, "Draft the meetings").click().run()
+    widget(at.button, "Save these meetings").click().run()
+    assert len(database.meetings()) == before + 3

@@ -482,6 +482,18 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(store):
     assert store.data_version() == version
 
 
+def test_a_preview_names_the_rows_already_recorded_and_writes_nothing(store):
+    store.import_meetings(COLLEAGUE, mode="append", who="Ji-woo")
+    version = store.data_version()
+    preview = read_meetings(COLLEAGUE).meetings
+    known = store.already_recorded(preview)
+    again = store.import_meetings(COLLEAGUE, mode="append", who="Ji-woo")
+    assert [(p.line, str(p.message)) for p in known] == [
+        (p.line, str(p.message)) for p in again.skipped
+    ]
+    assert len(known) == 5 and store.data_version() == version
+
+
 def test_append_skips_repeats_of_date_country_and_counterpart(store, tmp_path):
     existing = store.add({**CANADA, "id": "ours"}, who="Ji-woo")
     sheet = tmp_path / "sheet.csv"

@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 
 from lib.export import FILE_KINDS, file_bytes
 from lib.i18n import L_
-from lib.meetings import read_meetings
+from lib.meetings import Problem, read_meetings, record_cells
 from lib.progress import Progress
 from lib.store import schema
 from lib.store.advice import _DRIVER_ERRORS, _advice, _id_taken_message
@@ -45,7 +45,6 @@ from lib.store.imports import (
 )
 from lib.store.rows import (
     MeetingRecord,
-    _cells,
     _existing_row,
     _extra_json,
     _fill_ids,
@@ -310,6 +309,12 @@ class Store:
         with self._reading() as conn:
             return _record_of(_existing_row(conn, id))
 
+    def count(self) -> int:
+        """How many meetings are recorded (deleted ones left out)."""
+        with self._reading() as conn:
+            query = sa.select(sa.func.count()).where(_MEETINGS.c.deleted_at.is_(None))
+            return int(conn.execute(query).scalar_one())
+
     def revisions(self) -> dict[str, int]:
         """Every meeting's revision (deleted ones too), by id: what a form or list started from."""
         with self._reading() as conn:
@@ -383,7 +388,7 @@ class Store:
         meeting has changed since, MeetingChanged is raised and nothing is written.
         """
         who = _who(who)
-        changes = _cells(changes)
+        changes = record_cells(changes)
         try:
             with self._writing() as (conn, version):
                 stored = _existing_row(conn, id, lock=True)
@@ -502,6 +507,16 @@ class Store:
         except _Unchanged:
             pass
         return report
+
+    def already_recorded(
+        self, meetings: pd.DataFrame, progress: Progress | None = None
+    ) -> list[Problem]:
+        """The rows of a file's meetings (as read_meetings gives them) that an append would
+        skip as already recorded, each with the meeting it repeats; nothing is written."""
+        stored = _stored_text(meetings)
+        with self._reading() as conn:
+            _, skipped, _ = _skip_known(conn, stored, meetings["line"].to_numpy(), progress)
+        return skipped
 
     # Export and backup -------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lib.i18n import L_, _
+from lib.meetings import RecordInvalid
 
 if TYPE_CHECKING:
     from lib.store.rows import MeetingRecord
@@ -67,16 +68,8 @@ class MeetingChanged(StoreError):
         super().__init__(message)
 
 
-class MeetingInvalid(ValueError):
+class MeetingInvalid(RecordInvalid):
     """A meeting was not saved because some fields are wrong; `fields` maps column to message."""
-
-    def __init__(self, fields: dict[str, str | L_]):
-        self.fields = dict(fields)
-        super().__init__(self.fields)
-
-    def __str__(self) -> str:
-        listed = "; ".join(f"{column}: {message}" for column, message in self.fields.items())
-        return _("The meeting was not saved. {fields}", fields=listed)
 
 
 class _Unchanged(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Iterator, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from json.encoder import encode_basestring
 
 import pandas as pd
@@ -14,7 +14,13 @@ from sqlalchemy.engine import Connection
 
 from lib.export import format_v1_table
 from lib.i18n import L_
-from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, validate_table
+from lib.meetings import (
+    ADDED_COLUMNS,
+    FORMAT_COLUMNS,
+    RecordInvalid,
+    validate_record,
+    validate_table,
+)
 from lib.progress import WRITING, Progress, begin, report
 from lib.store.errors import MeetingInvalid, MeetingNotFound
 from lib.store.schema import _HISTORY, _INSERT_COLUMNS, _MEETINGS, _STORED_COLUMNS
@@ -62,54 +68,18 @@ def _fill_ids(ids: pd.Series, taken: set[str]) -> pd.Series:
     return ids
 
 
-def _cell_text(value: object) -> str:
-    """A form or API value as the text a file would hold."""
-    if value is None or (not isinstance(value, list | tuple | set) and pd.isna(value)):
-        return ""
-    if isinstance(value, datetime | date):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, list | tuple | set):
-        return "; ".join(text for text in (_cell_text(item) for item in value) if text)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _cells(record: Mapping[str, object]) -> dict[str, str]:
-    """Column names as a file's header is read (lower case); values as text."""
-    cells = {str(column).strip().lower(): _cell_text(value) for column, value in record.items()}
-    for column in ADDED_COLUMNS:  # computed by the app, never taken from a person
-        cells.pop(column, None)
-    return {column: text.replace("\x00", "").strip() for column, text in cells.items()}
-
-
 def _validated_record(record: Mapping[str, object]) -> dict[str, str]:
-    """One meeting's cells checked by validate_table; the stored text, or MeetingInvalid."""
-    cells = _cells(record)
-    table = pd.DataFrame([{**dict.fromkeys(FORMAT_COLUMNS, ""), **cells}], dtype="str")
-    result = validate_table(table)
-    if result.problems:
-        fields: dict[str, str] = {}
-        for problem in result.problems:
-            fields.setdefault(problem.column, problem.message)
-        raise MeetingInvalid(fields)
-    if result.meetings.empty:  # validate_table passes over an empty row: say what is needed
-        raise MeetingInvalid(
-            {
-                "date": L_("The date is empty. Write it as YYYY-MM-DD (or YYYY-MM, YYYY)."),
-                "country": L_("The country is empty. Write the country's name or ISO code."),
-            }
-        )
-    return _stored_text(result.meetings, cleaned=True).iloc[0].to_dict()
+    """One meeting's cells checked like a file's row; the stored text, or MeetingInvalid."""
+    try:
+        return validate_record(record)
+    except RecordInvalid as error:
+        raise MeetingInvalid(error.fields) from None
 
 
-def _stored_text(meetings: pd.DataFrame, *, cleaned: bool = False) -> pd.DataFrame:
-    """Validated meetings as the database keeps them: format v1 text, stripped, with iso3.
-
-    `cleaned`: the cells were stripped (and NULs removed) before validation already.
-    """
+def _stored_text(meetings: pd.DataFrame) -> pd.DataFrame:
+    """Validated meetings as the database keeps them: format v1 text, stripped, with iso3."""
     table = format_v1_table(meetings).drop(columns=["region", "subregion"])
-    for column in [] if cleaned else table.columns:
+    for column in table.columns:
         cells = table[column].astype("str")
         if cells.str.contains("\x00", regex=False).any():  # PostgreSQL text cannot hold NUL
             cells = cells.str.replace("\x00", "", regex=False)

@@ -14,6 +14,8 @@ from lib.ui.text import plain, shown_value
 
 WHO_KEY = "who"
 NOTICE_KEY = "notice"  # (kind, message) to show after the rerun that follows a change
+OPENED_KEY = "opened_meetings"  # form key → the meeting as it was when the form opened
+FORM_KEY = "forms_saved"  # how many forms this session has finished (a new one each time)
 CONFIRM_KEY = "confirming"  # the change waiting for the person's yes
 EDITOR_KEY = "editor"  # the name given once in this session, whatever the page
 
@@ -116,3 +118,14 @@ def confirmation(key: str, message: str, button: str, action: Callable[[], None]
         if no.button(_("Cancel"), key=f"no-{key}"):
             st.session_state.pop(CONFIRM_KEY, None)
             st.rerun()
+
+
+def form_number() -> int:
+    """The number of the recording form in use (a new form after each save)."""
+    return st.session_state.setdefault(FORM_KEY, 0)
+
+
+def new_form() -> None:
+    """Start a fresh form, from the meeting as it is stored now (also a button callback)."""
+    st.session_state[FORM_KEY] = form_number() + 1
+    st.session_state[OPENED_KEY] = {}

@@ -67,7 +67,7 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
             )
         },
         on_change=_save_statuses,
-        args=(table, f"{EDITOR_KEY}-{version}", who),
+        args=(table, f"{EDITOR_KEY}-{version}", who, _revisions() if who else {}),
     )
     if not can_change:
         st.caption(_("Statuses can be changed when the app uses the database."))
@@ -89,7 +89,17 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
         panels.open_meeting(chosen)
 
 
-def _save_statuses(table: pd.DataFrame, key: str, who: str | None) -> None:
+def _revisions() -> dict[str, int]:
+    """Each meeting's revision as the table is drawn: a change saved since is not overwritten."""
+    try:
+        return open_store().revisions()
+    except StoreError:
+        return {}
+
+
+def _save_statuses(
+    table: pd.DataFrame, key: str, who: str | None, revisions: dict[str, int]
+) -> None:
     """Save the statuses changed in the table (a callback), then show the table afresh."""
     edited = st.session_state.get(key, {}).get("edited_rows", {})
     store = open_store()
@@ -100,7 +110,9 @@ def _save_statuses(table: pd.DataFrame, key: str, who: str | None) -> None:
             continue
         id = table["id"].iloc[int(row)]
         try:
-            store.update(id, {"follow_up_status": status}, who)
+            store.update(
+                id, {"follow_up_status": status}, who, expected_revision=revisions.get(id)
+            )
         except (MeetingInvalid, StoreError) as error:
             editing.notify("error", str(error))
             break

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from lib import recording
@@ -173,3 +174,25 @@ def problems_message(problems: dict[str, object]) -> str:
     """ "Nothing was saved" and each problem under its field's label."""
     lines = [f"- **{label(column)}**: {plain(message)}" for column, message in problems.items()]
     return _("Nothing was saved. Please fix:") + "\n" + "\n".join(lines)
+
+
+def newer_version(opened: dict, current: dict, mine: dict[str, str]) -> None:
+    """Beside a refused save: each field someone changed or the person changed, three ways.
+
+    The person's form keeps their values; this shows what the meeting is now, so they can
+    carry their changes over to it.
+    """
+    rows = []
+    for column in FIELD_LABELS:
+        before = opened.get(column, "")
+        now, theirs = current.get(column, ""), mine.get(column, before)
+        if column in mine and (now != before or theirs != before):
+            rows.append((label(column), before, now, theirs))
+    st.dataframe(
+        pd.DataFrame(
+            rows,
+            columns=[_("Field"), _("When you opened it"), _("Saved now"), _("Your form")],
+        ),
+        hide_index=True,
+        width="stretch",
+    )

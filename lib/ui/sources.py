@@ -29,6 +29,7 @@ class Dataset:
     error: str | None = None
     programs: pd.DataFrame = field(default_factory=pd.DataFrame)
     mode: str = "database"  # "database", "file" (OUTREACH_DATA) or "upload"
+    version: object = None  # what the meetings were read from: changes when they change
 
 
 def _dataset(meetings: pd.DataFrame, source: str, mode: str, **details) -> Dataset:
@@ -53,18 +54,22 @@ def _refused(source: str, mode: str, message: object) -> Dataset:
 # Cached as resources, not data: the frame is shared read-only instead of copied per rerun.
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _read_file(path: str, modified_ns: int, size: int) -> Dataset:
-    return _read(Path(path).name, "file", lambda: read_meetings(path))
+    dataset = _read(Path(path).name, "file", lambda: read_meetings(path))
+    dataset.version = (path, modified_ns, size)
+    return dataset
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _read_upload(name: str, digest: str, _raw: bytes) -> Dataset:
-    return _read(name, "upload", lambda: read_meetings(io.BytesIO(_raw), name=name))
+    dataset = _read(name, "upload", lambda: read_meetings(io.BytesIO(_raw), name=name))
+    dataset.version = digest
+    return dataset
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _read_store(url: str, version: int, _store: Store) -> Dataset:
     where = "" if _store.path is None else _store.path.name
-    return _dataset(_store.meetings(), where, "database")
+    return _dataset(_store.meetings(), where, "database", version=(url, version))
 
 
 def data_mode() -> str:

@@ -1,0 +1,182 @@
+"""Meetings drafted from a news item: paste or upload it, review the drafts, save them all."""
+
+import io
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lib.i18n import _
+from lib.meetings import COUNTERPART_TYPES, PRECISIONS, MeetingsFileError, read_meetings
+from lib.news import (
+    NewsFileError,
+    drafts_csv_bytes,
+    published_date,
+    read_news,
+    text_of_file,
+    window_in_words,
+)
+from lib.store import Store, StoreError
+from lib.ui import editing, importing
+from lib.ui.forms import label
+from lib.ui.text import plain
+
+DRAFTS_KEY = "news_drafts"  # (what they were drafted from, the reading) of this session
+TABLE_VERSION_KEY = "news_table"  # a new number makes a fresh table (after a new drafting)
+# The draft columns a person reviews, in the table's order; the others are kept as drafted.
+REVIEWED = (
+    "country",
+    "date",
+    "date_precision",
+    "counterpart",
+    "counterpart_title",
+    "counterpart_type",
+    "programs",
+    "cities",
+    "follow_up",
+    "event",
+    "summary",
+)
+
+
+def _item_text() -> tuple[str, str]:
+    """The news item's text (pasted, or read from an uploaded file) and its file's name."""
+    pasted = st.text_area(
+        _("The news item"),
+        key="news_text",
+        height=220,
+        placeholder=_("Paste the item here, in English or Korean, or upload it below."),
+    )
+    upload = st.file_uploader(
+        _("…or a file (.txt, .html, .docx)"), type=["txt", "html", "htm", "docx"], key="news_file"
+    )
+    if upload is None or pasted.strip():
+        return pasted, ""
+    try:
+        return text_of_file(upload.name, upload.getvalue()), upload.name
+    except NewsFileError as error:
+        st.error(str(error))
+        return "", ""
+
+
+def _drafts_table(drafts: list[dict[str, str]]) -> pd.DataFrame:
+    table = pd.DataFrame(drafts, columns=list(REVIEWED), dtype="str").fillna("")
+    table.insert(3, "window", [window_in_words(draft) for draft in drafts])
+    return table
+
+
+def news_import(store: Store, who: str | None) -> None:
+    """The "From a news item" part of the import page."""
+    text, file_name = _item_text()
+    if not text.strip():
+        st.caption(
+            _(
+                "The drafts hold every country the organisation met, with an honest date "
+                "window, the pledges and the sentences they came from. Countries only named "
+                "are listed apart, not dropped."
+            )
+        )
+        return
+    guess = published_date(text)
+    left, middle, right = st.columns([1, 2, 2])
+    published = left.date_input(
+        _("Published on"),
+        value=guess or date.today(),
+        format="YYYY-MM-DD",
+        key=f"news_published-{guess}",
+        help=_("Taken from the item's dateline when it has one; change it if it is wrong."),
+    )
+    source_url = middle.text_input(_("Source link (https://…)"), key="news_url")
+    source_title = right.text_input(_("Source title"), value=file_name, key="news_title")
+    made_from = (text, published, source_url, source_title)
+    if st.button(_("Draft the meetings"), type="primary", icon=":material/auto_awesome:"):
+        reading = read_news(
+            text, published=published, source_url=source_url.strip(), source_title=source_title
+        )
+        st.session_state[DRAFTS_KEY] = (made_from, reading)
+        st.session_state[TABLE_VERSION_KEY] = st.session_state.get(TABLE_VERSION_KEY, 0) + 1
+    if DRAFTS_KEY not in st.session_state:
+        return
+    drafted_from, reading = st.session_state[DRAFTS_KEY]
+    if drafted_from != made_from:
+        st.info(_("The item or its details changed: draft the meetings again."))
+        return
+    review(store, who, reading)
+
+
+def review(store: Store, who: str | None, reading) -> None:
+    """The drafts in an editable table, the mentions not placed, and saving them all."""
+    if reading.unplaced:
+        with st.expander(
+            _("Mentions not made into meetings ({count})", count=len(reading.unplaced))
+        ):
+            for mention in reading.unplaced:
+                st.markdown(f"- {plain(str(mention.reason))}  \n  _{plain(mention.sentence)}_")
+    if not reading.drafts:
+        st.warning(_("No meeting was found in this item."))
+    st.caption(
+        _(
+            "Correct any cell, delete a row that is not a meeting, or add one; the window is "
+            "worked out from the date and its precision when you save."
+        )
+    )
+    version = st.session_state.get(TABLE_VERSION_KEY, 0)
+    edited = st.data_editor(
+        _drafts_table(reading.drafts),
+        key=f"news_drafts-{version}",
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        disabled=["window"],
+        column_config={
+            **{column: st.column_config.TextColumn(label(column)) for column in REVIEWED},
+            "window": st.column_config.TextColumn(_("When")),
+            "date_precision": st.column_config.SelectboxColumn(
+                label("date_precision"), options=list(PRECISIONS), required=True
+            ),
+            "counterpart_type": st.column_config.SelectboxColumn(
+                label("counterpart_type"), options=list(COUNTERPART_TYPES)
+            ),
+            "summary": st.column_config.TextColumn(label("summary"), width="large"),
+        },
+    )
+    if st.button(_("Save these meetings"), type="primary", disabled=not who or edited.empty):
+        save(store, who, reading.drafts, edited)
+    if not who:
+        st.caption(_("Give your name above to save: it is kept in each meeting's history."))
+
+
+def save(store: Store, who: str, drafts: list[dict[str, str]], edited: pd.DataFrame) -> None:
+    """Check the reviewed drafts like a file, then import them all in one transaction."""
+    base = drafts[0] if drafts else {}
+    carried = {column: base.get(column, "") for column in ("source_url", "source_title")}
+    rows = []
+    for position, row in enumerate(edited.drop(columns="window").fillna("").to_dict("records")):
+        kept = drafts[position] if position < len(drafts) else carried
+        rows.append({**kept, **{k: str(v) for k, v in row.items()}})
+    raw = drafts_csv_bytes(rows)
+    try:
+        checked = read_meetings(io.BytesIO(raw), name=_("the drafts"))
+    except MeetingsFileError as error:
+        st.error(str(error))
+        return
+    if checked.problems:
+        st.error(
+            _("Nothing was saved. Please fix these rows of the table:")
+            + "\n"
+            + "\n".join(
+                f"- {_('Row {row}', row=problem.line - 1)}, {label(problem.column)}: "
+                f"{plain(problem.message)}"
+                for problem in checked.problems
+            )
+        )
+        return
+    try:
+        report = store.import_meetings(io.BytesIO(raw), mode="append", who=who, name="news item")
+    except (MeetingsFileError, StoreError) as error:
+        st.error(_("{problem} Nothing was changed.", problem=str(error)))
+        return
+    importing.keep_report(report)
+    st.session_state.pop(DRAFTS_KEY, None)
+    editing.notify("success", _("The meetings of the news item are on every page now."))
+    st.rerun()
