@@ -208,6 +208,8 @@ def outside_requests(requests: list[str], base: str) -> list[str]:
 
 def click_cell(page, row: int, column_x: int = 20, table: int = 0, double: bool = False) -> None:
     """Click a cell of a table (rows counted from 0 below the header; 35 px each)."""
-    box = page.get_by_test_id("stDataFrameResizable").nth(table).bounding_box()
+    grid = page.get_by_test_id("stDataFrameResizable").nth(table)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
     x, y = box["x"] + column_x, box["y"] + 35 + 35 * row + 17
     (page.mouse.dblclick if double else page.mouse.click)(x, y)

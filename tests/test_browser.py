@@ -350,3 +350,47 @@ def test_seed_meetings_match_the_map_figures(page, server, shipped):
     open_follow_ups = asia[asia["follow_up_status"] == "open"]
     assert metric(page, "Open follow-ups") == str(len(open_follow_ups))
     assert isinstance(pd.Timestamp(asia["date"].max()), pd.Timestamp)
+
+
+SEED_ITEM = ROOT / "tests" / "fixtures" / "news" / "seed_retold.txt"  # the seed, our words
+
+
+def test_a_news_item_pasted_edited_and_saved_is_on_the_map_and_in_the_download(browser, tmp_path):
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    Store.open(url, create=True).close()
+    item = SEED_ITEM.read_text(encoding="utf-8")
+    with app_server({"OUTREACH_DB_URL": url}) as base:
+        page = new_page(browser)
+        try:
+            open_page(page, base + "/Import")
+            type_name(page, "Min-ji Kim")
+            page.get_by_role("tab", name="From a news item").click()
+            page.get_by_label("The news item").fill(item)
+            page.get_by_label("The news item").press("Control+Enter")
+            settle(page)
+            page.get_by_label("Source link (https://…)").fill("https://example.org/news/1")
+            page.get_by_label("Source link (https://…)").press("Enter")
+            settle(page)
+            page.get_by_role("button", name="Draft the meetings").click()
+            settle(page)
+            click_cell(page, row=0, column_x=90, table=0)  # past the row marker
+            for _step in range(4):  # country, date, precision, when → counterpart
+                page.keyboard.press("ArrowRight")
+            page.keyboard.type("A")  # a key opens the cell's editor with it
+            page.wait_for_timeout(500)
+            page.keyboard.type("mbassador (edited)", delay=30)
+            page.keyboard.press("Enter")
+            settle(page)
+            page.get_by_role("button", name="Save these meetings").click()
+            settle(page)
+            page.get_by_text("Imported 6 meetings").wait_for(timeout=30_000)
+            open_page(page, base)
+            assert {"CAN", "KAZ", "MEX", "TJK", "TKM", "AFG"} <= set(drawn_codes(page))
+            open_page(page, base + "/Data")
+            path, _name = download(page, "Download CSV")
+            table = read_csv(path)
+            assert len(table) == 6
+            assert "Ambassador (edited)" in set(table["counterpart"])
+            assert set(table["source_url"]) == {"https://example.org/news/1"}
+        finally:
+            page.context.close()

@@ -110,9 +110,7 @@ def _save_statuses(
             continue
         id = table["id"].iloc[int(row)]
         try:
-            store.update(
-                id, {"follow_up_status": status}, who, expected_revision=revisions.get(id)
-            )
+            store.update(id, {"follow_up_status": status}, who, expected_revision=revisions.get(id))
         except (MeetingInvalid, StoreError) as error:
             editing.notify("error", str(error))
             break
