@@ -50,9 +50,10 @@ GENERATOR = ROOT / "scripts" / "make_synthetic.py"
 DEFAULT_SIZES = (1_000, 10_000, 100_000, 1_000_000)
 XLSX_CAP = 100_000
 MARK = "BENCH "  # worker result lines start with this; everything else is noise
+REGION_KEY = "region.en"  # the region filter's widget (one per language, lib/ui/address.py)
 FLOOR_SCRIPT = """
 import streamlit as st
-st.sidebar.multiselect("Region", ["Europe", "Asia"], key="region")
+st.sidebar.multiselect("Region", ["Europe", "Asia"], key="region.en")
 st.write("x")
 """
 
@@ -227,7 +228,7 @@ def _timed_reruns(app, reruns: int, loads: list[float] | None = None) -> list[fl
     times = []
     for number in range(2 * reruns):
         value = ["Europe"] if number % 2 == 0 else []
-        widget = app.sidebar.multiselect(key="region").set_value(value)
+        widget = app.sidebar.multiselect(key=REGION_KEY).set_value(value)
         start = time.perf_counter()
         widget.run()
         times.append(time.perf_counter() - start)
@@ -242,7 +243,18 @@ def pages_worker(path: Path, reruns: int, timeout: float) -> None:
     os.environ["OUTREACH_DATA"] = str(path)  # before any AppTest is created
     from streamlit.testing.v1 import AppTest
 
-    import lib.ui as ui
+    from streamlit.runtime.pages_manager import PagesManager
+
+    import lib.ui.sources as ui
+
+    # As the tests do: AppTest runs a pages/ folder the new way (see tests/conftest.py).
+    original_init = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init
 
     reads = []
     load_times: list[float] = []
@@ -259,7 +271,7 @@ def pages_worker(path: Path, reruns: int, timeout: float) -> None:
         finally:
             load_times.append(time.perf_counter() - start)
 
-    # Pages call ui.setup_page, which looks both names up in lib.ui at call time.
+    # The entry file calls sources.load_dataset, which looks both names up at call time.
     ui.read_meetings, ui.load_dataset = counted_read, timed_load
 
     def floor() -> list[float]:
@@ -270,13 +282,15 @@ def pages_worker(path: Path, reruns: int, timeout: float) -> None:
     floor_times = floor()
     _emit(floor_before_ms=[1000 * t for t in floor_times])
 
-    pages = ["app.py", *sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))]
+    from lib.ui.navigation import READING_PAGES  # the pages the filters apply to
+
+    pages = [path for path, _title, _icon in READING_PAGES]
     _emit(pages=pages)
     for page in pages:
         app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
         start = time.perf_counter()
         app.run()
-        if page != "app.py":
+        if page != "pages/Map.py":
             app.switch_page(page).run()
         first = time.perf_counter() - start
         if app.exception:
