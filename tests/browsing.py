@@ -158,7 +158,7 @@ def figures(page) -> list[dict]:
 
 def drawn_codes(page) -> list[str]:
     """Countries with a drawn shape (plotly leaves an empty path for codes it has no shape for)."""
-    page.wait_for_selector("path.choroplethlocation", timeout=30_000)
+    page.wait_for_selector("path.choroplethlocation", state="attached", timeout=30_000)
     return page.evaluate(
         "Array.from(document.querySelectorAll('path.choroplethlocation'))"
         ".filter(p => p.getAttribute('d')).map(p => p.__data__.loc)"
