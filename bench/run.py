@@ -241,9 +241,8 @@ def pages_worker(path: Path, reruns: int, timeout: float) -> None:
     """Every page through AppTest (a new session each), timed reruns, the floor, peak memory."""
     _setup_worker()
     os.environ["OUTREACH_DATA"] = str(path)  # before any AppTest is created
-    from streamlit.testing.v1 import AppTest
-
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
 
     import lib.ui.sources as ui
 

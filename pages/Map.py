@@ -24,4 +24,4 @@ maps.outreach_map(dataset, view)
 if len(chosen) == 1:
     panels.country_panel(view, chosen[0], editable=dataset.mode == "database")
 else:
-    maps.engaged_countries(view, missions)
+    maps.engaged_countries(dataset, view, missions)

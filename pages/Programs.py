@@ -19,15 +19,24 @@ if view.programs.empty:
     st.info(_("None of the meetings shown records a program."), icon=":material/info:")
     st.stop()
 
-interest = aggregates.program_interest(view.meetings, view.programs)
+interest = sidebar.kept("interest", lambda v: aggregates.program_interest(v.meetings, v.programs))
 left, right = st.columns(2)
 with left:
     st.subheader(_("Meetings and countries per program"))
-    st.plotly_chart(charts.program_figure(interest), key="programs")
+    st.plotly_chart(
+        sidebar.kept("program bars", lambda v: charts.program_figure(interest)), key="programs"
+    )
 with right:
     st.subheader(_("Program × region"))
-    counts = aggregates.program_region_counts(view.meetings, view.programs)
-    st.plotly_chart(charts.heatmap_figure(counts, dark=dark_theme()), key="heatmap")
+    dark = dark_theme()
+    heatmap = sidebar.kept(
+        "heatmap",
+        lambda v: charts.heatmap_figure(
+            aggregates.program_region_counts(v.meetings, v.programs), dark=dark
+        ),
+        dark,
+    )
+    st.plotly_chart(heatmap, key="heatmap")
 
 first = interest["program"].iloc[0]
 focus_key = address.start("focus", list(interest["program"]), first, translated=True)

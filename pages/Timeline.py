@@ -13,12 +13,15 @@ if view.meetings.empty:
     st.stop()
 
 st.subheader(_("Meetings per month"))
-st.plotly_chart(charts.monthly_figure(aggregates.monthly_counts(view.meetings)), key="monthly")
+monthly = sidebar.kept(
+    "monthly", lambda v: charts.monthly_figure(aggregates.monthly_counts(v.meetings))
+)
+st.plotly_chart(monthly, key="monthly")
 st.caption(_("An approximate meeting is counted in the month its date window starts."))
 
 st.subheader(_("Meetings by country"))
-marks = aggregates.strip_marks(view.meetings)
-st.plotly_chart(charts.strip_figure(marks), key="strip")
+marks = sidebar.kept("marks", lambda v: aggregates.strip_marks(v.meetings))
+st.plotly_chart(sidebar.kept("strip", lambda v: charts.strip_figure(marks)), key="strip")
 shown = marks["iso3"].nunique()
 engaged = view.meetings["iso3"].nunique()
 if shown < engaged:

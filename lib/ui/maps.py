@@ -1,14 +1,18 @@
 """The outreach map on its page: its colouring, its figure, and what a click on it does."""
 
+from datetime import date
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
-from lib import aggregates, charts
+from lib import aggregates, charts, i18n
 from lib import filters as flt
 from lib.countries import country_by_iso3
 from lib.i18n import N_, _
 from lib.ui import address, panels
 from lib.ui.sidebar import View
-from lib.ui.sources import Dataset
+from lib.ui.sources import Dataset, remembered
 from lib.ui.text import country_of, plain, shown_country
 
 COLOURINGS = {
@@ -52,9 +56,9 @@ def outreach_map(dataset: Dataset, view: View) -> None:
     the chosen ones are outlined and the map zooms to them.
     """
     context_filters = view.filters.without("country")
-    context = flt.apply(dataset.meetings, context_filters, dataset.programs)
-    programs = flt.slice_program_rows(dataset.programs, context, len(dataset.meetings))
-    summary = aggregates.country_summary(context, programs)
+    summary = remembered(
+        dataset, ("summary", context_filters), partial(_summary, dataset, context_filters)
+    )
     key = address.start("colour", list(COLOURINGS), "Meetings", translated=True)
     colour_by = st.segmented_control(
         _("Colour countries by"),
@@ -66,13 +70,20 @@ def outreach_map(dataset: Dataset, view: View) -> None:
     address.keep("colour", colour_by, "Meetings", translated=True)
     address.publish(["colour"])
     chosen = [country_of(name) for name in view.filters.values("country")]
-    figure = charts.map_figure(
-        summary,
-        colour_by or "Meetings",
-        panels.missions_in_view(context_filters),
-        selected=[country.iso3 for country in chosen if country],
-        zoom=any(view.filters.values(k) for k in ZOOMING),
-        dark=dark_theme(),
+    selected = tuple(country.iso3 for country in chosen if country)
+    zoom, dark = any(view.filters.values(k) for k in ZOOMING), dark_theme()
+    look = (colour_by or "Meetings", selected, zoom, dark, i18n.current())
+    figure = remembered(
+        dataset,
+        ("map", context_filters, look),
+        lambda: charts.map_figure(
+            summary,
+            look[0],
+            panels.missions_in_view(context_filters),
+            selected=selected,
+            zoom=zoom,
+            dark=dark,
+        ),
     )
     st.plotly_chart(
         figure, key="map", on_select=map_clicked, selection_mode="points", config=map_config()
@@ -86,9 +97,23 @@ def outreach_map(dataset: Dataset, view: View) -> None:
         st.caption(_("Not drawn on the map (no shape at this scale): {countries}", countries=names))
 
 
-def engaged_countries(view: View, missions) -> None:
+def country_summary(dataset: Dataset, filters: flt.Filters) -> pd.DataFrame:
+    """aggregates.country_summary of the meetings that pass `filters` (kept per data version)."""
+    key = ("summary", filters, date.today())  # months since the last meeting change daily
+    return remembered(dataset, key, partial(_summary, dataset, filters))
+
+
+def _summary(dataset: Dataset, filters: flt.Filters) -> pd.DataFrame:
+    meetings = flt.apply(dataset.meetings, filters, dataset.programs)
+    programs = flt.slice_program_rows(dataset.programs, meetings, len(dataset.meetings))
+    return aggregates.country_summary(meetings, programs)
+
+
+def engaged_countries(dataset: Dataset, view: View, missions) -> None:
     """The engaged countries' table, and the resident missions never met in the view."""
-    engaged = aggregates.country_summary(view.meetings, view.programs)
+    engaged = remembered(
+        dataset, ("summary", view.filters), partial(_summary, dataset, view.filters)
+    )
     st.subheader(_("Engaged countries"))
     panels.engaged_table(engaged)
     never = missions[~missions["iso3"].isin(engaged["iso3"])]

@@ -5,20 +5,23 @@ the entry file, so Streamlit keeps their values from page to page by itself. A m
 nobody chose is open-ended: it follows the data as meetings are added.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlencode, urlparse
 
 import pandas as pd
 import streamlit as st
 
 from lib import filters as flt
+from lib import i18n
 from lib.aggregates import missions
 from lib.i18n import N_, _
 from lib.meetings import COUNTERPART_TYPES
 from lib.programs import program_catalogue
 from lib.ui import address
 from lib.ui.navigation import through_entry
-from lib.ui.sources import Dataset, source_label
+from lib.ui.sources import Dataset, remembered, source_label
 from lib.ui.text import (
     LANGUAGE_KEY,
     plain,
@@ -68,6 +71,11 @@ PAGE_KEYS = ("colour", "status", "focus")  # choices a page keeps in the address
 ADDRESS_KEYS = (*SHARED_KEYS, *PAGE_KEYS)
 
 
+def _offered(key: str, dataset: Dataset) -> list[str]:
+    """_options, kept per data version and language (sorting by shown names costs)."""
+    return remembered(dataset, ("options", key, i18n.current()), partial(_options, key, dataset))
+
+
 def _warn_about_link() -> None:
     """Say which values from the link do not exist here (they were left out)."""
     ignored = address.ignored()
@@ -109,7 +117,13 @@ def draw(dataset: Dataset | None) -> tuple[flt.Filters, st.delta_generator.Delta
                 st.caption(_("They apply to the map, timeline, programs, data and follow-ups."))
             month_list = flt.months(dataset.meetings) if active else []
             options = {
-                entry.key: _options(entry.key, dataset) if active else None
+                entry.key: remembered(
+                    dataset,
+                    ("options", entry.key, i18n.current()),
+                    partial(_options, entry.key, dataset),
+                )
+                if active
+                else None
                 for entry in flt.FILTERS
                 if entry.key != "q"
             }
@@ -164,11 +178,15 @@ def draw(dataset: Dataset | None) -> tuple[flt.Filters, st.delta_generator.Delta
     return flt.Filters.of(start=start, end=end, **values), summary
 
 
-def compute_view(dataset: Dataset, filters: flt.Filters) -> View:
-    """The meetings that pass the filters; kept for the page of this run to read."""
+def _view(dataset: Dataset, filters: flt.Filters) -> View:
     shown = flt.apply(dataset.meetings, filters, dataset.programs)
     programs = flt.slice_program_rows(dataset.programs, shown, len(dataset.meetings))
-    view = View(filters, shown, programs)
+    return View(filters, shown, programs)
+
+
+def compute_view(dataset: Dataset, filters: flt.Filters) -> View:
+    """The meetings that pass the filters; kept for the page of this run to read."""
+    view = _view(dataset, filters)  # not kept: a slice of a large file is large
     st.session_state[VIEW_KEY] = (dataset, view)
     return view
 
@@ -189,6 +207,17 @@ def current_view() -> tuple[Dataset, View]:
     """The dataset and filtered view the entry file prepared for this run."""
     through_entry()
     return st.session_state[VIEW_KEY]
+
+
+def kept(name: str, build: Callable[[View], object], *details: object) -> object:
+    """`build(view)` for this run's view, kept per data version, filters and language.
+
+    For a page's aggregates and figures: a rerun with the same view does not build them
+    again. `details` are whatever else the result depends on (a theme, a choice).
+    """
+    dataset, view = current_view()
+    key = (name, view.filters, i18n.current(), *details)
+    return remembered(dataset, key, lambda: build(view))
 
 
 def link_to_view() -> None:

@@ -72,6 +72,23 @@ def _read_store(url: str, version: int, _store: Store) -> Dataset:
     return _dataset(_store.meetings(), where, "database", version=(url, version))
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _remembered(version: object, key: object, _compute: Callable[[], object]) -> object:
+    return _compute()
+
+
+def remembered(dataset: Dataset, key: object, compute: Callable[[], object]) -> object:
+    """`compute()`, kept for this dataset's version and `key` (filters, language, …).
+
+    For small results a rerun would work out again from the same meetings: option lists,
+    aggregates, figures (never slices of the meetings, which can be large). Results are
+    shared read-only between sessions; a new version of the data computes anew.
+    """
+    if dataset.version is None:
+        return compute()
+    return _remembered(dataset.version, key, compute)
+
+
 def data_mode() -> str:
     """Where the pages' meetings come from: "upload", "file" (OUTREACH_DATA) or "database"."""
     if UPLOAD_KEY in st.session_state:
