@@ -182,7 +182,19 @@ def save_worker(url: str) -> None:
             start = time.perf_counter()
             store.update(id, {"summary": f"Met {number}"}, "bench", expected_revision=revision)
             updates.append(time.perf_counter() - start)
-    _emit(add_ms=1000 * statistics.median(adds), update_ms=1000 * statistics.median(updates))
+    # The app's own part of a save: checking the meeting and making its database row.
+    from lib.store.rows import _meeting_row, _validated_record
+
+    checks = []
+    for number in range(SAVES):
+        start = time.perf_counter()
+        _meeting_row(_validated_record({**record, "counterpart": f"A {number}"}), "now", 1)
+        checks.append(time.perf_counter() - start)
+    _emit(
+        add_ms=1000 * statistics.median(adds),
+        update_ms=1000 * statistics.median(updates),
+        check_ms=1000 * statistics.median(checks),
+    )
 
 
 # ---------------------------------------------------------------- orchestration
@@ -327,12 +339,17 @@ def import_table(results: dict) -> str:
 
 
 def save_table(results: dict) -> str:
-    lines = ["| Database | Add one meeting | Update one meeting |", "|---|---|---|"]
+    lines = [
+        "| Database | Add one meeting | Update one meeting | Of which checking the meeting "
+        "and making its row (target ≤ 10 ms) |",
+        "|---|---|---|---|",
+    ]
     for record in results["save"]:
         if "add_ms" in record:
+            check = record["check_ms"]
             lines.append(
                 f"| {record['database']} | {record['add_ms']:.1f} ms | "
-                f"{record['update_ms']:.1f} ms |"
+                f"{record['update_ms']:.1f} ms | {check:.2f} ms {'✅' if check <= 10 else '❌'} |"
             )
     return "\n".join(lines)
 

@@ -52,7 +52,7 @@ from lib.store.rows import (
     _insert_meetings,
     _insert_rows,
     _last_change,
-    _meeting_rows,
+    _meeting_row,
     _new_unused_id,
     _now,
     _record_of,
@@ -365,8 +365,7 @@ class Store:
             else:
                 row["id"] = _new_unused_id(conn)
             now = _now()
-            stored = pd.DataFrame([row], dtype="str")
-            _insert_rows(conn, _MEETINGS, next(_meeting_rows(stored, now, version)))
+            _insert_rows(conn, _MEETINGS, [_meeting_row(row, now, version)])
             after = {
                 column: [None, value] for column, value in _record_of_stored(row).items() if value
             }

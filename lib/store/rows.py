@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import secrets
 from collections.abc import Iterator, Mapping
@@ -109,6 +110,12 @@ def _meeting_rows(stored: pd.DataFrame, now: str, revision: int) -> Iterator[lis
         yield list(zip(*columns, extra, times, times, [None] * size, revisions, strict=True))
 
 
+def _meeting_row(row: Mapping[str, str], now: str, revision: int) -> tuple:
+    """One validated meeting (_validated_record) as a database row, without a DataFrame."""
+    cells = [row[column] for column in _STORED_COLUMNS]
+    return (*cells, _extra_json(row), now, now, None, revision)
+
+
 def _extras_json(chunk: pd.DataFrame, extras: list[str]) -> list[str]:
     """Each row's extra columns as a JSON object, as json.dumps writes it, but fast."""
     keys = [encode_basestring(column) for column in extras]
@@ -139,19 +146,27 @@ def _insert_rows(conn: Connection, table: sa.Table, rows: list[tuple]) -> None:
             for row in rows:
                 copy.write_row(row)
         return
-    statement = sa.insert(table).values({column: sa.bindparam(column) for column in columns})
-    compiled = statement.compile(dialect=conn.dialect)
+    sql, order = _insert_statement(table, conn.dialect)
     # The driver's own executemany: SQLAlchemy's per-row parameter handling would cost more
     # than the database's work on a large import.
-    if compiled.positional:
-        order = [columns.index(name) for name in compiled.positiontup]
+    if order is None:
+        conn.exec_driver_sql(sql, [dict(zip(columns, row, strict=True)) for row in rows])
+    else:
         if order != list(range(len(columns))):
             rows = [tuple(row[index] for index in order) for row in rows]
-        conn.exec_driver_sql(compiled.string, rows)
-    else:
-        conn.exec_driver_sql(
-            compiled.string, [dict(zip(columns, row, strict=True)) for row in rows]
-        )
+        conn.exec_driver_sql(sql, rows)
+
+
+@functools.cache
+def _insert_statement(table: sa.Table, dialect) -> tuple[str, list[int] | None]:
+    """The INSERT's SQL for this database, and the row order its parameters take (None:
+    named). Compiled once: compiling costs more than inserting one meeting."""
+    columns = _INSERT_COLUMNS[table.name]
+    statement = sa.insert(table).values({column: sa.bindparam(column) for column in columns})
+    compiled = statement.compile(dialect=dialect)
+    if not compiled.positional:
+        return compiled.string, None
+    return compiled.string, [columns.index(name) for name in compiled.positiontup]
 
 
 def _insert_meetings(
