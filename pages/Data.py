@@ -20,7 +20,7 @@ else:
 st.divider()
 sources.upload_section()
 
-if dataset.mode == "database" and signin.can("backup"):
+if dataset.mode == "database" and not dataset.error and signin.can("backup"):
     st.divider()
     st.subheader(_("Full backup"))
     st.caption(

@@ -274,6 +274,17 @@ def test_an_empty_database_invites_recording_and_importing(tmp_path, monkeypatch
         assert any("There are no meetings to show yet" in i.value for i in at.info), page
 
 
+def test_a_database_that_cannot_be_opened_is_one_message_on_every_page(tmp_path, monkeypatch):
+    monkeypatch.setenv("OUTREACH_DB_URL", f"sqlite:///{tmp_path / 'moved.sqlite3'}")
+    for page in ALL_PAGES:
+        at = open_app(page)
+        assert_clean(at)
+        assert any("There is no database file" in e.value for e in at.error), page
+        # Nothing invites recording or importing into a database that is not there.
+        assert not any("Record one or import" in i.value for i in at.info), page
+        assert all(b.label != "Back up as CSV" for b in at.get("download_button")), page
+
+
 def test_text_from_a_link_is_shown_as_text_not_markdown():
     at = open_app(region="[click me](https://example.org) **now**")
     warning = next(w.value for w in at.warning if "region=" in w.value)

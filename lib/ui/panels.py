@@ -47,6 +47,8 @@ def show_problems(dataset: Dataset) -> None:
 
 def empty_state(dataset: Dataset, view: View) -> None:
     """What a page shows when there is nothing to show: no data yet, or nothing matches."""
+    if dataset.error:  # the heading's message says why and what to do
+        return
     if dataset.meetings.empty:
         st.info(
             _(
