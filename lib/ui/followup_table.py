@@ -77,7 +77,9 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
         st.caption(_("Give your name above to change a status: it is kept in the history."))
     else:
         st.caption(_("Change a status in its row; it is saved at once."))
-    labels = dict(zip(table["id"], followups.labels(table), strict=True))
+    labels = dict(
+        zip(table["id"], followups.labels(table, shown_country, shown_value), strict=True)
+    )
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(
         _("Open the meeting of a follow-up"),
