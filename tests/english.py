@@ -9,6 +9,7 @@ Korean too (ALLOWED).
 import html
 import re
 from collections.abc import Iterable
+from functools import cache
 
 import pandas as pd
 
@@ -31,7 +32,6 @@ ALLOWED = {
     "Word",
     "UTF",
     "CP",  # CP949
-    "KAZ",  # an ISO code given as an example
     "YYYY",
     "MM",
     "DD",
@@ -43,8 +43,13 @@ ALLOWED = {
 # templates and markup, markdown's escapes.
 _NOT_WORDS = [
     re.compile(r"https?://\S*"),
-    re.compile(r"[\w./-]*\.(?:csv|xlsx|xls|md|txt|html?|docx|sqlite3|json|toml)\b", re.I),
+    # (a Korean particle may follow a file name directly: "docs/data-format.md에")
+    re.compile(
+        r"[A-Za-z0-9_./-]*\.(?:csv|xlsx|xls|md|txt|html?|docx|sqlite3|json|toml)(?![A-Za-z])", re.I
+    ),
     re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"),  # OUTREACH_DATA
+    re.compile(r"\b\d{4}-Q[1-4]\b"),  # a quarter as format v1 writes it
+    re.compile(r"\bm-[0-9a-f]{10}\b"),  # an id the store gave a meeting (lib/store/rows.py)
     re.compile(r"%\{[^}]*\}"),  # %{customdata[0]}, %{x|%Y년 %-m월}
     re.compile(r"</?[a-z]+[^>]*>"),  # <br>, <b>, <extra>
 ]
@@ -79,25 +84,35 @@ def written_values(meetings: pd.DataFrame, *more: str) -> list[str]:
         values.update(city for listed in meetings["cities"] for city in listed)
     # A long pledge is cut in the follow-up picker: its beginning is data too.
     values.update(value[:PICKER_WIDTH] for value in list(values) if len(value) > PICKER_WIDTH)
-    return sorted((v.strip() for v in values if len(v.strip()) >= 3), key=len, reverse=True)
+    return sorted((v.strip() for v in values if v.strip()), key=len, reverse=True)
 
 
 def _without(text: str, data: Iterable[str]) -> str:
     text = html.unescape(_ESCAPE.sub(r"\1", str(text)))
     for value in data:
-        if value in text:
-            text = text.replace(value, " ")
+        if value in text:  # taken out where it stands apart, never from inside a word
+            text = re.sub(rf"(?<![A-Za-z]){re.escape(value)}(?![A-Za-z])", " ", text)
     for pattern in _NOT_WORDS:
         text = pattern.sub(" ", text)
     return text
 
 
 def english_left(texts: Iterable[str], data: Iterable[str] = ()) -> dict[str, str]:
-    """Each Latin word left in `texts` once `data` is taken out → the text it was found in."""
+    """Each Latin word left in `texts` once `data` is taken out → the text it was found in.
+
+    Country codes (ISO 3166-1 alpha-3, "KAZ") are codes, not words.
+    """
     data = list(data)
     found: dict[str, str] = {}
     for text in texts:
         for word in WORD.findall(_without(text, data)):
-            if word not in ALLOWED:
+            if word not in ALLOWED and word not in _country_codes():
                 found.setdefault(word, str(text)[:160])
     return found
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    from lib.countries import all_countries
+
+    return frozenset(country.iso3 for country in all_countries())
