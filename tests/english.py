@@ -35,6 +35,9 @@ ALLOWED = {
     "YYYY",
     "MM",
     "DD",
+    "yyyy",
+    "mm",
+    "dd",  # the date box's pattern while it is empty
     "Qn",
     "v",  # format v1
     "WSIS",  # in a program's Korean name, "WSIS 포럼"
