@@ -21,6 +21,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 LAPTOP, PHONE = (1280, 800), (390, 844)
+README = (1400, 1000)  # the size of the README's screenshots
 EDITED = "2019-04-can-amb"
 
 # Every text node of the app a person may read, but what is not ours or not text:
@@ -229,7 +230,7 @@ SCREENS = [
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_korean_screens_light_and_dark(browser, server, shipped, shots, scheme):
-    page = korean_page(browser, LAPTOP, scheme)
+    page = korean_page(browser, README, scheme)
     try:
         for path, name in SCREENS:
             open_page(page, server + path)
