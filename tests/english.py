@@ -50,7 +50,7 @@ _NOT_WORDS = [
     re.compile(
         r"[A-Za-z0-9_./-]*\.(?:csv|xlsx|xls|md|txt|html?|docx|sqlite3|json|toml)(?![A-Za-z])", re.I
     ),
-    re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"),  # OUTREACH_DATA
+    re.compile(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![A-Za-z0-9_])"),  # OUTREACH_DATA
     re.compile(r"\b\d{4}-Q[1-4]\b"),  # a quarter as format v1 writes it
     re.compile(r"\bm-[0-9a-f]{10}\b"),  # an id the store gave a meeting (lib/store/rows.py)
     re.compile(r"%\{[^}]*\}"),  # %{customdata[0]}, %{x|%Y년 %-m월}

@@ -375,3 +375,20 @@ def test_a_news_item_is_drafted_and_saved_in_korean(database):
     saved = set(database.meetings()["country"].astype(str))
     assert {"Afghanistan", "Uzbekistan", "Turkmenistan"} <= saved  # Korean names read back
     assert_korean(at)
+
+
+def test_an_empty_database_and_a_read_only_file_are_explained_in_korean(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    Store.open(url, create=True).close()
+    monkeypatch.setenv("OUTREACH_DB_URL", url)
+    monkeypatch.delenv("OUTREACH_DATA", raising=False)
+    for page in [*READING, "pages/Follow-ups.py"]:
+        at = in_korean(page)
+        assert any("아직 표시할 면담이 없습니다" in i.value for i in at.info), page
+        assert_korean(at)
+    file = FIXTURES / "semicolon.csv"
+    monkeypatch.setenv("OUTREACH_DATA", str(file))
+    for page in ("pages/Map.py", "pages/Record.py", "pages/Import.py"):
+        at = in_korean(page)
+        assert_korean(at, meetings=read_meetings(file).meetings)
+    assert any("읽기 전용" in i.value for i in at.info)
