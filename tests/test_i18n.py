@@ -317,7 +317,7 @@ def test_editing_deleting_and_restoring_speak_korean(database):
     widget(at.selectbox, "후속조치 상태").set_value("done")
     widget(at.button, "변경 내용 저장").click().run()
     history = next(t.value for t in at.dataframe if "변경한 사람" in t.value.columns)
-    assert history["무엇" if "무엇" in history else "내용"].iloc[0] == "수정"
+    assert history["작업"].iloc[0] == "수정"
     assert "'진행 중' → '완료'" in history["변경 내용"].iloc[0]
     assert_korean(at, "H.E. the Ambassador")
     widget(at.button, "이 면담 삭제…").click().run()
