@@ -272,7 +272,7 @@ def test_an_editor_imports_and_appends_but_cannot_replace(database):
     raw = (ROOT / "tests" / "fixtures" / "semicolon.csv").read_bytes()
     at.file_uploader[0].set_value(("two.csv", raw, "text/csv")).run()
     assert at.radio(key="import_mode").options == [
-        "Add them to the meetings already recorded (already recorded ones are skipped)"
+        "Add the new ones to the meetings already recorded"
     ]
     before = len(database.meetings())
     next(b for b in at.button if b.label == "Import").click().run()
