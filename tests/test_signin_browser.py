@@ -176,7 +176,7 @@ def test_an_admin_replaces_and_backs_up(page, site, provider):
     assert page.get_by_test_id("stDownloadButton").filter(has_text="Back up as CSV").count() == 1
     open_page(page, f"{base}/Import")
     upload = ROOT / "tests" / "fixtures" / "semicolon.csv"
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
+    page.get_by_test_id("stFileUploaderDropzoneInput").first.set_input_files(str(upload))
     settle(page)
     page.get_by_text("Replace every recorded meeting with this file").wait_for(timeout=30_000)
     open_page(page, f"{base}/Record")
