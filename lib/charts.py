@@ -1,7 +1,8 @@
 """Plotly figures of the aggregates in lib.aggregates, in the run's language.
 
 A builder takes an aggregate and returns a figure; none sees the meetings. Text a person
-reads goes through lib.i18n, country names through `country_name`, dates through
+reads goes through lib.i18n, country names through `country_name`, program names through
+`program_name`, dates through
 `lib.meetings.day_label` and the plotly date formats MONTH_HOVER and MONTH_TICKS_KO, so a figure
 depends only on its arguments and `i18n.current()` and can be cached per language.
 Figures are built from trace and layout dicts without plotly's value-by-value checks
@@ -28,6 +29,7 @@ from lib import aggregates, i18n
 from lib.countries import country_name
 from lib.i18n import N_, _, n_
 from lib.meetings import day_label
+from lib.programs import program_name
 
 WORLD_SHAPES = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
 
@@ -108,6 +110,11 @@ def _names(codes: Collection[str]) -> dict[str, str]:
     """ISO3 → the country's name in the run's language, ready for plotly."""
     language = i18n.current()
     return {code: _html(country_name(code, language)) for code in codes}
+
+
+def _programs(listed: str, separator: str) -> str:
+    """Programs joined by `separator`, each named in the run's language, ready for plotly."""
+    return _html(separator.join(program_name(p) for p in listed.split(separator) if p))
 
 
 def _wrapped(name: str, width: int, lines: int = 3) -> str:
@@ -290,7 +297,9 @@ def _map_trace(table: pd.DataFrame, selected: Collection[str], **style) -> dict:
     known = last.notna()
     last_text = np.full(len(table), _("never"), dtype=object)
     last_text[known.to_numpy()] = [day_label(day) for day in last[known]]
-    programs = table["programs"].map(lambda text: _html(text) if text else _("none recorded"))
+    programs = table["programs"].map(
+        lambda text: _programs(text, ", ") if text else _("none recorded")
+    )
     codes = table["iso3"].tolist()
     names = _names(codes)
     line = {"color": BORDER, "width": 0.5}
@@ -508,7 +517,10 @@ def _mark_texts(marks: pd.DataFrame, names: dict[str, str]) -> list[str]:
             lines.append(n_("{count} meeting", "{count} meetings", meetings))
         lines += [
             _("Counterpart: {name}", name=_html(counterpart) if counterpart else _("not named")),
-            _("Programs: {names}", names=_html(programs) if programs else _("none recorded")),
+            _(
+                "Programs: {names}",
+                names=_programs(programs, "; ") if programs else _("none recorded"),
+            ),
             _("Source: {title}", title=_html(source) if source else _("not given")),
         ]
         texts.append("<br>".join(lines))
@@ -595,7 +607,7 @@ def strip_figure(marks: pd.DataFrame) -> go.Figure:
 
 def _program_labels(programs: list[str], width: int) -> tuple[list[str], int]:
     """Each program's label wrapped to `width` characters, and the most lines one takes."""
-    labels = [_wrapped(program, width) for program in programs]
+    labels = [_wrapped(program_name(program), width) for program in programs]
     return labels, max((label.count("<br>") + 1 for label in labels), default=1)
 
 
@@ -615,7 +627,7 @@ def program_figure(interest: pd.DataFrame) -> go.Figure:
             "name": label,
             "marker": {"color": colour},
             # The axis shows the wrapped label; the hover gives the whole name.
-            "customdata": [_html(program) for program in programs],
+            "customdata": [_html(program_name(program)) for program in programs],
             "hovertemplate": "<b>%{customdata}</b><br>" + label + ": %{x}<extra></extra>",
         }
         for column, label, colour in (
@@ -657,7 +669,7 @@ def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
             "ygap": 2,
             "texttemplate": "%{z}",
             "colorbar": _colour_bar(_("Meetings"), tickformat=",d", dtick=_whole_step(top)),
-            "customdata": [[_html(program)] * len(regions) for program in programs],
+            "customdata": [[_html(program_name(program))] * len(regions) for program in programs],
             "hovertemplate": "<b>%{customdata}</b><br>%{x}: %{z}<extra></extra>",
         }
     ]

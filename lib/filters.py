@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib.i18n import N_
+from lib.i18n import N_, _
 
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 # Columns the search box looks in.
@@ -194,10 +194,11 @@ def describe(filters: Filters, shown: Callable[[str, str], str] | None = None) -
         shown(key, value) if shown else value for key, values in filters.chosen for value in values
     ]
     if len(parts) > 3:
-        parts = [*parts[:3], f"and-{len(parts) - 3}-more"]
+        parts = [*parts[:3], _("and-{count}-more", count=len(parts) - 3)]
     if filters.start or filters.end:
-        parts.append(f"{filters.start or 'start'}_to_{filters.end or 'end'}")
-    words = "_".join(parts) or "all"
+        start, end = filters.start or _("start"), filters.end or _("end")
+        parts.append(_("{start}_to_{end}", start=start, end=end))
+    words = "_".join(parts) or _("all")
     return re.sub(r"[^\w.-]+", "-", words, flags=re.UNICODE).strip("-")
 
 

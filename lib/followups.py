@@ -1,11 +1,14 @@
 """The follow-up list: pledges from meetings, ordered by due date, overdue ones marked."""
 
+from collections.abc import Callable
+
 import pandas as pd
 
+from lib.i18n import N_
 from lib.meetings import FOLLOW_UP_STATUSES, date_labels
 
 STATUSES = FOLLOW_UP_STATUSES
-STATUS_VIEWS = (*FOLLOW_UP_STATUSES, "all")
+STATUS_VIEWS = (*FOLLOW_UP_STATUSES, N_("all"))
 MEETING_PAGE = "Record"  # where a meeting opens for editing
 SHOWN = 500  # follow-ups listed on the page at once
 
@@ -41,11 +44,21 @@ def follow_up_table(
     ).reset_index(drop=True)
 
 
-def labels(table: pd.DataFrame) -> list[str]:
-    """A short name for each follow-up in a follow_up_table, for a picker."""
+def labels(
+    table: pd.DataFrame,
+    country: Callable[[str], str] = str,
+    status: Callable[[str], str] = str,
+) -> list[str]:
+    """A short name for each follow-up in a follow_up_table, for a picker.
+
+    `country` and `status` give the names people read (in their language).
+    """
     short = table["Follow-up"].str.slice(0, 70).where(table["Follow-up"].str.len() <= 70)
     short = short.fillna(table["Follow-up"].str.slice(0, 69) + "…")
-    return list(table["Country"] + " · " + short + " (" + table["Status"] + ")")
+    return [
+        f"{country(name)} · {text} ({status(state)})"
+        for name, text, state in zip(table["Country"], short, table["Status"], strict=True)
+    ]
 
 
 def _follow_up_mask(meetings: pd.DataFrame, status: str) -> pd.Series:

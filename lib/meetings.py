@@ -504,7 +504,7 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
             problems.extend(zip(lines[rows].tolist(), [column] * len(rows), texts, strict=True))
 
     if extra is not None:
-        report(extra != "", "(whole row)", _TOO_MANY_CELLS)
+        report(extra != "", WHOLE_ROW, _TOO_MANY_CELLS)
 
     def per_distinct(column: str, read, problem_of) -> tuple[np.ndarray, list]:
         """Read each distinct cell once; report the rows whose cell has a problem."""
@@ -683,7 +683,7 @@ def validate_record(cells: Mapping[str, object]) -> dict[str, str]:
     if not isinstance(place, Country):
         fields["country"] = place
     values = {}
-    for column in _CHOICE_COLUMNS:
+    for column in CHOICE_COLUMNS:
         values[column], problem = _choice(column, text[column])
         if problem:
             fields[column] = problem
@@ -722,7 +722,9 @@ def validate_record(cells: Mapping[str, object]) -> dict[str, str]:
 
 # --- The checks of one cell, shared by validate_table and validate_record ----------------
 
-_CHOICE_COLUMNS = ("date_precision", "counterpart_type", "follow_up_status")
+WHOLE_ROW = N_("(whole row)")  # the "column" of a problem with the row itself
+# Columns holding one of a fixed list of English values (Korean accepted on input).
+CHOICE_COLUMNS = ("date_precision", "counterpart_type", "follow_up_status")
 _CHOICES = {
     "date_precision": PRECISIONS,
     "counterpart_type": COUNTERPART_TYPES,

@@ -1,11 +1,13 @@
 """Turning the recording form's values into a format v1 record, and a stored record back."""
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
 import pandas as pd
 
 from lib.countries import CountryNotFound, resolve_country
+from lib.i18n import N_, _
 from lib.meetings import FORMAT_COLUMNS, date_labels, parse_date
 from lib.programs import split_list
 
@@ -39,7 +41,7 @@ def country_cell(text: str | None) -> tuple[str, str | None]:
     """(the country's display name or the text as typed, a message when it cannot be used)."""
     text = (text or "").strip()
     if not text:
-        return "", "Choose the country from the list, or type its name or ISO code."
+        return "", _("Choose the country from the list, or type its name or ISO code.")
     try:
         return resolve_country(text).name, None
     except CountryNotFound as error:
@@ -108,3 +110,45 @@ def describe(record: Mapping[str, object], shown_country: Callable[[str], str] =
     country = str(record.get("country") or "")
     parts = (shown_country(country) if country else "", str(who), when)
     return " · ".join(part for part in parts if part)
+
+
+# A meeting's history as the store writes it (lib/store), in words for people: its actions,
+# the name it gives its own seeding, and the notes of imports, seeding and replaces.
+HISTORY_ACTIONS = (
+    N_("add"),
+    N_("update"),
+    N_("delete"),
+    N_("restore"),
+    N_("import"),
+    N_("replace"),
+)
+SEED_WHO = N_("seed")
+_HISTORY_NOTES = (
+    (
+        re.compile(r"imported from (?P<name>.+), line (?P<line>\d+)"),
+        N_("imported from {name}, line {line}"),
+    ),
+    (re.compile(r"seeded from (?P<name>.+)"), N_("seeded from {name}")),
+    (
+        re.compile(r"replaced by (?P<name>.+); backup in (?P<backup>.+)"),
+        N_("replaced by {name}; backup in {backup}"),
+    ),
+)
+NEWS_ITEM = N_("news item")  # the name an import from a news item gives its source
+
+
+def history_note(note: str | None) -> str:
+    """A history entry's note in the session's language (a note it does not know as written)."""
+    for pattern, message in _HISTORY_NOTES:
+        found = pattern.fullmatch(note or "")
+        if found:
+            values = found.groupdict()
+            if values["name"] == NEWS_ITEM:
+                values["name"] = _(NEWS_ITEM)
+            return _(message, **values)
+    return note or ""
+
+
+def history_who(who: str) -> str:
+    """Who made a change, as people read it (the store's own seeding in the session's language)."""
+    return _(SEED_WHO) if who == SEED_WHO else who

@@ -254,6 +254,12 @@ def test_figures_speak_korean_and_depend_only_on_the_language(shipped):
     assert any(stop["value"] == "%Y년" for stop in monthly.layout.xaxis.tickformatstops)
     assert strip.layout.yaxis.title.text == "국가" and "대한민국" in strip.data[-1].y
     assert bars.layout.yaxis.title.text == "프로그램"
+    assert (
+        "서울스마트시티상" in bars.layout.yaxis.ticktext and "민관협력" in bars.data[0].customdata
+    )
+    assert "집행위원회" in heatmap.layout.yaxis.ticktext
+    assert "스마트시티 협력" in "".join(mapped.data[0].customdata[:, 2])
+    assert not any("Smart city cooperation" in text for text in strip.data[-1].hovertext)
     assert heatmap.layout.xaxis.title.text == "지역" and "유럽" in heatmap.data[0].x
     approximate = next(t for t in strip.data if t.name == "대략적인 날짜")
     assert "2019년 4월 2일 – 2019년 4월 8일 중 (주 단위)" in approximate.hovertext[0]

@@ -65,5 +65,24 @@ def test_file_name_states_the_filter():
     filters = Filters.of(region="Europe", start="2019-01", end="2019-06")
     assert slice_file_name(filters, "csv") == "meetings_Europe_2019-01_to_2019-06.csv"
     assert slice_file_name(Filters(), "xlsx") == "meetings_all.xlsx"
+    from lib import i18n
+    from lib.ui.text import shown_filter_value
+
+    i18n.use("ko")
+    try:
+        assert slice_file_name(filters, "csv", "면담", shown_filter_value) == (
+            "면담_유럽_2019-01부터_2019-06까지.csv"
+        )
+        assert (
+            slice_file_name(Filters.of(end="2019-06"), "csv", "면담")
+            == "면담_처음부터_2019-06까지.csv"
+        )
+        assert slice_file_name(Filters(), "xlsx", "면담") == "면담_전체.xlsx"
+        many = Filters.of(country=["Canada", "Mexico", "Chile", "Peru", "Kenya"])
+        assert slice_file_name(many, "csv", "면담", shown_filter_value) == (
+            "면담_캐나다_멕시코_칠레_외-2개.csv"
+        )
+    finally:
+        i18n.use("en")
     odd = Filters.of(country="Côte d'Ivoire", program="A/B: test")
     assert "/" not in slice_file_name(odd, "csv") and " " not in slice_file_name(odd, "csv")

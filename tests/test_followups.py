@@ -23,6 +23,9 @@ def test_all_statuses_and_labels(shipped):
     names = labels(table)
     assert all(len(name) < 120 for name in names)
     assert names[0].startswith(table["Country"][0] + " · ")
+    korean = labels(table, lambda name: f"<{name}>", {"open": "진행 중", "done": "완료"}.get)
+    assert korean[0].startswith(f"<{table['Country'][0]}> · ")
+    assert korean[0].endswith(f"({'진행 중' if table['Status'][0] == 'open' else '완료'})")
 
 
 def test_limit_keeps_the_soonest_and_counts_all(shipped):

@@ -334,7 +334,7 @@ def test_store_messages_are_shown_in_the_language_of_the_run(store):
 
     try:
         i18n.use("ko")  # the message is translated when shown, not when raised
-        assert str(missing.value) == "ID가 'nope'인 회의가 없습니다."
+        assert str(missing.value) == "ID가 'nope'인 면담이 없습니다."
         assert "Ahn 님이" in str(changed.value) and "저장하지 않았습니다" in str(changed.value)
     finally:
         i18n.use("en")

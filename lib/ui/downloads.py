@@ -118,6 +118,6 @@ def backup_buttons(store: Store, count: int) -> None:
             kind,
             lambda progress, kind=kind: store.backup_bytes(kind, progress),
             version,
-            f"outreach-atlas-backup.{kind}",
+            _("outreach-atlas-backup") + f".{kind}",
             ":material/backup:",
         )

@@ -6,7 +6,9 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
+from lib import recording
 from lib.i18n import _
+from lib.meetings import CHOICE_COLUMNS
 from lib.store import StoreError
 from lib.ui import signin
 from lib.ui.navigation import PAGE_KEY
@@ -82,15 +84,16 @@ def history_table(history: list[dict]) -> None:
     for entry in history:
         changes = entry.get("changes") or {}
         described = "; ".join(
-            f"{_(FIELD_LABELS.get(column, column))}: '{before or ''}' → '{after or ''}'"
+            f"{_(FIELD_LABELS.get(column, column))}: '{_value(column, before)}' → "
+            f"'{_value(column, after)}'"
             for column, (before, after) in changes.items()
         )
         rows.append(
             (
                 when(entry["at"]),
-                entry["who"],
+                recording.history_who(entry["who"]),
                 shown_value(entry["action"]),
-                described or entry.get("note") or "",
+                described or recording.history_note(entry.get("note")),
             )
         )
     st.dataframe(
@@ -98,6 +101,13 @@ def history_table(history: list[dict]) -> None:
         hide_index=True,
         width="stretch",
     )
+
+
+def _value(column: str, value: object) -> str:
+    """A field's value in a history entry; fixed values (statuses, precisions) translated."""
+    if not value:
+        return ""
+    return shown_value(value) if column in CHOICE_COLUMNS else str(value)
 
 
 def ask(key: str) -> None:

@@ -8,7 +8,7 @@ from lib.i18n import _, n_
 from lib.store import MeetingInvalid, StoreError
 from lib.ui import editing, panels, signin
 from lib.ui.sources import open_store
-from lib.ui.text import shown_country, shown_value
+from lib.ui.text import keep_language, shown_country, shown_value
 
 EDITOR_KEY = "follow_up_editor"
 
@@ -39,9 +39,12 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
     today = pd.Timestamp.today().normalize()
     allowed = signin.can("mark_follow_up")
     who = editing.editor_name() if can_change and allowed else None
+    # Statuses are shown by their words in the reader's language, as values (not a format_func):
+    # the table's copy and its screen-reader text read the values themselves.
+    statuses = {shown_value(status): status for status in followups.STATUSES}
     shown = pd.DataFrame(
         {
-            "Status": table["Status"],
+            "Status": table["Status"].map(shown_value),
             _("Due"): table["Due"].dt.strftime("%Y-%m-%d").fillna(""),
             _("Overdue"): _overdue_words(table, today),
             _("Follow-up"): table["Follow-up"],
@@ -60,14 +63,11 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
         disabled=[column for column in shown.columns if column != "Status"] if who else True,
         column_config={
             "Status": st.column_config.SelectboxColumn(
-                _("Status"),
-                options=list(followups.STATUSES),
-                format_func=shown_value,
-                required=True,
+                _("Status"), options=list(statuses), required=True
             )
         },
         on_change=_save_statuses,
-        args=(table, f"{EDITOR_KEY}-{version}", who, _revisions() if who else {}),
+        args=(table, f"{EDITOR_KEY}-{version}", who, _revisions() if who else {}, statuses),
     )
     if not can_change:
         st.caption(_("Statuses can be changed when the app uses the database."))
@@ -77,7 +77,9 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
         st.caption(_("Give your name above to change a status: it is kept in the history."))
     else:
         st.caption(_("Change a status in its row; it is saved at once."))
-    labels = dict(zip(table["id"], followups.labels(table), strict=True))
+    labels = dict(
+        zip(table["id"], followups.labels(table, shown_country, shown_value), strict=True)
+    )
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(
         _("Open the meeting of a follow-up"),
@@ -98,14 +100,22 @@ def _revisions() -> dict[str, int]:
 
 
 def _save_statuses(
-    table: pd.DataFrame, key: str, who: str | None, revisions: dict[str, int]
+    table: pd.DataFrame,
+    key: str,
+    who: str | None,
+    revisions: dict[str, int],
+    statuses: dict[str, str],
 ) -> None:
-    """Save the statuses changed in the table (a callback), then show the table afresh."""
+    """Save the statuses changed in the table (a callback), then show the table afresh.
+
+    `statuses` maps the words shown in the table to the statuses stored.
+    """
+    keep_language()  # a callback runs before the run sets the language
     edited = st.session_state.get(key, {}).get("edited_rows", {})
     store = open_store()
     saved = []
     for row, change in edited.items():
-        status = change.get("Status")
+        status = statuses.get(change.get("Status"))
         if not status or not who:
             continue
         id = table["id"].iloc[int(row)]

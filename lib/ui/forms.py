@@ -35,6 +35,7 @@ FIELD_LABELS = {
     "source_title": N_("Source title"),
     "source_url": N_("Source link (https://…)"),
     "who": N_("Your name"),
+    "deleted_at": N_("Deleted on"),  # in a meeting's history
 }
 TYPED_COUNTRY = N_("…or write it as the source does")
 

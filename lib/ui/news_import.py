@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from lib import recording
 from lib.i18n import _
 from lib.meetings import COUNTERPART_TYPES, PRECISIONS, MeetingsFileError, read_meetings
 from lib.news import (
@@ -16,10 +17,11 @@ from lib.news import (
     text_of_file,
     window_in_words,
 )
+from lib.programs import split_list
 from lib.store import Store, StoreError
 from lib.ui import editing, importing
 from lib.ui.forms import label
-from lib.ui.text import plain
+from lib.ui.text import plain, shown_country, shown_program, shown_value
 
 DRAFTS_KEY = "news_drafts"  # (what they were drafted from, the reading) of this session
 TABLE_VERSION_KEY = "news_table"  # a new number makes a fresh table (after a new drafting)
@@ -60,7 +62,13 @@ def _item_text() -> tuple[str, str]:
 
 
 def _drafts_table(drafts: list[dict[str, str]]) -> pd.DataFrame:
+    """The drafts as the person reviews them: countries and programs named in their language
+    (the import reads Korean names as well as English ones)."""
     table = pd.DataFrame(drafts, columns=list(REVIEWED), dtype="str").fillna("")
+    table["country"] = table["country"].map(shown_country)
+    table["programs"] = table["programs"].map(
+        lambda listed: "; ".join(shown_program(p) for p in split_list(listed))
+    )
     table.insert(3, "window", [window_in_words(draft) for draft in drafts])
     return table
 
@@ -132,10 +140,13 @@ def review(store: Store, who: str | None, reading) -> None:
             **{column: st.column_config.TextColumn(label(column)) for column in REVIEWED},
             "window": st.column_config.TextColumn(_("When")),
             "date_precision": st.column_config.SelectboxColumn(
-                label("date_precision"), options=list(PRECISIONS), required=True
+                label("date_precision"),
+                options=list(PRECISIONS),
+                format_func=shown_value,
+                required=True,
             ),
             "counterpart_type": st.column_config.SelectboxColumn(
-                label("counterpart_type"), options=list(COUNTERPART_TYPES)
+                label("counterpart_type"), options=list(COUNTERPART_TYPES), format_func=shown_value
             ),
             "summary": st.column_config.TextColumn(label("summary"), width="large"),
         },
@@ -165,14 +176,17 @@ def save(store: Store, who: str, drafts: list[dict[str, str]], edited: pd.DataFr
             _("Nothing was saved. Please fix these rows of the table:")
             + "\n"
             + "\n".join(
-                f"- {_('Row {row}', row=problem.line - 1)}, {label(problem.column)}: "
-                f"{plain(problem.message)}"
+                "- "
+                + _("Row {row}", row=problem.line - 1)
+                + f", {label(problem.column)}: {plain(problem.message)}"
                 for problem in checked.problems
             )
         )
         return
     try:
-        report = store.import_meetings(io.BytesIO(raw), mode="append", who=who, name="news item")
+        report = store.import_meetings(
+            io.BytesIO(raw), mode="append", who=who, name=recording.NEWS_ITEM
+        )
     except (MeetingsFileError, StoreError) as error:
         st.error(_("{problem} Nothing was changed.", problem=str(error)))
         return

@@ -51,7 +51,7 @@ def choose_language() -> str:
 
 
 def keep_language() -> None:
-    """Set the language again where only part of the page reruns (a fragment)."""
+    """Set the language again where a run starts elsewhere (a callback, a fragment)."""
     i18n.use(st.session_state.get(LANGUAGE_KEY) or browser_language())
 
 
