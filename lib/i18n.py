@@ -13,6 +13,8 @@ they are shown.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -28,6 +30,16 @@ _language: ContextVar[str] = ContextVar("outreach_language", default=DEFAULT_LAN
 def use(language: str) -> None:
     """Show this run's text in `language` (an unknown code falls back to English)."""
     _language.set(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Make text in `language` inside the block (a file for a session), then go back."""
+    token = _language.set(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _language.reset(token)
 
 
 def current() -> str:
