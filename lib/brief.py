@@ -233,7 +233,7 @@ def _sources(meetings: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def view_description(filters: flt.Filters, meetings: pd.DataFrame) -> str:
-    """The filtered view in words: "Region: Asia · Sub-region: Central Asia · Apr 2019 – Dec 2025"."""
+    """The filtered view in words: "Region: Asia · Apr 2019 – Dec 2025"."""
     shown = {
         "region": region_name,
         "subregion": region_name,
@@ -243,7 +243,11 @@ def view_description(filters: flt.Filters, meetings: pd.DataFrame) -> str:
         "q": lambda words: f"“{words}”",
     }
     parts = [
-        _("{filter}: {values}", filter=_(flt.BY_KEY[key].label), values=", ".join(map(shown[key], values)))
+        _(
+            "{filter}: {values}",
+            filter=_(flt.BY_KEY[key].label),
+            values=", ".join(map(shown[key], values)),
+        )
         for key, values in filters.chosen
     ]
     first, last = filters.start, filters.end
@@ -386,7 +390,10 @@ def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: d
     facts = []
     if place:
         facts.append(
-            (_("Region"), " · ".join(region_name(part) for part in (place.region, place.subregion) if part))
+            (
+                _("Region"),
+                " · ".join(region_name(part) for part in (place.region, place.subregion) if part),
+            )
         )
     facts.append(
         (
@@ -471,7 +478,11 @@ def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: d
         for when, (_index, row) in zip(met, chosen.iterrows(), strict=True):
             pdf.text_block("• " + row["follow_up"], gap=0.2)
             pdf.text_block(
-                _("{state} · from the meeting of {date}", state=_pledge_state(row, today), date=when),
+                _(
+                    "{state} · from the meeting of {date}",
+                    state=_pledge_state(row, today),
+                    date=when,
+                ),
                 size=8.5,
                 colour=WARNING if _overdue(row, today) else MUTED,
                 indent=3,
@@ -482,8 +493,9 @@ def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: d
     pdf.heading(_("Sources"))
     if not sources:
         pdf.text_block(_("No source recorded."), colour=MUTED)
+    untitled = _("Source")  # outside the f-string: the catalogue reads only calls
     for i, (title, url) in enumerate(sources, start=1):
-        pdf.text_block(f"[{i}] {title or _('Source')}", gap=0.2)
+        pdf.text_block(f"[{i}] {title or untitled}", gap=0.2)
         if url:
             pdf.text_block(url, size=8.5, colour=LINK, link=url, indent=5, gap=1.2)
     return bytes(pdf.output())
@@ -559,7 +571,9 @@ def _organisation_brief(
     map_picture: bytes | None,
 ) -> bytes:
     pdf = _Brief(_("Organisation brief"), language, today)
-    pdf.title_block(_("Organisation brief"), _("Our engagement with the diplomatic corps"), description, today)
+    pdf.title_block(
+        _("Organisation brief"), _("Our engagement with the diplomatic corps"), description, today
+    )
     stamp = pd.Timestamp(today)
     programs = flt.program_rows(meetings)
     summary = aggregates.country_summary(meetings, programs, today=stamp)
@@ -578,7 +592,9 @@ def _organisation_brief(
     if map_picture:
         if pdf.will_page_break(92):
             pdf.add_page()
-        pdf.image(io.BytesIO(map_picture), x=pdf.l_margin, w=pdf.width, alt_text=_("Meetings by country"))
+        pdf.image(
+            io.BytesIO(map_picture), x=pdf.l_margin, w=pdf.width, alt_text=_("Meetings by country")
+        )
         pdf.text_block(_("Countries coloured by meetings in this view."), size=8, colour=MUTED)
     else:
         pdf.text_block(
@@ -617,7 +633,14 @@ def _organisation_brief(
         ]
         _table(
             pdf,
-            [_("Country"), _("Region"), _("Meetings"), _("Last contact"), _("Open pledges"), _("Programs of interest")],
+            [
+                _("Country"),
+                _("Region"),
+                _("Meetings"),
+                _("Last contact"),
+                _("Open pledges"),
+                _("Programs of interest"),
+            ],
             rows,
             (28, 26, 16, 26, 16, 62),
             ("L", "L", "R", "L", "R", "L"),
@@ -631,7 +654,8 @@ def _organisation_brief(
         if open_count > len(table):
             pdf.text_block(
                 _(
-                    "The {listed} soonest due of {total} open pledges; the Follow-ups page lists them all.",
+                    "The {listed} soonest due of {total} open pledges; the Follow-ups page lists "
+                    "them all.",
                     listed=format(len(table), ","),
                     total=format(open_count, ","),
                 ),
@@ -646,10 +670,21 @@ def _organisation_brief(
                 owner or "–",
             )
             for due, late, name, pledge, owner in zip(
-                table["Due"], table["Overdue"], table["Country"], table["Follow-up"], table["Owner"], strict=True
+                table["Due"],
+                table["Overdue"],
+                table["Country"],
+                table["Follow-up"],
+                table["Owner"],
+                strict=True,
             )
         ]
-        _table(pdf, [_("Due"), _("Country"), _("Pledge"), _("Owner")], rows, (24, 28, 92, 30), ("L", "L", "L", "L"))
+        _table(
+            pdf,
+            [_("Due"), _("Country"), _("Pledge"), _("Owner")],
+            rows,
+            (24, 28, 92, 30),
+            ("L", "L", "L", "L"),
+        )
         if overdue:
             pdf.text_block(_("⚠ overdue"), size=8, colour=MUTED)
     return bytes(pdf.output())
@@ -663,7 +698,9 @@ def _country_code(name: str) -> str:
         return name
 
 
-def _last_contact_labels(meetings: pd.DataFrame, summary: pd.DataFrame, language: str) -> dict[str, str]:
+def _last_contact_labels(
+    meetings: pd.DataFrame, summary: pd.DataFrame, language: str
+) -> dict[str, str]:
     """Each country's last meeting date as people read it (with its precision)."""
     latest = meetings.sort_values("date").drop_duplicates("iso3", keep="last")
     return dict(zip(latest["iso3"].astype(str), date_labels(latest, language), strict=True))

@@ -3,13 +3,14 @@
 import streamlit as st
 
 from lib.i18n import _
-from lib.ui import downloads, panels, sidebar, signin, sources
+from lib.ui import briefs, downloads, panels, sidebar, signin, sources
 
 dataset, view = sidebar.current_view()
 panels.heading(_("Data and downloads"), dataset)
 panels.show_problems(dataset)
 
 downloads.slice_buttons(view, dataset.version)
+briefs.view_briefs(dataset, view)
 if view.meetings.empty:
     panels.empty_state(dataset, view)
 else:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.i18n import _
-from lib.ui import maps, panels, sidebar
+from lib.ui import briefs, maps, panels, sidebar
 
 dataset, view = sidebar.current_view()
 panels.heading(_("Outreach map"), dataset)
@@ -22,6 +22,14 @@ if view.meetings.empty and not never_met:
 
 maps.outreach_map(dataset, view)
 if len(chosen) == 1:
-    panels.country_panel(view, chosen[0], editable=dataset.mode == "database")
+    country = chosen[0]
+    actions = (
+        (lambda place: briefs.country_button(place, dataset, country))
+        if briefs.has_meetings(dataset, country)
+        else None
+    )
+    panels.country_panel(view, country, editable=dataset.mode == "database", actions=actions)
 else:
     maps.engaged_countries(dataset, view, missions)
+st.divider()
+briefs.organisation_section(dataset, view)

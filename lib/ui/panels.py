@@ -1,7 +1,10 @@
 """What the reading pages show: headings, figures, empty states, tables, a meeting, a country."""
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from lib import aggregates
 from lib import filters as flt
@@ -241,12 +244,23 @@ def open_meeting(id: str) -> None:
     st.switch_page(RECORD_PAGE, query_params={"meeting": id})
 
 
-def country_panel(view: View, country: str, editable: bool) -> None:
-    """One country's meetings, counterparts, programs, cities, follow-ups and sources."""
+def country_panel(
+    view: View,
+    country: str,
+    editable: bool,
+    actions: Callable[[DeltaGenerator], None] | None = None,
+) -> None:
+    """One country's meetings, counterparts, programs, cities, follow-ups and sources.
+
+    `actions(place)` draws more buttons beside "Show all countries" (the brief's).
+    """
     mine = view.meetings[view.meetings["country"] == country].sort_values("date")
-    head, button = st.columns([4, 1])
+    head, button = st.columns([3, 1])
     head.subheader(shown_country(country))
-    button.button(_("Show all countries"), on_click=reset_country, icon=":material/public:")
+    with button.container(horizontal=True, horizontal_alignment="right"):
+        if actions:
+            actions(st)
+        st.button(_("Show all countries"), on_click=reset_country, icon=":material/public:")
     if mine.empty:
         resident = country in set(aggregates.missions()["country"])
         st.info(

@@ -1,0 +1,110 @@
+"""The PDF briefs on the pages: a country's brief for a visit, and the organisation brief.
+
+Nothing is made while a page is drawn. The country brief is written when its button is
+clicked (well under a second); the organisation brief draws the map in Chromium (a few
+seconds), so it is prepared on request with a spinner and then offered for download.
+"""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lib import aggregates, brief, i18n
+from lib.i18n import _
+from lib.pictures import PictureUnavailable, map_picture
+from lib.ui import panels
+from lib.ui.sidebar import View
+from lib.ui.sources import Dataset
+from lib.ui.text import shown_country
+
+PREPARED_KEY = "prepared_briefs"  # button key → (what it was made from, file name, bytes)
+ZOOMING = ("region", "subregion", "country")  # filters the brief's map zooms to
+
+
+def has_meetings(dataset: Dataset, country: str) -> bool:
+    """Whether any meeting with `country` is recorded (a brief needs one)."""
+    return bool(dataset.meetings["country"].eq(country).any())
+
+
+def country_button(place, dataset: Dataset, country: str, key: str = "country_brief") -> None:
+    """ "Brief for a visit": the country's whole history as a PDF, made when clicked."""
+    today, language = date.today(), i18n.current()
+    meetings = dataset.meetings
+    place.download_button(
+        _("Brief for a visit"),
+        data=lambda: brief.country_brief(meetings, country, language=language, today=today),
+        file_name=brief.brief_file_name(country, today),
+        mime=brief.PDF_MIME,
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        help=_(
+            "A one- to two-page PDF on {country} to read before a visit: every meeting "
+            "recorded, whatever the filters, its pledges and sources.",
+            country=shown_country(country),
+        ),
+        key=key,
+    )
+
+
+def view_briefs(dataset: Dataset, view: View) -> None:
+    """The Data page's briefs: the organisation's, and a country's when one is filtered."""
+    chosen = view.filters.values("country")
+    if len(chosen) == 1 and has_meetings(dataset, chosen[0]):
+        country_button(st, dataset, chosen[0], key="data_country_brief")
+    organisation_section(dataset, view)
+
+
+def organisation_section(dataset: Dataset, view: View, key: str = "organisation_brief") -> None:
+    """ "Organisation brief": the view as a PDF for the board, prepared on request."""
+    today, language = date.today(), i18n.current()
+    made_from = (view.filters, dataset.version, language, today)
+    prepared = st.session_state.setdefault(PREPARED_KEY, {})
+    left, right = st.columns([1, 2], vertical_alignment="center")
+    right.caption(
+        _(
+            "The map, the figures, a line per country and the open pledges of the meetings "
+            "shown, as a PDF for the board."
+        )
+    )
+    if key in prepared and prepared[key][0] == made_from:
+        left.download_button(
+            _("Download the organisation brief"),
+            data=prepared[key][2],
+            file_name=prepared[key][1],
+            mime=brief.PDF_MIME,
+            on_click="ignore",
+            icon=":material/download:",
+            key=key,
+        )
+        return
+    if left.button(
+        _("Organisation brief"),
+        key=f"prepare-{key}",
+        icon=":material/picture_as_pdf:",
+        disabled=view.meetings.empty,
+    ):
+        with st.spinner(_("Drawing the map and writing the brief…")):
+            pdf = _organisation_pdf(view, language, today)
+        prepared[key] = (made_from, brief.organisation_brief_file_name(view.filters, today), pdf)
+        st.rerun()
+
+
+def _organisation_pdf(view: View, language: str, today: date) -> bytes:
+    summary = aggregates.country_summary(view.meetings, view.programs, pd.Timestamp(today))
+    try:
+        picture = map_picture(
+            summary,
+            language=language,
+            missions=panels.missions_in_view(view.filters),
+            zoom=any(view.filters.values(k) for k in ZOOMING),
+        )
+    except PictureUnavailable:
+        picture = None
+    return brief.organisation_brief(
+        view.meetings,
+        language=language,
+        today=today,
+        description=brief.view_description(view.filters, view.meetings),
+        map_picture=picture,
+    )
