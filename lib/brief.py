@@ -438,11 +438,11 @@ def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: d
             ", ".join(
                 program_name(p) + (f" ({counts[p]})" if counts[p] > 1 else "") for p in programs
             )
-            or _("None recorded."),
+            or _("No program recorded."),
         )
     )
     cities = list(dict.fromkeys(city for listed in mine["cities"] for city in listed))
-    facts.append((_("Cities mentioned"), ", ".join(cities) or _("None recorded.")))
+    facts.append((_("Cities mentioned"), ", ".join(cities) or _("No city recorded.")))
     pledges = mine[mine["follow_up"] != ""]
     open_count = int(sum(_status(row) == "open" for _i, row in pledges.iterrows()))
     facts.append(

@@ -1,0 +1,273 @@
+"""The PDF briefs: what a person reads in them (text taken out of the PDF with pypdf)."""
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from lib import brief, i18n, pictures
+from lib.filters import Filters
+from lib.meetings import date_labels, read_meetings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = date(2026, 11, 29)
+NO_MAP = "The map is not included"
+
+
+@pytest.fixture(scope="module")
+def meetings():
+    result = read_meetings(FIXTURES / "briefs.csv")
+    assert result.problems == []
+    return result.meetings
+
+
+def text_of(pdf: bytes) -> str:
+    assert pdf.startswith(b"%PDF-")
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def pages_of(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def squeezed(text: str) -> str:
+    """Text without white space: a long link wraps over lines in the PDF."""
+    return re.sub(r"\s+", "", text)
+
+
+def links_of(pdf: bytes) -> set[str]:
+    """The web addresses a reader can click in the PDF."""
+    found = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action and "/URI" in action:
+                found.add(str(action["/URI"]))
+    return found
+
+
+def meeting_lines(text: str, labels) -> list[str]:
+    """The heading line of each meeting ("<date> — <counterpart>")."""
+    return [line for line in text.splitlines() if any(line.startswith(f"{d} — ") for d in labels)]
+
+
+def test_country_brief_holds_exactly_the_countrys_meetings_in_order(meetings):
+    pdf = brief.country_brief(meetings, "Kazakhstan", language="en", today=TODAY)
+    text = text_of(pdf)
+    mine = meetings[meetings["country"] == "Kazakhstan"].sort_values("date")
+    labels = list(date_labels(mine, "en"))
+    assert labels == ["≈ week of 02 Apr 2019", "≈ Sep 2023", "10 May 2024", "07 Mar 2025"]
+    headings = meeting_lines(text, labels)
+    assert [line.split(" — ")[0] for line in headings] == labels
+    assert "Daulet Amanov, Ambassador" in headings[0]
+    assert "Deputy Akim" in headings[1] and "counterpart not named" not in headings[1]
+    assert "Attaché" in headings[2]
+    assert "4 meetings" in text
+    assert "Last contact" in text and "07 Mar 2025 (20 months ago)" in text
+    assert "Central Asia" in text and "Has a resident embassy in Seoul." in text
+    assert "Astana, Almaty" in text  # cities, each once
+    assert "Smart city cooperation (2), WeGO membership (2)" in text
+    # the sources, as text and as links, and nothing of another country
+    urls = {u for u in mine["source_url"] if u}
+    assert all(squeezed(url) in squeezed(text) for url in urls)
+    assert links_of(pdf) == urls
+    others = meetings[meetings["country"] != "Kazakhstan"]
+    for column in ("counterpart", "follow_up", "summary", "source_url", "source_title"):
+        for value in others[column]:
+            if value:
+                assert squeezed(value) not in squeezed(text), value
+    assert "Mexico" not in text and "Canada" not in text
+    assert 1 <= pages_of(pdf) <= 2
+
+
+def test_country_brief_lists_open_kept_and_dropped_pledges(meetings):
+    text = text_of(brief.country_brief(meetings, "Kazakhstan", language="en", today=TODAY))
+    pledges = text[text.index("\nPledges\n") : text.index("\nSources\n")]
+    open_part = pledges[pledges.index("Open pledges") : pledges.index("Kept pledges")]
+    kept_part = pledges[pledges.index("Kept pledges") : pledges.index("Dropped pledges")]
+    dropped_part = pledges[pledges.index("Dropped pledges") :]
+    assert "Invite Almaty to apply for membership" in open_part
+    assert "owner: Minsoo Park · due 15 Jan 2026 · 318 days overdue" in open_part
+    assert "Share the 2025 training calendar" in open_part
+    assert "no owner named · no due date" in open_part
+    assert "Send the smart city toolkit to the Astana akimat" in kept_part
+    assert "owner: Jiwon Han" in kept_part and "overdue" not in kept_part
+    assert "Arrange a joint webinar" in dropped_part
+    assert "2 open pledges" in text
+
+
+def test_korean_brief_survives_extraction(shipped):
+    text = text_of(brief.country_brief(shipped, "Canada", language="ko", today=TODAY))
+    assert "캐나다" in text and "방문용 국가 브리핑" in text
+    assert "아메리카 · 북아메리카" in text and "주한 대사관이 있습니다." in text
+    assert "2019년 4월 첫째 주경 — " in text and "2022년 2월 7일 — " in text
+    assert "진행 중인 약속" in text and "출처" in text
+    assert "Brief for a visit" not in text and "Open pledges" not in text
+
+
+def test_canada_on_the_shipped_data(shipped):
+    pdf = brief.country_brief(shipped, "Canada", language="en", today=TODAY)
+    text = text_of(pdf)
+    canada = shipped[shipped["country"] == "Canada"]
+    labels = list(date_labels(canada.sort_values("date"), "en"))
+    assert len(meeting_lines(text, labels)) == len(canada) == 3
+    assert links_of(pdf) == set(canada["source_url"])
+    assert "Kazakhstan" not in text and "Akol" not in text  # same news item, other country
+    assert pages_of(pdf) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_country_with_one_meeting_no_pledge_and_no_source_gets_a_clean_brief(meetings, language):
+    pdf = brief.country_brief(meetings, "Mexico", language=language, today=TODAY)
+    text = text_of(pdf)
+    for word in ("None", "nan", "NaT", "[]"):
+        assert not re.search(rf"\b{re.escape(word)}\b", text), word
+    with i18n.speaking(language):
+        expected = [
+            i18n._("No open pledges."),
+            i18n._("No kept pledge recorded."),
+            i18n._("No source recorded."),
+            i18n._("No program recorded."),
+            i18n._("No city recorded."),
+            i18n._("counterpart not named"),
+        ]
+    for sentence in expected:
+        assert sentence in text
+    assert links_of(pdf) == set()
+    assert pages_of(pdf) == 1
+
+
+def test_letters_nanum_lacks_are_drawn_by_the_fallback(meetings):
+    text = text_of(brief.country_brief(meetings, "Sweden", language="en", today=TODAY))
+    assert "Åsa Öberg, Ambassador" in text and "Malmö" in text
+
+
+def test_a_country_never_met_still_gets_a_page(meetings):
+    text = text_of(brief.country_brief(meetings, "France", language="en", today=TODAY))
+    assert "France" in text and "No meeting with France is recorded yet." in text
+
+
+def test_how_long_ago():
+    assert brief.how_long_ago(date(2026, 11, 20), TODAY) == "9 days ago"
+    assert brief.how_long_ago(date(2026, 9, 1), TODAY) == "2 months ago"
+    assert brief.how_long_ago(date(2019, 4, 2), TODAY) == "about 7 years ago"
+    assert brief.how_long_ago(date(2027, 1, 1), TODAY) == "still to come"
+
+
+def test_file_names_in_the_sessions_language():
+    assert brief.brief_file_name("Canada", TODAY) == "brief_Canada_2026-11-29.pdf"
+    assert brief.brief_file_name("Bosnia and Herzegovina", TODAY).startswith("brief_Bosnia_and_")
+    with i18n.speaking("ko"):
+        assert brief.brief_file_name("Canada", TODAY) == "국가브리핑_캐나다_2026-11-29.pdf"
+        assert brief.organisation_brief_file_name(Filters.of(region=["Asia"]), TODAY) == (
+            "기관브리핑_Asia_2026-11-29.pdf"
+        )
+
+
+def test_view_description_in_words(meetings):
+    assert (
+        brief.view_description(Filters(), meetings) == "All recorded meetings · Apr 2019 – Mar 2025"
+    )
+    described = brief.view_description(
+        Filters.of(region=["Asia"], subregion=["Central Asia"], start="2019-01", end="2025-12"),
+        meetings,
+    )
+    assert described == "Region: Asia · Sub-region: Central Asia · Jan 2019 – Dec 2025"
+    with i18n.speaking("ko"):
+        assert brief.view_description(Filters.of(country=["Canada"]), meetings) == (
+            "국가: 캐나다 · 2019년 4월 – 2025년 3월"
+        )
+
+
+def a_png() -> bytes:
+    picture = io.BytesIO()
+    Image.new("RGB", (400, 200), (26, 127, 208)).save(picture, format="PNG")
+    return picture.getvalue()
+
+
+def test_organisation_brief_with_the_map(meetings):
+    pdf = brief.organisation_brief(
+        meetings,
+        language="en",
+        today=TODAY,
+        description="All recorded meetings",
+        map_picture=a_png(),
+    )
+    text = text_of(pdf)
+    assert NO_MAP not in text
+    assert sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages) == 1
+    assert "All recorded meetings" in text
+    figures = text[text.index("Meetings") : text.index("Countries coloured")]
+    assert re.findall(r"\d+", figures.split("\n", 1)[1])[:2] == ["7", "4"]  # meetings, countries
+    for name in ("Kazakhstan", "Mexico", "Sweden", "Canada"):
+        assert name in text
+    assert "Invite Almaty to apply for membership" in text
+    assert "Introduce WeGO to Canadian municipalities" in text
+    assert "Send the smart city toolkit" not in text  # kept: not an open pledge
+
+
+def test_organisation_brief_without_the_map_says_so(meetings):
+    pdf = brief.organisation_brief(
+        meetings, language="ko", today=TODAY, description="아시아", map_picture=None
+    )
+    text = text_of(pdf)
+    assert "지도는 포함되지 않았습니다" in text and "카자흐스탄" in text
+    assert not any(page.images for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_without_chromium_the_organisation_brief_comes_out_and_says_so(meetings, monkeypatch):
+    """The page's brief when kaleido cannot find a browser: no picture, and a sentence."""
+    import kaleido
+    from kaleido.errors import ChromeNotFoundError
+
+    from lib.filters import program_rows
+    from lib.ui import briefs
+    from lib.ui.sidebar import View
+
+    def no_chromium(*args, **kwargs):
+        raise ChromeNotFoundError("no Chrome or Chromium found")
+
+    monkeypatch.setattr(kaleido, "calc_fig_sync", no_chromium)
+    view = View(Filters(), meetings, program_rows(meetings))
+    text = text_of(briefs._organisation_pdf(view, "en", TODAY))
+    assert NO_MAP in text and "Kazakhstan" in text
+
+
+def test_the_map_picture_is_drawn_from_the_apps_own_files(monkeypatch, meetings):
+    """kaleido gets the shapes from static/ and no MathJax (which would come from a CDN)."""
+    import kaleido
+
+    asked = {}
+
+    def record(figure, opts=None, *, topojson=None, kopts=None):
+        asked.update(topojson=topojson, kopts=kopts, opts=opts)
+        return b"\x89PNG"
+
+    monkeypatch.setattr(kaleido, "calc_fig_sync", record)
+    from lib import aggregates
+    from lib.filters import program_rows
+
+    summary = aggregates.country_summary(meetings, program_rows(meetings))
+    assert pictures.map_picture(summary, language="en") == b"\x89PNG"
+    assert asked["topojson"].startswith("file://")
+    assert (Path(asked["topojson"].removeprefix("file://")) / "world_110m.json").exists()
+    assert asked["kopts"]["mathjax"] is False
+    assert asked["opts"]["format"] == "png"
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Chromium is missing")
+def test_the_map_picture_in_chromium(meetings):
+    from lib import aggregates
+    from lib.filters import program_rows
+
+    summary = aggregates.country_summary(meetings, program_rows(meetings))
+    png = pictures.map_picture(summary, language="ko")
+    picture = Image.open(io.BytesIO(png))
+    assert picture.size == (pictures.WIDTH * 2, pictures.HEIGHT * 2)
+    # Kazakhstan is coloured (not the grey of a country with no meeting)
+    colours = {colour for _count, colour in picture.convert("RGB").getcolors(1 << 22)}
+    assert any(b > r + 40 for r, _g, b in colours)
