@@ -550,3 +550,65 @@ def test_a_korean_news_item_is_drafted_reviewed_and_saved(database):
     widget(at.button, "Draft the meetings").click().run()
     widget(at.button, "Save these meetings").click().run()
     assert len(database.meetings()) == before + 3
+
+
+# ------------------------------------------------------------------ briefs
+
+BRIEF = "Brief for a visit"
+
+
+def download_labels(at: AppTest) -> list[str]:
+    return [button.label for button in at.get("download_button")]
+
+
+def test_the_map_country_panel_offers_the_brief_for_a_visit():
+    at = open_app(country="Canada")
+    assert_clean(at)
+    assert download_labels(at).count(BRIEF) == 1
+    assert any(button.label == "Organisation brief" for button in at.button)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"region": "Asia"}, {"country": ["Canada", "Mexico"]}, {"country": "Argentina"}],
+    ids=["everything", "a-region", "two-countries", "never-met"],
+)
+@pytest.mark.parametrize("page", ["pages/Map.py", "pages/Data.py"])
+def test_no_country_brief_without_exactly_one_country_met(page, query):
+    at = open_app(page, **query)
+    assert_clean(at)
+    assert BRIEF not in download_labels(at)
+
+
+def test_the_data_page_with_one_country_offers_both_briefs():
+    at = open_app("pages/Data.py", country="Canada")
+    assert_clean(at)
+    assert download_labels(at).count(BRIEF) == 1
+    assert any(button.label == "Organisation brief" for button in at.button)
+
+
+def test_the_organisation_brief_is_prepared_when_asked_then_offered(monkeypatch):
+    from lib.pictures import PictureUnavailable
+    from lib.ui import briefs
+
+    asked = []
+
+    def no_picture(summary, **details):
+        asked.append(sorted(summary["country"]))
+        raise PictureUnavailable("no Chromium in this test")
+
+    monkeypatch.setattr(briefs, "map_picture", no_picture)
+    at = open_app("pages/Data.py", region="Europe")
+    assert asked == []  # nothing is made while the page is drawn
+    assert "Download the organisation brief" not in download_labels(at)
+    next(button for button in at.button if button.label == "Organisation brief").click().run()
+    assert_clean(at)
+    assert len(asked) == 1 and "Italy" in asked[0] and "Canada" not in asked[0]
+    assert "Download the organisation brief" in download_labels(at)
+
+
+def test_the_brief_buttons_in_korean():
+    at = open_app(lang="ko", country="Canada")
+    assert_clean(at)
+    assert "방문용 국가 브리핑" in download_labels(at)
+    assert any(button.label == "기관 브리핑" for button in at.button)
