@@ -394,3 +394,58 @@ def test_a_news_item_pasted_edited_and_saved_is_on_the_map_and_in_the_download(b
             assert set(table["source_url"]) == {"https://example.org/news/1"}
         finally:
             page.context.close()
+
+
+# Briefs ------------------------------------------------------------------------------------
+
+
+def pdf_text(path: Path) -> tuple[str, int]:
+    """The text of a downloaded PDF and how many pictures it holds."""
+    from pypdf import PdfReader
+
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    pages = PdfReader(io.BytesIO(data)).pages
+    return "\n".join(p.extract_text() for p in pages), sum(len(p.images) for p in pages)
+
+
+def test_the_country_brief_downloads_from_the_map_panel(page, server, shipped, shots):
+    from datetime import date
+
+    open_page(page, server)
+    click_country(page, "CAN")
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Brief for a visit")
+    button.wait_for(timeout=30_000)
+    settle(page)
+    shot(page, shots, "country-panel-brief")
+    path, name = download(page, "Brief for a visit")
+    assert name == f"brief_Canada_{date.today().isoformat()}.pdf"
+    text, _pictures = pdf_text(path)
+    assert "Canada" in text.splitlines()[1]
+    assert text.count(" — ") >= len(shipped[shipped["iso3"] == "CAN"])
+    assert outside_requests(page.requests, server) == []
+
+
+def test_the_korean_brief_and_the_organisation_brief(browser, server, shots):
+    for scheme in ("light", "dark"):
+        page = new_page(browser, scheme=scheme)
+        open_page(page, f"{server}/?country=Canada&lang=ko")
+        path, name = download(page, "방문용 국가 브리핑")
+        assert name.startswith("국가브리핑_캐나다_") and name.endswith(".pdf")
+        assert "캐나다" in pdf_text(path)[0]
+        shot(page, shots, f"country-panel-brief-ko-{scheme}")
+        page.context.close()
+    page = new_page(browser)
+    open_page(page, f"{server}/Data?region=Asia")
+    page.get_by_role("button", name="Organisation brief").click()
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="organisation brief")
+    button.wait_for(timeout=90_000)
+    settle(page)
+    shot(page, shots, "data-organisation-brief")
+    path, name = download(page, "Download the organisation brief")
+    assert name.startswith("organisation_brief_Asia_")
+    text, pictures = pdf_text(path)
+    assert "Region: Asia" in text and "Kazakhstan" in text and "Canada" not in text
+    assert pictures == 1  # the map, drawn by kaleido in Chromium on the server
+    assert outside_requests(page.requests, server) == []
+    page.context.close()
