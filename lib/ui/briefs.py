@@ -28,7 +28,7 @@ def has_meetings(dataset: Dataset, country: str) -> bool:
 
 
 def country_button(place, dataset: Dataset, country: str, key: str = "country_brief") -> None:
-    """ "Brief for a visit": the country's whole history as a PDF, made when clicked."""
+    """The "Brief for a visit" button: the whole history with a country as a PDF, on click."""
     today, language = date.today(), i18n.current()
     meetings = dataset.meetings
     place.download_button(
@@ -50,17 +50,24 @@ def country_button(place, dataset: Dataset, country: str, key: str = "country_br
 def view_briefs(dataset: Dataset, view: View) -> None:
     """The Data page's briefs: the organisation's, and a country's when one is filtered."""
     chosen = view.filters.values("country")
-    if len(chosen) == 1 and has_meetings(dataset, chosen[0]):
-        country_button(st, dataset, chosen[0], key="data_country_brief")
-    organisation_section(dataset, view)
+    one = chosen[0] if len(chosen) == 1 and has_meetings(dataset, chosen[0]) else None
+    organisation_section(dataset, view, country=one)
 
 
-def organisation_section(dataset: Dataset, view: View, key: str = "organisation_brief") -> None:
-    """ "Organisation brief": the view as a PDF for the board, prepared on request."""
+def organisation_section(
+    dataset: Dataset, view: View, key: str = "organisation_brief", country: str | None = None
+) -> None:
+    """The organisation brief: the view as a PDF for the board, prepared on request.
+
+    With `country`, that country's brief for a visit comes first in the same row.
+    """
     today, language = date.today(), i18n.current()
     made_from = (view.filters, dataset.version, language, today)
     prepared = st.session_state.setdefault(PREPARED_KEY, {})
-    left, right = st.columns([1, 2], vertical_alignment="center")
+    buttons, right = st.columns([3, 2], vertical_alignment="center")
+    left = buttons.container(horizontal=True)
+    if country:
+        country_button(left, dataset, country, key="data_country_brief")
     right.caption(
         _(
             "The map, the figures, a line per country and the open pledges of the meetings "
