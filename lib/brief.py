@@ -36,6 +36,9 @@ PDF_MIME = "application/pdf"
 # fontTools reports each TrueType hinting table it leaves out of the embedded subset.
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 PLEDGES_LISTED = 200  # open pledges listed in an organisation brief; the rest are counted
+# A country brief lists this many of the most recent meetings (and of each kind of pledge)
+# in full; the timeline still draws every meeting. Typical countries have far fewer.
+MEETINGS_LISTED = 40
 
 INK = (38, 39, 48)
 MUTED = (96, 100, 112)
@@ -458,10 +461,24 @@ def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: d
     pdf.heading(_("Meetings over time"))
     _draw_timeline(pdf, mine, today)
 
-    sources = _sources(mine)
+    listed = mine.iloc[-MEETINGS_LISTED:]
+    sources = _sources(listed)
     number = {source: i + 1 for i, source in enumerate(sources)}
     pdf.heading(_("Meetings, oldest first"))
-    for when, (_index, row) in zip(labels, mine.iterrows(), strict=True):
+    if len(listed) < len(mine):
+        pdf.text_block(
+            _(
+                "The {listed} most recent of {total} meetings; the timeline above shows them "
+                "all, and the Data page filtered to {country} lists every one.",
+                listed=len(listed),
+                total=format(len(mine), ","),
+                country=name,
+            ),
+            size=8.5,
+            colour=MUTED,
+            gap=1.5,
+        )
+    for when, (_index, row) in zip(labels.iloc[-MEETINGS_LISTED:], listed.iterrows(), strict=True):
         key = (str(row["source_title"]), str(row["source_url"]))
         _meeting_block(pdf, _Meeting(when, row, number.get(key)), today)
 
@@ -474,6 +491,17 @@ def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: d
         if chosen.empty:
             pdf.text_block(_(STATUS_NONE[status]), colour=MUTED, gap=1.5)
             continue
+        if len(chosen) > MEETINGS_LISTED:
+            pdf.text_block(
+                _(
+                    "The {listed} most recent of {total}; the Follow-ups page lists them all.",
+                    listed=MEETINGS_LISTED,
+                    total=format(len(chosen), ","),
+                ),
+                size=8.5,
+                colour=MUTED,
+            )
+            chosen = chosen.iloc[-MEETINGS_LISTED:]
         met = date_labels(chosen, language)
         for when, (_index, row) in zip(met, chosen.iterrows(), strict=True):
             pdf.text_block("• " + row["follow_up"], gap=0.2)

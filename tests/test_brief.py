@@ -271,3 +271,17 @@ def test_the_map_picture_in_chromium(meetings):
     # Kazakhstan is coloured (not the grey of a country with no meeting)
     colours = {colour for _count, colour in picture.convert("RGB").getcolors(1 << 22)}
     assert any(b > r + 40 for r, _g, b in colours)
+
+
+def test_a_country_met_very_often_gets_its_latest_meetings_and_a_note(meetings):
+    import pandas as pd
+
+    one = meetings[meetings["id"] == "mex-1"]
+    many = pd.concat([one] * 45, ignore_index=True)
+    many["id"] = [f"mex-{n}" for n in range(45)]
+    many["date"] = pd.date_range("2020-01-01", periods=45, freq="7D")
+    many["date_end"] = many["date"]
+    text = text_of(brief.country_brief(many, "Mexico", language="en", today=TODAY))
+    assert "The 40 most recent of 45 meetings" in text
+    labels = list(date_labels(many, "en"))
+    assert meeting_lines(text, labels[-40:]) and not meeting_lines(text, labels[:5])
