@@ -24,6 +24,9 @@ Each worker has a time limit; a size that exceeds it is reported as "timed out".
 With --figures it times, for every figure the pages draw, the aggregate, the figure
 builder, and what st.plotly_chart does with the figure before sending it (its copy to a
 dict and `plotly.io.to_json`), and prints the JSON size; docs/ is not touched.
+
+After the server-side table it runs bench/browser.py (what a person waits for in
+Chromium, beside a one-widget floor page) at the sizes up to 100,000; --no-browser skips it.
 """
 
 from __future__ import annotations
@@ -442,7 +445,7 @@ def _direction_medians(times: list[float]) -> tuple[float, float]:
 
 def _page_names(results: list[dict]) -> list[str]:
     names = {page for result in results for page in result["pages"].get("pages", [])}
-    return ["app.py", *sorted(names - {"app.py"})]
+    return sorted(names)
 
 
 def _page_results(result: dict, page: str) -> list[dict]:
@@ -718,18 +721,21 @@ def write_report(results: list[dict], meta: dict) -> str:
     )
 
 
-# bench/store_io.py writes its own section into the report; a run here keeps it.
-KEPT_SECTION = ("<!-- store-io:start -->", "<!-- store-io:end -->")
+# The other benchmarks (bench/store_io.py, bench/browser.py, bench/briefs.py) write their
+# sections below this line; a run here rewrites only what is above it.
+OWN_PART_END = "<!-- bench/run.py writes the part above this line -->"
 
 
 def _write(report: str) -> None:
-    """Write docs/benchmarks.md, keeping the section bench/store_io.py wrote there."""
-    start, end = KEPT_SECTION
+    """Write the part of docs/benchmarks.md this benchmark owns, keeping the other sections."""
     old = REPORT.read_text() if REPORT.exists() else ""
-    if start in old and end in old:
-        kept = start + old.split(start, 1)[1].split(end, 1)[0] + end
-        report = report.rstrip("\n") + "\n\n" + kept + "\n"
-    REPORT.write_text(report)
+    if OWN_PART_END in old:
+        kept = old.split(OWN_PART_END, 1)[1]
+    elif "<!-- store-io:start -->" in old:
+        kept = "\n\n" + "<!-- store-io:start -->" + old.split("<!-- store-io:start -->", 1)[1]
+    else:
+        kept = "\n"
+    REPORT.write_text(report.rstrip("\n") + "\n\n" + OWN_PART_END + kept)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -750,6 +756,11 @@ def main(argv: list[str] | None = None) -> int:
         "--figures",
         action="store_true",
         help="time each figure (aggregate, builder, hand-over to Streamlit) and print a table",
+    )
+    parser.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="skip the Chromium timings (python -m bench.browser runs them alone)",
     )
     parser.add_argument("--worker", choices=("read", "pages", "figures"), help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
@@ -798,6 +809,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         _write(write_report(results, meta))
         print(f"\nWrote {REPORT.relative_to(ROOT)}")
+    if not args.no_browser:
+        sys.path.insert(0, str(ROOT))  # run as a script, bench/ is not on the path
+        from bench import browser
+
+        print("\nWhat a person waits for, in Chromium:", flush=True)
+        browser_sizes = ",".join(str(n) for n in sizes if n <= 100_000)
+        browser.main(["--sizes", browser_sizes] + (["--no-write"] if args.no_write else []))
     return 0
 
 
