@@ -145,7 +145,8 @@ def test_korean_text_survives(meetings):
     korean.loc[row, "follow_up_owner"] = "김민지"
     i18n.use("ko")
     try:
-        data = calendar_bytes(korean, APP, country=lambda name: {"Canada": "캐나다"}.get(name, name))
+        names = {"Canada": "캐나다"}
+        data = calendar_bytes(korean, APP, country=lambda name: names.get(name, name))
     finally:
         i18n.use("en")
     event = by_uid(data)[event_uid(korean.loc[row, "id"])]

@@ -232,7 +232,8 @@ def give_due_dates(store: Store) -> dict[str, str]:
     pledged = meetings[meetings["follow_up"] != ""]
     open_ids = list(pledged[pledged["follow_up_status"] == "open"]["id"][:3])
     done_id = pledged[pledged["follow_up_status"] == "done"]["id"].iloc[0]
-    due = dict(zip([*open_ids, done_id], ["2027-01-05", "2027-02-01", "2027-03-01", "2027-04-01"]))
+    days = ["2027-01-05", "2027-02-01", "2027-03-01", "2027-04-01"]
+    due = dict(zip([*open_ids, done_id], days, strict=True))
     for id, day in due.items():
         store.update(id, {"follow_up_due": day, "follow_up_owner": "Min-ji Kim"}, "test")
     return due

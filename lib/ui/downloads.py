@@ -11,7 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
-from lib import calendar_file, export
+from lib import calendar_file, export, i18n
 from lib import filters as flt
 from lib.i18n import _, n_
 from lib.store import Store, StoreError
@@ -151,14 +151,22 @@ def app_address() -> str:
     return (os.environ.get(APP_URL_VARIABLE) or DEFAULT_APP_URL).rstrip("/")
 
 
-def _revisions(dataset: Dataset) -> dict[str, int]:
-    """Each meeting's revision in the database (the events' SEQUENCE); none for a file."""
+def _revisions(dataset: Dataset) -> Callable[[], dict[str, int]]:
+    """Each meeting's revision in the database (the events' SEQUENCE), read when called."""
     if dataset.mode != "database":
-        return {}
+        return dict
     try:
-        return open_store().revisions()
+        store = open_store()
     except StoreError:
-        return {}
+        return dict
+
+    def read() -> dict[str, int]:
+        try:
+            return store.revisions()
+        except StoreError:
+            return {}
+
+    return read
 
 
 def calendar_counts_text(counts: calendar_file.CalendarCounts) -> str:
@@ -186,7 +194,7 @@ def calendar_counts_text(counts: calendar_file.CalendarCounts) -> str:
 
 
 def calendar_button(view: View, dataset: Dataset) -> None:
-    """"Add to a calendar": the pledges in view with a due date, as an iCalendar file."""
+    """The "Add to a calendar" download: the pledges in view with a due date (.ics)."""
     meetings = view.meetings
     with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
         download = st.empty()
@@ -199,15 +207,19 @@ def calendar_button(view: View, dataset: Dataset) -> None:
             ),
         )
     counts = calendar_file.counts(meetings, include)
+    # The file is made when the button is clicked, outside this run: what it needs from the
+    # session (the address, the language) is taken now.
+    app_url, language, revisions = app_address(), i18n.current(), _revisions(dataset)
+
+    def build() -> bytes:
+        i18n.use(language)
+        return calendar_file.calendar_bytes(
+            meetings, app_url, include, country=shown_country, revisions=revisions()
+        )
+
     download.download_button(
         _("Add to a calendar"),
-        data=lambda: calendar_file.calendar_bytes(
-            meetings,
-            app_address(),
-            include,
-            country=shown_country,
-            revisions=_revisions(dataset),
-        ),
+        data=build,
         file_name=flt.slice_file_name(
             view.filters, "ics", prefix=_("follow-ups"), shown=shown_filter_value
         ),
