@@ -91,14 +91,15 @@ def calendar_bytes(
     revisions = revisions or {}
     chosen = _pledges(meetings, include_closed)
     chosen = chosen[chosen["follow_up_due"].notna()].sort_values(["follow_up_due", "id"])
-    met = date_labels(chosen) if len(chosen) else pd.Series(dtype="str")
+    # By position: a frame put together from several may repeat index labels.
+    met = list(date_labels(chosen)) if len(chosen) else []
 
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", _("Outreach Atlas follow-ups"))
-    for index, row in chosen.iterrows():
+    for (_index, row), met_on in zip(chosen.iterrows(), met, strict=True):
         closed = row["follow_up_status"] in CLOSED
         link = meeting_link(app_url, row["id"])
         where = country(str(row["country"]))
@@ -108,7 +109,7 @@ def calendar_bytes(
             _("Counterpart: {counterpart}", counterpart=_counterpart(row)),
             _("Pledge: {pledge}", pledge=row["follow_up"]),
             _("Owner: {owner}", owner=row["follow_up_owner"] or _("no owner recorded")),
-            _("Meeting date: {date}", date=met[index]),
+            _("Meeting date: {date}", date=met_on),
         ]
         if closed:
             lines.append(_("Status: {status}", status=_(str(row["follow_up_status"]))))

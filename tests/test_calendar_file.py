@@ -165,3 +165,15 @@ def test_an_odd_id_makes_a_safe_link_and_nothing_makes_an_empty_calendar(meeting
     empty = calendar_bytes(meetings.iloc[0:0], APP)
     assert events(empty) == []
     assert icalendar.Calendar.from_ical(empty)["METHOD"] == "PUBLISH"
+
+
+def test_a_frame_with_repeated_index_labels_gives_each_event_its_own_date(meetings):
+    due = expected(meetings)
+    twice = pd.concat([due, due.assign(id=due["id"] + "-copy")])  # index labels repeat
+    found = by_uid(calendar_bytes(twice, APP))
+    assert len(found) == 2 * len(due)
+    for label, row in due.iterrows():
+        met = date_labels(due.loc[[label]]).iloc[0]
+        for id in (row["id"], row["id"] + "-copy"):
+            assert str(found[event_uid(id)]["DESCRIPTION"]).count("Meeting date: ") == 1
+            assert f"Meeting date: {met}\n" in str(found[event_uid(id)]["DESCRIPTION"])
