@@ -9,13 +9,14 @@ dataset, view = sidebar.current_view()
 panels.heading(_("Data and downloads"), dataset)
 panels.show_problems(dataset)
 
+linked = panels.linked_meeting(dataset, view)
 downloads.slice_buttons(view, dataset.version)
 briefs.view_briefs(dataset, view)
 if view.meetings.empty:
     panels.empty_state(dataset, view)
 else:
     picked = panels.meetings_table(view.meetings, key="meetings")
-    if picked:
+    if picked and picked != linked:  # the linked meeting is shown above
         panels.meeting_details(view.meetings, picked, editable=dataset.mode == "database")
 
 st.divider()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import followups
 from lib.i18n import _
-from lib.ui import address, editing, followup_table, panels, sidebar
+from lib.ui import address, downloads, editing, followup_table, panels, sidebar
 from lib.ui.text import shown_value
 
 dataset, view = sidebar.current_view()
@@ -17,6 +17,9 @@ status = st.segmented_control(
 )
 address.keep("status", status, "open", translated=True)
 address.publish(["status"])
+if not view.meetings.empty:
+    with st.container(border=True):
+        downloads.calendar_button(view, dataset)
 table = followups.follow_up_table(view.meetings, status, limit=followups.SHOWN)
 total, overdue = followups.count_follow_ups(view.meetings, status)
 st.caption(followup_table.counts(total, overdue, len(table)))

@@ -302,6 +302,73 @@ def test_a_follow_up_is_marked_done_in_its_row(page, own_server):
         assert (store.meetings()["follow_up_status"] == "open").sum() == open_before - 1
 
 
+def test_follow_ups_download_to_a_calendar_and_its_links_open_the_meeting(
+    browser, own_server, shots
+):
+    import icalendar
+
+    server, database = own_server
+    due = {}
+    with Store.open(database) as store:
+        pledged = store.meetings()
+        pledged = pledged[(pledged["follow_up"] != "") & (pledged["follow_up_status"] == "open")]
+        for day, id in enumerate(pledged["id"][:3], start=1):
+            due[id] = f"2027-01-0{day}"
+            store.update(id, {"follow_up_due": due[id], "follow_up_owner": "Min-ji Kim"}, "test")
+        store.update(pledged["id"].iloc[3], {"follow_up_status": "dropped"}, "test")
+        store.update(pledged["id"].iloc[3], {"follow_up_due": "2027-02-01"}, "test")
+    looks = [("laptop", "light"), ("laptop", "dark"), ("phone", "light"), ("phone", "dark")]
+    for screen, scheme in looks:
+        page = new_page(browser, screen, scheme)
+        try:
+            open_page(page, f"{server}/Follow-ups")
+            assert problems_on_screen(page) == []
+            page.get_by_text("3 pledges with a due date;").wait_for()
+            shot(page, shots, f"follow-ups-calendar-{screen}-{scheme}")
+        finally:
+            page.context.close()
+
+    page = new_page(browser)
+    try:
+        open_page(page, f"{server}/Follow-ups")
+        path, name = download(page, "Add to a calendar")
+        assert name == "follow-ups_all.ics"
+        events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+        assert {str(e["UID"]) for e in events} == {f"{id}-follow-up@outreach-atlas" for id in due}
+        assert {e.decoded("DTSTART").isoformat() for e in events} == set(due.values())
+        links = {str(e["URL"]) for e in events}
+        assert links == {f"{server}/Data?meeting={id}" for id in due}
+        page.get_by_text("Include done and dropped as cancelled").click()
+        settle(page)
+        page.get_by_text("4 pledges with a due date (1 of them as cancelled)").wait_for()
+        path, _name = download(page, "Add to a calendar")
+        events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+        assert sorted(str(e["STATUS"]) for e in events) == ["CANCELLED"] + ["CONFIRMED"] * 3
+        # The event's link opens its meeting on the Data page.
+        first = sorted(due)[0]
+        open_page(page, f"{server}/Data?meeting={first}")
+        page.get_by_text("The meeting from the link", exact=True).wait_for()
+        with Store.open(database) as store:
+            page.get_by_text(store.get(first)["follow_up"]).first.wait_for()
+        assert problems_on_screen(page) == []
+        shot(page, shots, "data-linked-meeting")
+        assert outside_requests(page.requests, server) == []
+    finally:
+        page.context.close()
+
+    page = new_page(browser)
+    try:
+        open_page(page, f"{server}/Follow-ups?lang=ko")
+        page.get_by_text("기한이 있는 약속 3건").wait_for()
+        path, name = download(page, "캘린더에 추가")
+        assert name == "후속조치_전체.ics"
+        text = path.read_bytes().decode("utf-8")
+        assert "약속: " in text and "담당자: Min-ji Kim" in text
+        shot(page, shots, "follow-ups-calendar-ko")
+    finally:
+        page.context.close()
+
+
 # Other data sources ----------------------------------------------------------------------
 
 

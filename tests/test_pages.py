@@ -226,6 +226,103 @@ def test_follow_ups_in_every_status(status, shipped):
         assert len(at.dataframe[0].value) == len(with_pledge)
 
 
+def give_due_dates(store: Store) -> dict[str, str]:
+    """Due dates on three open pledges and one done; returns id → due date."""
+    meetings = store.meetings()
+    pledged = meetings[meetings["follow_up"] != ""]
+    open_ids = list(pledged[pledged["follow_up_status"] == "open"]["id"][:3])
+    done_id = pledged[pledged["follow_up_status"] == "done"]["id"].iloc[0]
+    days = ["2027-01-05", "2027-02-01", "2027-03-01", "2027-04-01"]
+    due = dict(zip([*open_ids, done_id], days, strict=True))
+    for id, day in due.items():
+        store.update(id, {"follow_up_due": day, "follow_up_owner": "Min-ji Kim"}, "test")
+    return due
+
+
+def test_follow_ups_offer_the_calendar_with_counts_equal_to_the_data(database):
+    give_due_dates(database)
+    meetings = database.meetings()
+    pledged = meetings[meetings["follow_up"] != ""]
+    open_pledges = pledged[pledged["follow_up_status"] == "open"]
+    dated = int(open_pledges["follow_up_due"].notna().sum())
+    undated = int(open_pledges["follow_up_due"].isna().sum())
+    closed = len(pledged) - len(open_pledges)
+    at = open_app("pages/Follow-ups.py")
+    assert_clean(at)
+    button = widget(at.get("download_button"), "Add to a calendar")
+    assert not button.proto.disabled
+    caption = next(c.value for c in at.caption if "with a due date" in c.value)
+    assert caption.startswith(
+        f"{dated} pledges with a due date; {undated} without a due date are not in the file; "
+        f"{closed} done or dropped are left out."
+    )
+    widget(at.checkbox, "Include done and dropped as cancelled").check().run()
+    caption = next(c.value for c in at.caption if "with a due date" in c.value)
+    assert caption.startswith(f"{dated + 1} pledges with a due date (1 of them as cancelled)")
+
+
+def test_the_calendar_follows_the_sidebar_filters_and_has_nothing_without_due_dates(database):
+    at = open_app("pages/Follow-ups.py")
+    assert widget(at.get("download_button"), "Add to a calendar").proto.disabled
+    assert any(c.value.startswith("0 pledges with a due date;") for c in at.caption)
+    due = give_due_dates(database)
+    country = str(database.meetings().set_index("id").loc[next(iter(due)), "country"])
+    at = open_app("pages/Follow-ups.py", country=country)
+    assert any(c.value.startswith("1 pledge with a due date") for c in at.caption)
+
+
+def test_the_calendar_in_korean(database):
+    give_due_dates(database)
+    at = open_app("pages/Follow-ups.py", lang="ko")
+    assert_clean(at)
+    assert "캘린더에 추가" in [b.label for b in at.get("download_button")]
+    assert "완료·중단된 약속을 취소로 포함" in [c.label for c in at.checkbox]
+    assert any(c.value.startswith("기한이 있는 약속 3건") for c in at.caption)
+
+
+def test_the_data_page_opens_the_meeting_a_link_names(shipped):
+    canada = shipped[shipped["id"] == "2019-04-can-amb"].iloc[0]
+    at = open_app("pages/Data.py", meeting="2019-04-can-amb")
+    assert_clean(at)
+    assert "The meeting from the link" in [h.value for h in at.subheader]
+    assert any(canada["follow_up"] in m.value for m in at.markdown)
+    assert not at.warning
+    # Filtered out of the table, it is still shown, and the page says why it is not below.
+    at = open_app("pages/Data.py", meeting="2019-04-can-amb", region="Africa")
+    assert any(canada["follow_up"] in m.value for m in at.markdown)
+    assert any("leave it out of the table" in c.value for c in at.caption)
+    widget(at.button, "Close the meeting from the link").click().run()
+    assert "meeting" not in at.query_params
+    assert "The meeting from the link" not in [h.value for h in at.subheader]
+
+
+@pytest.mark.parametrize(
+    "given, said",
+    [
+        ("no-such-meeting", "There is no meeting 'no-such-meeting'"),
+        ("", "The link's meeting= is empty"),
+        ("x" * 500, "The link's meeting= is not a meeting id ('xxxx"),
+        ("bad\x00\nid", "The link's meeting= is not a meeting id ('bad"),
+        ("<script>[a](b)", "There is no meeting '\\<script\\>\\[a\\](b)'"),
+    ],
+    ids=["unknown", "empty", "too-long", "control-characters", "markup"],
+)
+def test_the_data_page_explains_a_link_to_no_meeting(given, said, shipped):
+    at = open_app("pages/Data.py", meeting=given)
+    assert_clean(at)
+    assert any(said in w.value for w in at.warning), [w.value for w in at.warning]
+    assert "The meeting from the link" not in [h.value for h in at.subheader]
+    assert len(at.dataframe[0].value) == len(shipped)  # the table is there as usual
+
+
+def test_the_data_page_link_in_korean():
+    at = open_app("pages/Data.py", meeting="2019-04-can-amb", lang="ko")
+    assert_clean(at)
+    assert "링크로 연 면담" in [h.value for h in at.subheader]
+    at = open_app("pages/Data.py", meeting="nope", lang="ko")
+    assert any("'nope' 면담이 없습니다" in w.value for w in at.warning)
+
+
 def test_uploaded_file_with_problems_is_explored_and_its_problems_listed():
     at = open_app("pages/Data.py")
     raw = (FIXTURES / "mixed.csv").read_bytes()

@@ -2,23 +2,30 @@
 
 Small files are built when the button is clicked. A large one is prepared first, with a
 progress bar, and then offered; a workbook too large for a spreadsheet says so and points
-to the CSV.
+to the CSV. The follow-ups go to a calendar as an iCalendar file.
 """
 
+import os
 from collections.abc import Callable
+from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
-from lib import export
+from lib import calendar_file, export, i18n
 from lib import filters as flt
-from lib.i18n import _
-from lib.store import Store
+from lib.i18n import _, n_
+from lib.store import Store, StoreError
+from lib.ui.navigation import PAGE_KEY
 from lib.ui.progress_bar import ProgressBar
 from lib.ui.sidebar import View
-from lib.ui.text import plain, shown_filter_value
+from lib.ui.sources import Dataset, open_store
+from lib.ui.text import plain, shown_country, shown_filter_value
 
 PREPARE_ABOVE = 20_000  # meetings: above this, a file is prepared with a progress bar first
 PREPARED_KEY = "prepared_files"  # button key → (what it was made from, the file's bytes)
+APP_URL_VARIABLE = "OUTREACH_APP_URL"  # the app's address for links, when the browser's is unknown
+DEFAULT_APP_URL = "http://localhost:8501"
+CANCELLED_KEY = "calendar_cancelled"
 
 
 def _button(
@@ -121,3 +128,112 @@ def backup_buttons(store: Store, count: int) -> None:
             _("outreach-atlas-backup") + f".{kind}",
             ":material/backup:",
         )
+
+
+def app_address() -> str:
+    """The app's base address, for links in files that leave it (calendar events).
+
+    The address in the person's browser (st.context.url, without this page's path), so the
+    links work from where people reach the app; when it is unknown (no browser, as in
+    tests), OUTREACH_APP_URL, else http://localhost:8501.
+    """
+    try:
+        url = st.context.url
+    except (AttributeError, RuntimeError):
+        url = None
+    if url:
+        parts = urlsplit(url)
+        path = parts.path.rstrip("/")
+        page = st.session_state.get(PAGE_KEY) or ""
+        if page and path.endswith("/" + page):
+            path = path[: -len(page) - 1]
+        return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return (os.environ.get(APP_URL_VARIABLE) or DEFAULT_APP_URL).rstrip("/")
+
+
+def _revisions(dataset: Dataset) -> Callable[[], dict[str, int]]:
+    """Each meeting's revision in the database (the events' SEQUENCE), read when called."""
+    if dataset.mode != "database":
+        return dict
+    try:
+        store = open_store()
+    except StoreError:
+        return dict
+
+    def read() -> dict[str, int]:
+        try:
+            return store.revisions()
+        except StoreError:
+            return {}
+
+    return read
+
+
+def calendar_counts_text(counts: calendar_file.CalendarCounts) -> str:
+    """ "12 pledges with a due date; 3 without a due date are not in the file." and so on."""
+    text = n_(
+        "{count} pledge with a due date",
+        "{count} pledges with a due date",
+        counts.events,
+    )
+    if counts.cancelled:
+        text += " " + _("({cancelled} of them as cancelled)", cancelled=counts.cancelled)
+    if counts.without_due:
+        text += "; " + n_(
+            "{count} without a due date is not in the file",
+            "{count} without a due date are not in the file",
+            counts.without_due,
+        )
+    if counts.closed_left_out:
+        text += "; " + n_(
+            "{count} done or dropped is left out",
+            "{count} done or dropped are left out",
+            counts.closed_left_out,
+        )
+    return text + "."
+
+
+def calendar_button(view: View, dataset: Dataset) -> None:
+    """The "Add to a calendar" download: the pledges in view with a due date (.ics)."""
+    meetings = view.meetings
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+        download = st.empty()
+        include = st.checkbox(
+            _("Include done and dropped as cancelled"),
+            key=CANCELLED_KEY,
+            help=_(
+                "Calendars that already have these pledges from an earlier file then take "
+                "them off; left out, they stay there as they were."
+            ),
+        )
+    counts = calendar_file.counts(meetings, include)
+    # The file is made when the button is clicked, outside this run: what it needs from the
+    # session (the address, the language) is taken now.
+    app_url, language, revisions = app_address(), i18n.current(), _revisions(dataset)
+
+    def build() -> bytes:
+        i18n.use(language)
+        return calendar_file.calendar_bytes(
+            meetings, app_url, include, country=shown_country, revisions=revisions()
+        )
+
+    download.download_button(
+        _("Add to a calendar"),
+        data=build,
+        file_name=flt.slice_file_name(
+            view.filters, "ics", prefix=_("follow-ups"), shown=shown_filter_value
+        ),
+        mime=calendar_file.MIME,
+        on_click="ignore",
+        icon=":material/event:",
+        disabled=counts.events == 0,
+        key="download-calendar",
+    )
+    st.caption(
+        calendar_counts_text(counts)
+        + " "
+        + _(
+            "The file follows the sidebar's filters, whatever status the table shows; "
+            "importing it again updates its events instead of adding them twice."
+        )
+    )
