@@ -179,20 +179,31 @@ def test_corpus_scores_meet_the_bar(capsys):
     """Countries F1 ≥ 0.95, windows ≥ 90 %, pledges ≥ 90 % over the whole corpus."""
     assert len(corpus("tuned")) + len(corpus("held_out")) >= 24
     tuned, held_out = score_part("tuned"), score_part("held_out")
+    held_out_2 = score_part("held_out_2")
     seed = SEED if SEED.exists() else CORPUS / "seed_retold.txt"
     tuned.add(score_item(seed.read_text(encoding="utf-8"), date(2019, 4, 9), SEED_ROWS, "seed"))
     whole = Score()
-    whole.add(tuned)
-    whole.add(held_out)
+    for part in (tuned, held_out, held_out_2):
+        whole.add(part)
     with capsys.disabled():
         print("\npart      items meetings precision recall     F1  windows  pledges")
-        for name, part in (("tuned", tuned), ("held out", held_out), ("whole", whole)):
+        for name, part in (
+            ("tuned", tuned),
+            ("held out", held_out),
+            ("held 2", held_out_2),
+            ("whole", whole),
+        ):
             print(part.line(name))
         for miss in whole.misses:
             print("  ", miss)
-    assert whole.f1 >= BAR["countries_f1"], whole.misses
-    assert whole.windows >= BAR["windows"], whole.misses
-    assert whole.pledges >= BAR["pledges"], whole.misses
+    # held_out_2 is scored and printed, but not yet held to the bar (its untuned score
+    # is in docs/news.md).
+    checked = Score()
+    checked.add(tuned)
+    checked.add(held_out)
+    assert checked.f1 >= BAR["countries_f1"], checked.misses
+    assert checked.windows >= BAR["windows"], checked.misses
+    assert checked.pledges >= BAR["pledges"], checked.misses
 
 
 # The seed and the records ----------------------------------------------------------------
