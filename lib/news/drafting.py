@@ -415,6 +415,8 @@ class _Item:
                 continue
             before = text[: mention.start]
             city = w.CITY_OF_COUNTRY.search(before)
+            if city and (mention.role == "not met" or mentions(city.group(1), False)):
+                city = None  # "founded by China, Japan and Korea": a list, not "City, Country"
             if city and not korean(text):
                 name = re.sub(r"^(?:The|the|City of)\s+", "", city.group(1))
                 for part in re.split(r"\s+(?:of|and)\s+", name):
@@ -458,6 +460,9 @@ class _Item:
     def _country_of_place(self, place: str) -> str:
         for city, iso3 in self.cities.items():
             if city and (place.startswith(city) or city in place):
+                return iso3
+        for region, iso3 in w.REGIONS_OF_COUNTRIES.items():
+            if place and re.search(rf"(?<!\w){re.escape(region)}(?!\w)", place):
                 return iso3
         places = list(dict.fromkeys(p for p in self.places if p != HOST))
         return places[0] if len(places) == 1 else ""

@@ -43,6 +43,12 @@ PLACE_BEFORE = re.compile(
     r"beyond|from|at|on)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?$",
     re.IGNORECASE,
 )
+# "the organisation founded by China, Japan and Korea": the founders were not met.
+NOT_MET_BEFORE = re.compile(
+    r"\b(?:founded|set up|established|created|formed|launched|funded|financed|chaired|"
+    r"made up|composed|comprised|consisting|member states?)\s+(?:by|of)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 CITY_OF_COUNTRY = re.compile(
     r"\b([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})\s*(?:,\s*(?:the\s+)?|\(\s*)$"
 )
@@ -62,13 +68,16 @@ MEETING_CUES = re.compile(
     r"receives|welcomed|welcomes|hosted|hosts|talks|sat down|spoke with|spoke to|speaks with|"
     r"held (?:talks|meetings|discussions|a meeting|bilateral)|bilateral|attended|attends|"
     r"attend|took part|participated|joined|gathered|consulted|signed|briefed|greeted|"
-    r"exchanged views|conversation|delivered remarks|remarks were delivered|among the guests|"
-    r"guests|travel(?:l)?ed to|mission to|trip to|stopped in)\b",
+    r"exchanged views|conversation|(?:delivered|gave|made) (?:\w+ )?remarks|"
+    r"remarks were (?:delivered|given|made)|took the floor|among the guests|"
+    r"guests|travel(?:l)?ed to|mission to|trip to|stopped in|came to|called at|"
+    r"dropped by|stopped by|discussed\b(?=[^.;]*?\bwith\b))\b",
     re.IGNORECASE,
 )
 EVENT_CUES = re.compile(
     r"\b(?:attended|attend|took part|participated|joined|gathered|guests|remarks were delivered|"
-    r"delivered remarks|bringing together|reception|celebration|kick-?off|ceremony)\b",
+    r"(?:delivered|gave|made) (?:\w+ )?remarks|remarks were (?:given|made)|took the floor|"
+    r"bringing together|reception|celebration|kick-?off|ceremony)\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(
@@ -80,7 +89,8 @@ FUTURE = re.compile(
 CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\bwho\b|\bwhich\b|\bwhere\b")
 BACK_REFERENCE = re.compile(
     r"^(?:the\s+)?(?:he|she|they|it|both|the two|(?:the\s+)?(?:newly[- ]appointed\s+)?"
-    rf"(?:{COUNTERPART_NOUNS})|ambassador\s+[A-Z]|mayor\s+[A-Z]|vice mayor|deputy mayor|"
+    rf"(?:(?:deputy|vice)\s+)?(?:{COUNTERPART_NOUNS})|ambassador\s+[A-Z][\w'’-]*|mayor\s+[A-Z][\w'’-]*|"
+    r"vice mayor|deputy mayor|(?:mr|ms|mrs|dr|h\.e)\.?\s+[A-Z][\w'’-]*|"
     r"in (?:the|his|her|this) (?:meeting|talks|discussion|conversation))\b",
     re.IGNORECASE,
 )
@@ -164,16 +174,25 @@ KOREAN_TITLES = [
 PLEDGES = re.compile(
     r"\b(?:(?:pledged|promised|offered|agreed|committed(?: himself| herself| itself)?|vowed|"
     r"undertook|pledges|promises|offers|agrees|commits)\s+to"
-    r"|(?:stated|expressed|voiced|announced|confirmed) (?:his|her|their|its) "
+    r"|(?:stated|expressed|voiced|announced|confirmed|showed|signalled|signaled) "
+    r"(?:(?:his|her|their|its|the [\w-]+['’]s)\s+)?(?:full\s+|strong\s+)?"
     r"(?:intention|willingness|readiness|commitment|wish) to"
+    r"|(?:is|was|are|were) (?:willing|ready|prepared) to"
     r"|assur(?:ed|es) [^.;]*?\b(?:that\s+)?(?:it|he|she|they|the [\w-]+|their [\w-]+|its [\w-]+|"
-    r"[A-Z][\w-]+)\s+would)\s+",
+    r"[A-Z][\w-]+)\s+would"
+    r"|(?:said|stated|added|confirmed|noted) (?:that\s+)?(?:it|he|she|they|"
+    r"the (?:embassy|ministry|mission|office|city|government|municipality|council|consulate|"
+    r"ambassador|mayor|governor|delegation)|(?:his|her|its|their) (?:embassy|ministry|"
+    r"government|city|office|mission|team))\s+would)\s+",
     re.IGNORECASE,
 )
 PLEDGE_END = re.compile(
     r"[.;](?:\s|$)|,\s+(?:who|which|whose|where|while|to whom|but|although|because|as well as)\b"
     r"|,\s+and\s+(?:the|he|she|they|it|both|SG|Secretary|WeGO)\b|\s[–—]\s|,?\s+(?:and\s+)?"
-    r"(?:pledged|promised|offered|agreed|committed|vowed)\s+to\b|\.$",
+    r"(?:pledged|promised|offered|agreed|committed|vowed)\s+to\b|\.$"
+    # ", and Peru's ambassador agreed to …": another pledge begins
+    r"|,\s+(?:and|while)\s+(?:[\w'’-]+\s+){1,4}?(?:pledged|promised|offered|agreed|committed|"
+    r"vowed|said|stated|expressed|assured)\b",
 )
 KOREAN_PLEDGE = re.compile(
     r"(?P<stem>\S+?)(?:겠다고|겠다는|기로|ㄹ 것을|할 것을)\s?(?:\S+\s)?"
@@ -233,6 +252,19 @@ KOREAN_COUNTRY_NAMES = {
     "UAE": "ARE",
 }
 
+# Provinces and states that keep their own offices abroad ("the Quebec Government Office in
+# Seoul"): a counterpart named by one of them is of its country.
+REGIONS_OF_COUNTRIES = {
+    "Quebec": "CAN", "Québec": "CAN", "Ontario": "CAN", "Alberta": "CAN",
+    "British Columbia": "CAN", "Bavaria": "DEU", "Baden-Württemberg": "DEU",
+    "North Rhine-Westphalia": "DEU", "Catalonia": "ESP", "Basque Country": "ESP",
+    "Flanders": "BEL", "Wallonia": "BEL", "Scotland": "GBR", "Wales": "GBR",
+    "California": "USA", "New South Wales": "AUS", "Queensland": "AUS",
+    "Western Australia": "AUS", "Sabah": "MYS", "Sarawak": "MYS", "Penang": "MYS",
+    "퀘벡": "CAN", "온타리오": "CAN", "바이에른": "DEU", "카탈루냐": "ESP",
+    "플랑드르": "BEL", "스코틀랜드": "GBR", "캘리포니아": "USA",
+}  # fmt: skip
+
 # Korean country names that are also everyday words ("수단" is a means, "인도" a pavement):
 # they count only beside a counterpart noun or in a list of countries.
 KOREAN_WEAK_NAMES = {
@@ -270,8 +302,17 @@ def title_and_type(phrase: str, korean: bool = False) -> tuple[str, str]:
         return "", ""
     for pattern, title, kind in TITLES:
         if re.search(rf"\b(?:{pattern})", phrase, re.IGNORECASE):
+            if _OFFICE_ABROAD.search(phrase):
+                kind = "other"  # "Attaché of the Quebec Government Office": not an embassy
             return title, kind
     return "", ""
+
+
+_OFFICE_ABROAD = re.compile(
+    r"\b(?:trade (?:office|commission)|government office|representative office|"
+    r"chamber of commerce)\b",
+    re.IGNORECASE,
+)
 
 
 def is_counterpart_noun(word: str) -> bool:
