@@ -44,9 +44,20 @@ _OFFICE = re.compile(
     r"(?:\s+of|\s+from)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,5}))"
 )
 _KOREAN_OFFICE = re.compile(
-    rf"(?P<place>[가-힣]{{2,}}?)(?:시|시의회|시청)?\s?(?P<title>{w.KOREAN_COUNTERPARTS})(?=[은는이가을를의와과도]|\s)"
+    rf"(?P<place>[가-힣]{{2,}}?)(?:시|시의회|시청)?\s?(?P<title>{w.KOREAN_COUNTERPARTS})"
+    r"(?=들?[은는이가을를의와과도]|\s)"
 )
-# A counterpart with no place: "Ambassador Rodríguez hosted SG Park at the Embassy".
+# Words before "대표단" that are no place: "이어 대표단은" is the organisation's own delegation.
+# Nor are words for any city: "회원도시 시장들과" names no one in particular.
+_KOREAN_NOT_PLACES = re.compile(
+    r"^(?:이어|이어서|또|또한|한편|이후|앞서|이날|당시|함께|다시|우리|이번|"
+    r"회원도시|도시|각국|여러|주요|현지|해외|외국|관련|참석|참가)$"
+)
+# "Johor Bahru's Mayor, Dato' …": a city's office named before the title.
+_POSSESSIVE_OFFICE = re.compile(
+    r"\b(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})['’]s\s+(?:newly[- ]appointed\s+|new\s+)?"
+    rf"(?P<title>{_PERSON_TITLES}|City Council|City Government|Municipality)\b"
+)
 # A counterpart with no place: "Ambassador Rodríguez hosted SG Park at the Embassy".
 _BARE_TITLE = re.compile(
     r"\b(?:Ambassador|Deputy Ambassador|Consul[- ]General|Chargé d'Affaires)\b"
@@ -80,6 +91,8 @@ _CITY_PATTERNS = [
 ]  # fmt: skip
 _KOREAN_CITY_AFTER_COUNTRY = re.compile(
     r"\s([가-힣]{2,}?)\s?(?:시(?=[\s의는가와이을를]|의회|청|장)|시장|부시장)"
+    # "헝가리 부다페스트, 폴란드 루블린 …": a country, then its city, in a list
+    r"|\s([가-힣]{2,8})(?=\s?[,·、]|\s(?:등|대표단|시장|부시장|관계자|측)|[와과]\s)"
 )
 _KOREAN_CITY = [
     re.compile(r"([가-힣]{2,})시(?=[의는가와이을를\s]|청|장|의회)"),
@@ -143,6 +156,7 @@ class _Item:
         self.voice = ""  # the mission that wrote the item ("Embassy of Costa Rica in Seoul |")
         self.cities: dict[str, str] = {}
         self.places: list[str] = []  # countries the item names as where it happened
+        self.headline: list[str] = []  # countries the headline names as counterparts
         self.frame: Window | None = None
         self.paragraph_window: Window | None = None
         self.last_day: date | None = None
@@ -174,6 +188,7 @@ class _Item:
             strong = [m for m in found if m.role == "met" and m.iso3 and m.iso3 != HOST]
             if _is_byline(sentence, body) and len(strong) == 1:
                 self.voice = strong[0].iso3
+            self.headline += [m.iso3 for m in strong]
             return  # a headline repeats the body: it names places and events, not meetings
         strong = [m for m in found if m.role == "met" and m.iso3]
         if strong and not meeting and sentence.paragraph == self.meeting_paragraph:
@@ -425,8 +440,9 @@ class _Item:
                         self.cities.setdefault(part, mention.iso3)
             if korean(text):
                 after = _KOREAN_CITY_AFTER_COUNTRY.match(text[mention.end :])
-                if after and not re.match(w.KOREAN_COUNTERPARTS, after.group(1)):
-                    self.cities.setdefault(after.group(1), mention.iso3)
+                city = after and (after.group(1) or after.group(2))
+                if city and not re.match(w.KOREAN_COUNTERPARTS, city) and not mentions(city, False):
+                    self.cities.setdefault(city, mention.iso3)
             if mention.role == "place" or (city and number <= 3):
                 self.places.append(mention.iso3)
         if number <= 2:
@@ -437,13 +453,26 @@ class _Item:
     def _office_without_country(self, text: str, ko: bool):
         """(iso3 or "", title, type, counterpart) of a counterpart named with no country."""
         if ko:
-            match = _KOREAN_OFFICE.search(text)
+            match = next(
+                (
+                    m
+                    for m in _KOREAN_OFFICE.finditer(text)
+                    if not _KOREAN_NOT_PLACES.match(m.group("place"))
+                    and not _KOREAN_NOT_PLACES.match(text[m.start() : m.start("title")].strip())
+                ),
+                None,
+            )
             if not match:
                 return None
             title, kind = w.title_and_type(match.group("title"), True)
             place = match.group("place")
             return self._country_of_place(place), title, kind, match.group(0).strip()
         match = _OFFICE.search(text)
+        owned = _POSSESSIVE_OFFICE.search(text)
+        if not match and owned and not _NOT_CITIES.match(owned.group("place")):
+            title, kind = w.title_and_type(owned.group("title"))
+            place = owned.group("place")
+            return self._country_of_place(place), title, kind, owned.group(0)
         if not match:
             bare = _BARE_TITLE.search(text)
             if not bare:
@@ -464,6 +493,9 @@ class _Item:
         for region, iso3 in w.REGIONS_OF_COUNTRIES.items():
             if place and re.search(rf"(?<!\w){re.escape(region)}(?!\w)", place):
                 return iso3
+        headline = list(dict.fromkeys(self.headline))
+        if len(headline) == 1:
+            return headline[0]  # "WeGO meets Malaysian mayors" over the summit's host country
         places = list(dict.fromkeys(p for p in self.places if p != HOST))
         return places[0] if len(places) == 1 else ""
 
@@ -636,9 +668,15 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
     cues = []
     if ko:
         final_future = bool(w.KOREAN_FUTURE.search(text.rstrip()))
+        pledges = [m.start() for m in w.KOREAN_PLEDGE.finditer(text)]
         for match in w.KOREAN_MEETING_CUES.finditer(text):
             after = text[match.end() :]
             future = bool(w.KOREAN_FUTURE_AFTER.match(after))
+            # "서울을 방문해 총회에 참석하기로 했다": a visit promised in the same clause
+            future = future or any(
+                match.start() <= at and not _KOREAN_CLAUSE_END.search(text[match.end() : at])
+                for at in pledges
+            )
             if final_future and not re.search(r"(?:했|었|았|였)", after.split(".")[0][:12]):
                 future = True
             cues.append((match.start(), future))
@@ -652,6 +690,10 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
         future = future or any(a <= match.start() < b for a, b in promised)
         cues.append((match.start(), future))
     return cues
+
+
+# A Korean clause that is over: "…만나 …했고", "…면담하고,", "…했으며".
+_KOREAN_CLAUSE_END = re.compile(r"(?:했|였|었|았)(?:고|으며|는데)\s|[하했]고\s|,|며\s")
 
 
 def _is_dateline(body: str, phrase: DatePhrase) -> bool:
@@ -731,6 +773,10 @@ def _pledges_in(text: str) -> list[tuple[int, str]]:
         for match in w.KOREAN_PLEDGE.finditer(text):
             topic = re.search(r"\S+(?:은|는)\s", text[: match.start()])
             start = topic.end() if topic else 0
+            if match.group("plan") is not None:  # "…검토할 계획이라고 밝혔다": the plan as said
+                phrase = text[start : match.end("plan")] + "할 계획"
+                found.append((match.start(), re.sub(r"할 계획$", "", phrase).strip() + "하기"))
+                continue
             stem = match.group("stem")
             phrase = (text[start : match.start()] + stem).strip()
             phrase = re.sub(r"(?:하|해|주)?$", lambda m: m.group(0), phrase)

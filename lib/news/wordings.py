@@ -98,7 +98,7 @@ BACK_REFERENCE = re.compile(
 KOREAN_COUNTERPARTS = (
     r"대사대리|대사관|대사|총영사관|총영사|영사관|영사|공사|참사관|서기관|무관|대표단|사절단|"
     r"정부|외교부|외무부|장관|차관|측|관계자|외교관|대표부|무역관|대표처|부시장|시장|주지사|"
-    r"도지사|시의회|시청|대통령|총리|공무원"
+    r"도지사|시의회|시청|대통령|총리|공무원|국장|청장|실장|본부장|최고경영자|사장|위원장|이사장|총재"
 )
 KOREAN_AFTER_COUNTRY = re.compile(
     rf"^(?:의)?(?:\s?[가-힣A-Za-z]+){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=[은는이가을를의와과에도,\s]|$)"
@@ -167,6 +167,15 @@ KOREAN_TITLES = [
     ("외교부", "", "national government"),
     ("정부", "", "national government"),
     ("무역관", "", "other"),
+    ("최고경영자", "Chief Executive Officer", "other"),
+    ("사장", "Chief Executive Officer", "other"),
+    ("본부장", "Director", ""),
+    ("국장", "Director", ""),
+    ("실장", "Director", ""),
+    ("청장", "Administrator", ""),
+    ("위원장", "Chair", ""),
+    ("이사장", "Chair", ""),
+    ("총재", "President", ""),
     ("대표처", "", "other"),
 ]
 
@@ -197,6 +206,8 @@ PLEDGE_END = re.compile(
 KOREAN_PLEDGE = re.compile(
     r"(?P<stem>\S+?)(?:겠다고|겠다는|기로|ㄹ 것을|할 것을)\s?(?:\S+\s)?"
     r"(?:약속|밝혔|말했|전했|다짐|강조|합의|했다|뜻을|의지를)"
+    r"|(?P<plan>\S+?)(?:할|을|ㄹ) (?:계획|방침|예정)(?:이라고|이라는|임을)\s?(?:\S+\s)?"
+    r"(?:밝혔|말했|전했|설명했|뜻을)"
 )
 
 # Korean wordings of catalogue programmes (for the lead to move into data/programs.csv).
