@@ -196,14 +196,10 @@ def test_corpus_scores_meet_the_bar(capsys):
             print(part.line(name))
         for miss in whole.misses:
             print("  ", miss)
-    # held_out_2 is scored and printed, but not yet held to the bar (its untuned score
-    # is in docs/news.md).
-    checked = Score()
-    checked.add(tuned)
-    checked.add(held_out)
-    assert checked.f1 >= BAR["countries_f1"], checked.misses
-    assert checked.windows >= BAR["windows"], checked.misses
-    assert checked.pledges >= BAR["pledges"], checked.misses
+    # held_out_2's untuned score (before the rules were changed for it) is in docs/news.md.
+    assert whole.f1 >= BAR["countries_f1"], whole.misses
+    assert whole.windows >= BAR["windows"], whole.misses
+    assert whole.pledges >= BAR["pledges"], whole.misses
 
 
 # The seed and the records ----------------------------------------------------------------
@@ -265,7 +261,7 @@ def test_seed_names_korea_only_as_the_host_and_says_so(seed):
 
 
 def all_items() -> list[Path]:
-    return corpus("tuned") + corpus("held_out")
+    return corpus("tuned") + corpus("held_out") + corpus("held_out_2")
 
 
 def test_every_draft_of_the_corpus_reads_back_with_no_problem(tmp_path):
@@ -318,6 +314,14 @@ def test_two_counterparts_of_one_country_are_two_drafts_that_import_as_two(tmp_p
         ("SG Park received the Ambassador of the Philippines to Korea.", {"Philippines"}),
         ("The delegation visited the Korea Land and Housing Corporation.", set()),
         ("Interpretation into Spanish and French was offered at the meeting.", set()),
+        ("SG Park welcomed the head of the Trilateral Cooperation Secretariat, founded by "
+         "China, Japan and the Republic of Korea.", set()),
+        ("Two diplomats of the Embassy of Japan came to the WeGO Secretariat.", {"Japan"}),
+        ("Remarks were given by the heads of mission of Egypt and Peru.", {"Egypt", "Peru"}),
+        ("올해 연수에는 베트남, 페루 등 회원도시 공무원들이 참여할 예정이다.", set()),
+        ("참가자들은 서울시 교통정보센터를 방문하고, 에스토니아의 전자정부 사례도 배운다.", set()),
+        ("WeGO는 연수 프로그램 참가 신청을 받는다고 밝혔다. 베트남 공무원들도 참여할 예정이다.",
+         set()),
     ],
 )  # fmt: skip
 def test_only_countries_that_were_met_become_drafts(sentence, met):
@@ -372,12 +376,49 @@ def test_a_meeting_with_no_date_assumes_the_week_before_and_says_so():
         ("이경율 사무총장은 어제 주한 페루 대사를 만났다. 대사는 연수 프로그램에 공무원을 "
          "보내겠다고 밝혔다.", "연수 프로그램에 공무원을 보내기"),
         ("SG Lee met the Ambassador of Peru, who expressed interest in the Prize.", ""),
+        ("SG Lee met the Ambassador of Peru. Mr. Vargas said the embassy would share the call "
+         "with cities.", "Share the call with cities"),
+        ("SG Lee met the Ambassador of Peru, who expressed willingness to host a workshop.",
+         "Host a workshop"),
+        ("SG Lee met the Ambassador of Peru, who pledged to invite Peruvian mayors, and the "
+         "Secretariat will send the call.", "Invite Peruvian mayors"),
+        ("이경율 사무총장은 어제 주한 페루 대사를 만났다. 대사는 리마시의 가입을 검토할 "
+         "계획이라고 밝혔다.", "리마시의 가입을 검토하기"),
+        ("이경율 사무총장은 어제 주한 페루 대사를 만났다. 대사관은 연수 프로그램에 공무원을 "
+         "보내기로 했다.", "연수 프로그램에 공무원을 보내기"),
     ],
 )  # fmt: skip
 def test_pledges_in_each_wording(sentence, pledge):
     (draft,) = draft_meetings(sentence, published=date(2024, 5, 2))
     assert draft["country"] == "Peru"
     assert draft["follow_up"] == pledge
+
+
+def test_a_pledge_goes_to_the_city_whose_delegation_made_it():
+    text = (
+        "박정숙 사무총장은 어제 헝가리 부다페스트, 폴란드 루블린 대표단을 만났다. 부다페스트 "
+        "대표단은 9월에 서울을 방문해 총회에 참석하기로 했다."
+    )
+    drafts = draft_meetings(text, published=date(2023, 3, 31))
+    by_country = {d["country"]: d["follow_up"] for d in drafts}
+    assert by_country == {"Hungary": "9월에 서울을 방문해 총회에 참석하기", "Poland": ""}
+
+
+def test_a_counterpart_named_without_a_country_takes_the_headlines():
+    text = (
+        "WeGO meets Malaysian mayors at the World Cities Summit\n\nAugust 5, 2022\n\n"
+        "On August 1, the team met the Mayor of the Seberang Perai City Council at the summit "
+        "in Singapore.\n\nJohor Bahru's Mayor also discussed parking systems with the team."
+    )
+    drafts = draft_meetings(text, published=date(2022, 8, 5))
+    assert [d["country"] for d in drafts] == ["Malaysia", "Malaysia"]
+    assert {d["counterpart_type"] for d in drafts} == {"city government"}
+
+
+def test_a_government_office_of_a_province_is_of_its_country():
+    text = "Last week, an Attaché of the Quebec Government Office in Seoul met SG Park."
+    (draft,) = draft_meetings(text, published=date(2022, 2, 14))
+    assert (draft["country"], draft["counterpart_type"]) == ("Canada", "other")
 
 
 # Dates -----------------------------------------------------------------------------------

@@ -191,7 +191,13 @@ class _Item:
             self.headline += [m.iso3 for m in strong]
             return  # a headline repeats the body: it names places and events, not meetings
         strong = [m for m in found if m.role == "met" and m.iso3]
-        if strong and not meeting and sentence.paragraph == self.meeting_paragraph:
+        if (
+            strong
+            and not meeting
+            and not planned
+            and sentence.paragraph == self.meeting_paragraph
+            and not (w.KOREAN_FUTURE if ko else w.FUTURE).search(body)
+        ):
             meeting = True  # "X, Chargé d'Affaires of the Ecuadorian Embassy, opened the session"
         if meeting:
             self.meeting_paragraph = sentence.paragraph
@@ -252,6 +258,9 @@ class _Item:
         ko = korean(text)
         met = [m for m in found if m.role in ("met", "plain") and m.kind != "ambiguous"]
         met = [m for m in met if not (m.iso3 == HOST and m.role != "met")]
+        # "pledged to circulate the call among Ecuadorian mayors": what is promised, not who
+        spans = [] if ko else _pledge_spans(text)
+        met = [m for m in met if not any(a <= m.start < b for a, b in spans)]
         self._note_ambiguous(sentence, found)
         self._note_not_met(sentence, [m for m in found if m not in met], planned=False)
         touched: list[_Draft] = []
@@ -667,10 +676,12 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
     """Where the sentence says a meeting happened, and whether each is still to come."""
     cues = []
     if ko:
-        final_future = bool(w.KOREAN_FUTURE.search(text.rstrip()))
+        final_future = bool(w.KOREAN_FUTURE.search(text.rstrip())) or _present_tense(text)
         pledges = [m.start() for m in w.KOREAN_PLEDGE.finditer(text)]
         for match in w.KOREAN_MEETING_CUES.finditer(text):
             after = text[match.end() :]
+            if _KOREAN_NOUN_AFTER_CUE.match(after):
+                continue  # "참가 신청", "참가자", "방문객": a noun, not a meeting
             future = bool(w.KOREAN_FUTURE_AFTER.match(after))
             # "서울을 방문해 총회에 참석하기로 했다": a visit promised in the same clause
             future = future or any(
@@ -690,6 +701,19 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
         future = future or any(a <= match.start() < b for a, b in promised)
         cues.append((match.start(), future))
     return cues
+
+
+_KOREAN_NOUN_AFTER_CUE = re.compile(r"^(?:\s?신청|자|객|국|비|기관|대상|규모|인원)")
+
+
+def _present_tense(text: str) -> bool:
+    """A Korean sentence that ends in the present ("…배운다.", "…받는다."): a plan or a
+    habit, as news items word what is coming; reported meetings end in the past ("…했다.")."""
+    ending = re.search(r"([가-힣])다\.?\s*$", text)
+    if not ending:
+        return False
+    syllable = ord(ending.group(1)) - 0xAC00
+    return 0 <= syllable < 11172 and syllable % 28 == 4  # its last consonant is ㄴ
 
 
 # A Korean clause that is over: "…만나 …했고", "…면담하고,", "…했으며".
@@ -764,6 +788,15 @@ def _counterpart_name(text: str, group: list[Mention], ko: bool) -> str:
 
 def _has_pledge(text: str, ko: bool) -> bool:
     return bool(_pledges_in(text))
+
+
+def _pledge_spans(text: str) -> list[tuple[int, int]]:
+    """Where the promised action of each English pledge runs, from its verb to its end."""
+    spans = []
+    for match in w.PLEDGES.finditer(text):
+        end = w.PLEDGE_END.search(text[match.end() :])
+        spans.append((match.end(), match.end() + end.start() if end else len(text)))
+    return spans
 
 
 def _pledges_in(text: str) -> list[tuple[int, str]]:

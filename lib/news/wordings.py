@@ -45,7 +45,7 @@ PLACE_BEFORE = re.compile(
 )
 # "the organisation founded by China, Japan and Korea": the founders were not met.
 NOT_MET_BEFORE = re.compile(
-    r"\b(?:founded|set up|established|created|formed|launched|funded|financed|chaired|"
+    r"\b(?:founded|set up|established|created|formed|funded|financed|"
     r"made up|composed|comprised|consisting|member states?)\s+(?:by|of)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
