@@ -183,7 +183,7 @@ def test_corpus_scores_meet_the_bar(capsys):
     seed = SEED if SEED.exists() else CORPUS / "seed_retold.txt"
     tuned.add(score_item(seed.read_text(encoding="utf-8"), date(2019, 4, 9), SEED_ROWS, "seed"))
     whole = Score()
-    for part in (tuned, held_out, held_out_2):
+    for part in (tuned, held_out, held_out_2, held_out_3):
         whole.add(part)
     with capsys.disabled():
         print("\npart      items meetings precision recall     F1  windows  pledges")
@@ -191,13 +191,14 @@ def test_corpus_scores_meet_the_bar(capsys):
             ("tuned", tuned),
             ("held out", held_out),
             ("held 2", held_out_2),
-            ("whole", whole),
             ("held 3", held_out_3),
+            ("whole", whole),
         ):
             print(part.line(name))
-        for miss in whole.misses + held_out_3.misses:
+        for miss in whole.misses:
             print("  ", miss)
-    # held_out_2's untuned score (before the rules were changed for it) is in docs/news.md.
+    # The untuned scores of held_out_2 and held_out_3 (before the rules were changed for
+    # them) are in docs/news.md.
     assert whole.f1 >= BAR["countries_f1"], whole.misses
     assert whole.windows >= BAR["windows"], whole.misses
     assert whole.pledges >= BAR["pledges"], whole.misses
@@ -262,7 +263,7 @@ def test_seed_names_korea_only_as_the_host_and_says_so(seed):
 
 
 def all_items() -> list[Path]:
-    return corpus("tuned") + corpus("held_out") + corpus("held_out_2")
+    return corpus("tuned") + corpus("held_out") + corpus("held_out_2") + corpus("held_out_3")
 
 
 def test_every_draft_of_the_corpus_reads_back_with_no_problem(tmp_path):
@@ -449,11 +450,25 @@ PUBLISHED = date(2019, 4, 9)  # a Tuesday
         ("3월 15일 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-03-15", "day"),
         ("올해 초 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-Q1", "quarter"),
         ("3월 5일부터 7일까지 이경율 사무총장은 페루를 방문했다.", "2019-03-05", "week"),
+        ("지난 3일 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-04-03", "day"),
+        ("지난 20일 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-03-20", "day"),
     ],
 )
 def test_date_wordings_give_an_honest_window(sentence, cell, precision):
     (draft,) = draft_meetings(sentence, published=PUBLISHED)
     assert (draft["date"], draft["date_precision"]) == (cell, precision)
+
+
+def test_a_few_weeks_later_runs_from_the_last_date_to_publication():
+    text = (
+        "In March, SG Lee met the Ambassador of Peru, who welcomed the idea.\n\n"
+        "A few weeks later, the Mayor of Lima, Peru, stopped by the Secretariat."
+    )
+    drafts = draft_meetings(text, published=PUBLISHED)
+    assert [(d["country"], d["date"], d["date_precision"]) for d in drafts] == [
+        ("Peru", "2019-03", "month"),
+        ("Peru", "2019", "year"),  # 1 March – 9 April crosses a quarter
+    ]
 
 
 def test_the_next_day_counts_from_the_last_day_named():

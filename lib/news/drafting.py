@@ -39,8 +39,14 @@ _PERSON_BEFORE_TITLE = re.compile(
     r"Chief of Mission|Research|Military|First Secretary)"
 )
 _NOT_A_NAME = re.compile(r"WeGO|Secretary|Secretariat|Embassy|City|Republic|General|Office|Seoul")
+# Heads of departments and companies: "Director General of …", "Chief Executive Officer of …".
+_EXECUTIVE_TITLES = (
+    r"Director[- ]General|[Dd]irectors?|Chief Executive Officer|CEO|Commissioner|"
+    r"Chair(?:man|woman|person)?"
+)
 _OFFICE = re.compile(
-    rf"\b(?P<office>(?:the\s+)?(?:First\s+)?(?:{_PERSON_TITLES}|Vice Chairman|delegation)"
+    rf"\b(?P<office>(?:the\s+)?(?:First\s+)?(?:{_PERSON_TITLES}|{_EXECUTIVE_TITLES}|"
+    r"Vice Chairman|delegation)"
     r"(?:\s+of|\s+from)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,5}))"
 )
 _KOREAN_OFFICE = re.compile(
@@ -56,7 +62,8 @@ _KOREAN_NOT_PLACES = re.compile(
 # "Johor Bahru's Mayor, Dato' …": a city's office named before the title.
 _POSSESSIVE_OFFICE = re.compile(
     r"\b(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})['’]s\s+(?:newly[- ]appointed\s+|new\s+)?"
-    rf"(?P<title>{_PERSON_TITLES}|City Council|City Government|Municipality)\b"
+    rf"(?P<title>{_PERSON_TITLES}|{_EXECUTIVE_TITLES}|City Council|City Government|"
+    r"Municipality)\b"
 )
 # A counterpart with no place: "Ambassador Rodríguez hosted SG Park at the Embassy".
 _BARE_TITLE = re.compile(
@@ -237,6 +244,9 @@ class _Item:
     def _resolve(self, phrase: DatePhrase) -> Window | None:
         if phrase.window is not None:
             return phrase.window
+        if phrase.relative == "later":  # "a few weeks later": after the last date, up to now
+            base = self.paragraph_window or self.frame
+            return Window(base.first, self.published) if base else None
         if self.last_day is None and phrase.relative == "same":
             return Window(self.published, self.published)  # "이날" before any day: the dateline's
         if self.last_day is None:
@@ -476,8 +486,10 @@ class _Item:
             title, kind = w.title_and_type(match.group("title"), True)
             place = match.group("place")
             return self._country_of_place(place), title, kind, match.group(0).strip()
-        match = _OFFICE.search(text)
-        owned = _POSSESSIVE_OFFICE.search(text)
+        # "vowed to raise it with the Mayor of Santo Domingo": whom a pledge names was not met
+        spans = _pledge_spans(text)
+        match = _outside(_OFFICE.finditer(text), spans)
+        owned = _outside(_POSSESSIVE_OFFICE.finditer(text), spans)
         if not match and owned and not _NOT_CITIES.match(owned.group("place")):
             title, kind = w.title_and_type(owned.group("title"))
             place = owned.group("place")
@@ -491,6 +503,8 @@ class _Item:
         office = re.sub(r"^the\s+", "", match.group("office"))
         title, kind = w.title_and_type(office)
         place = match.group("place")
+        if place.startswith("WeGO"):
+            return None
         if place.endswith(("City Government", "People's Committee")):
             kind = "city government"
         return self._country_of_place(place), title, kind, office
@@ -788,6 +802,11 @@ def _counterpart_name(text: str, group: list[Mention], ko: bool) -> str:
 
 def _has_pledge(text: str, ko: bool) -> bool:
     return bool(_pledges_in(text))
+
+
+def _outside(matches, spans: list[tuple[int, int]]):
+    """The first match that starts outside every span, or None."""
+    return next((m for m in matches if not any(a <= m.start() < b for a, b in spans)), None)
 
 
 def _pledge_spans(text: str) -> list[tuple[int, int]]:

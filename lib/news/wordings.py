@@ -65,8 +65,13 @@ MEETING_CUES = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|courtesy (?:call|calls|visit|visits)|"
     r"paid (?:a )?(?:courtesy )?(?:visit|visits|call|calls)|called on|calling on|visited|"
     r"visiting|visit|visits|received|"
-    r"receives|welcomed|welcomes|hosted|hosts|talks|sat down|spoke with|spoke to|speaks with|"
-    r"held (?:talks|meetings|discussions|a meeting|bilateral)|bilateral|attended|attends|"
+    r"receives|hosted|hosts|talks|sat down|spoke with|spoke to|speaks with|"
+    # "welcomed the Ambassador", not "welcomed the idea"
+    r"welcome[ds]\b(?!\s+(?:the\s+|a\s+|an\s+|this\s+|any\s+|WeGO['’]s\s+)?(?:\w+\s+)?"
+    r"(?:idea|proposals?|prospects?|initiatives?|partnerships?|plans?|news|opportunit(?:y|ies)|"
+    r"cooperation|suggestions?|offers?|move|efforts?))|"
+    r"held (?:an? )?(?:\w+ )?(?:talks|meetings?|discussions?|session|dialogue|consultations?|"
+    r"bilateral)|bilateral|attended|attends|told (?:the|our) (?:delegation|team|Secretariat)|"
     r"attend|took part|participated|joined|gathered|consulted|signed|briefed|greeted|"
     r"exchanged views|conversation|(?:delivered|gave|made) (?:\w+ )?remarks|"
     r"remarks were (?:delivered|given|made)|took the floor|among the guests|"
@@ -156,6 +161,8 @@ KOREAN_TITLES = [
     ("서기관", "Secretary", "embassy"),
     ("무관", "Attaché", "embassy"),
     ("외교관", "", "embassy"),
+    ("시 대표단", "", "city government"),
+    ("시대표단", "", "city government"),
     ("부시장", "Vice Mayor", "city government"),
     ("시장", "Mayor", "city government"),
     ("시의회", "", "city government"),
