@@ -417,6 +417,25 @@ def test_a_counterpart_named_without_a_country_takes_the_headlines():
     assert {d["counterpart_type"] for d in drafts} == {"city government"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title", "name"),
+    [
+        ("On May 1, SG Park welcomed Deputy Ambassador Carla Medina of the Embassy of Peru.",
+         "Deputy Ambassador", "Carla Medina"),
+        ("On May 1, SG Park met the Colombian Embassy's Ambassador Juan Carlos Caiza Rosero.",
+         "Ambassador", "Juan Carlos Caiza Rosero"),
+        ("On May 1, SG Park received the Embassy of Peru's Deputy Chief of Mission, Ana Flores.",
+         "Deputy Chief of Mission", "Ana Flores"),
+        ("5월 1일 주한 일본대사관의 미와 마사키 1등서기관이 WeGO 사무국을 방문했다.",
+         "Secretary", ""),
+    ],
+)  # fmt: skip
+def test_a_title_given_after_the_embassy_is_the_counterparts(sentence, title, name):
+    (draft,) = draft_meetings(sentence, published=date(2024, 5, 2))
+    assert (draft["counterpart_title"], draft["counterpart_type"]) == (title, "embassy")
+    assert draft["counterpart"] == name
+
+
 def test_a_government_office_of_a_province_is_of_its_country():
     text = "Last week, an Attaché of the Quebec Government Office in Seoul met SG Park."
     (draft,) = draft_meetings(text, published=date(2022, 2, 14))

@@ -282,6 +282,10 @@ class _Item:
             for (group, segment), (title, kind) in zip(groups, said, strict=True):
                 if not title and not kind:
                     title, kind = fallback
+                if not title and kind in ("embassy", "consulate") and len(groups) == 1:
+                    # "Deputy Ambassador Carla Medina of the Embassy of Peru": the embassy is
+                    # named beside the country, the person's title elsewhere in the sentence
+                    title = w.person_title(text, ko) or title
                 counterpart = _counterpart_name(text, group, ko) if len(groups) == 1 else ""
                 for mention in group:
                     draft = self._draft_for(mention.iso3, title, kind, counterpart, own, number)
@@ -794,7 +798,7 @@ def _counterpart_name(text: str, group: list[Mention], ko: bool) -> str:
         return ""
     for pattern in (_PERSON_AFTER_TITLE, _PERSON_BEFORE_TITLE):
         for match in pattern.finditer(text):
-            name = match.group("name").strip()
+            name = re.sub(r"(?<=[a-z]{2})\.$", "", match.group("name").strip())
             if not _NOT_A_NAME.search(name) and not mentions(name, False):
                 return name
     return ""

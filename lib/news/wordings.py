@@ -333,6 +333,27 @@ _OFFICE_ABROAD = re.compile(
 )
 
 
+_OUR_SIDE = re.compile(r"(?:Deputy\s+)?Secretary[- ]General|사무총장|사무차장")
+
+
+def person_title(sentence: str, korean: bool = False) -> str:
+    """The first diplomat's title a sentence gives anyone but the organisation's own people
+    ("Military Attaché Haruyuki Fujii", "1등서기관"), or ""."""
+    sentence = _OUR_SIDE.sub(" ", sentence)
+    best: tuple[int, str] | None = None
+    if korean:
+        for word, title, kind in KOREAN_TITLES:
+            match = re.search(rf"{word}(?!관)", sentence) if title else None
+            if match and kind in ("embassy", "consulate") and (not best or match.start() < best[0]):
+                best = (match.start(), title)
+        return best[1] if best else ""
+    for pattern, title, kind in TITLES:
+        match = re.search(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE) if title else None
+        if match and kind in ("embassy", "consulate") and (not best or match.start() < best[0]):
+            best = (match.start(), title)
+    return best[1] if best else ""
+
+
 def is_counterpart_noun(word: str) -> bool:
     """Whether a word names who was met ("Embassy", "delegation")."""
     return bool(_NOUN.match(word))
