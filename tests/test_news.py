@@ -179,17 +179,26 @@ def test_corpus_scores_meet_the_bar(capsys):
     """Countries F1 ≥ 0.95, windows ≥ 90 %, pledges ≥ 90 % over the whole corpus."""
     assert len(corpus("tuned")) + len(corpus("held_out")) >= 24
     tuned, held_out = score_part("tuned"), score_part("held_out")
+    held_out_2, held_out_3 = score_part("held_out_2"), score_part("held_out_3")
     seed = SEED if SEED.exists() else CORPUS / "seed_retold.txt"
     tuned.add(score_item(seed.read_text(encoding="utf-8"), date(2019, 4, 9), SEED_ROWS, "seed"))
     whole = Score()
-    whole.add(tuned)
-    whole.add(held_out)
+    for part in (tuned, held_out, held_out_2, held_out_3):
+        whole.add(part)
     with capsys.disabled():
         print("\npart      items meetings precision recall     F1  windows  pledges")
-        for name, part in (("tuned", tuned), ("held out", held_out), ("whole", whole)):
+        for name, part in (
+            ("tuned", tuned),
+            ("held out", held_out),
+            ("held 2", held_out_2),
+            ("held 3", held_out_3),
+            ("whole", whole),
+        ):
             print(part.line(name))
         for miss in whole.misses:
             print("  ", miss)
+    # The untuned scores of held_out_2 and held_out_3 (before the rules were changed for
+    # them) are in docs/news.md.
     assert whole.f1 >= BAR["countries_f1"], whole.misses
     assert whole.windows >= BAR["windows"], whole.misses
     assert whole.pledges >= BAR["pledges"], whole.misses
@@ -254,7 +263,7 @@ def test_seed_names_korea_only_as_the_host_and_says_so(seed):
 
 
 def all_items() -> list[Path]:
-    return corpus("tuned") + corpus("held_out")
+    return corpus("tuned") + corpus("held_out") + corpus("held_out_2") + corpus("held_out_3")
 
 
 def test_every_draft_of_the_corpus_reads_back_with_no_problem(tmp_path):
@@ -307,6 +316,14 @@ def test_two_counterparts_of_one_country_are_two_drafts_that_import_as_two(tmp_p
         ("SG Park received the Ambassador of the Philippines to Korea.", {"Philippines"}),
         ("The delegation visited the Korea Land and Housing Corporation.", set()),
         ("Interpretation into Spanish and French was offered at the meeting.", set()),
+        ("SG Park welcomed the head of the Trilateral Cooperation Secretariat, founded by "
+         "China, Japan and the Republic of Korea.", set()),
+        ("Two diplomats of the Embassy of Japan came to the WeGO Secretariat.", {"Japan"}),
+        ("Remarks were given by the heads of mission of Egypt and Peru.", {"Egypt", "Peru"}),
+        ("올해 연수에는 베트남, 페루 등 회원도시 공무원들이 참여할 예정이다.", set()),
+        ("참가자들은 서울시 교통정보센터를 방문하고, 에스토니아의 전자정부 사례도 배운다.", set()),
+        ("WeGO는 연수 프로그램 참가 신청을 받는다고 밝혔다. 베트남 공무원들도 참여할 예정이다.",
+         set()),
     ],
 )  # fmt: skip
 def test_only_countries_that_were_met_become_drafts(sentence, met):
@@ -361,12 +378,68 @@ def test_a_meeting_with_no_date_assumes_the_week_before_and_says_so():
         ("이경율 사무총장은 어제 주한 페루 대사를 만났다. 대사는 연수 프로그램에 공무원을 "
          "보내겠다고 밝혔다.", "연수 프로그램에 공무원을 보내기"),
         ("SG Lee met the Ambassador of Peru, who expressed interest in the Prize.", ""),
+        ("SG Lee met the Ambassador of Peru. Mr. Vargas said the embassy would share the call "
+         "with cities.", "Share the call with cities"),
+        ("SG Lee met the Ambassador of Peru, who expressed willingness to host a workshop.",
+         "Host a workshop"),
+        ("SG Lee met the Ambassador of Peru, who pledged to invite Peruvian mayors, and the "
+         "Secretariat will send the call.", "Invite Peruvian mayors"),
+        ("이경율 사무총장은 어제 주한 페루 대사를 만났다. 대사는 리마시의 가입을 검토할 "
+         "계획이라고 밝혔다.", "리마시의 가입을 검토하기"),
+        ("이경율 사무총장은 어제 주한 페루 대사를 만났다. 대사관은 연수 프로그램에 공무원을 "
+         "보내기로 했다.", "연수 프로그램에 공무원을 보내기"),
     ],
 )  # fmt: skip
 def test_pledges_in_each_wording(sentence, pledge):
     (draft,) = draft_meetings(sentence, published=date(2024, 5, 2))
     assert draft["country"] == "Peru"
     assert draft["follow_up"] == pledge
+
+
+def test_a_pledge_goes_to_the_city_whose_delegation_made_it():
+    text = (
+        "박정숙 사무총장은 어제 헝가리 부다페스트, 폴란드 루블린 대표단을 만났다. 부다페스트 "
+        "대표단은 9월에 서울을 방문해 총회에 참석하기로 했다."
+    )
+    drafts = draft_meetings(text, published=date(2023, 3, 31))
+    by_country = {d["country"]: d["follow_up"] for d in drafts}
+    assert by_country == {"Hungary": "9월에 서울을 방문해 총회에 참석하기", "Poland": ""}
+
+
+def test_a_counterpart_named_without_a_country_takes_the_headlines():
+    text = (
+        "WeGO meets Malaysian mayors at the World Cities Summit\n\nAugust 5, 2022\n\n"
+        "On August 1, the team met the Mayor of the Seberang Perai City Council at the summit "
+        "in Singapore.\n\nJohor Bahru's Mayor also discussed parking systems with the team."
+    )
+    drafts = draft_meetings(text, published=date(2022, 8, 5))
+    assert [d["country"] for d in drafts] == ["Malaysia", "Malaysia"]
+    assert {d["counterpart_type"] for d in drafts} == {"city government"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "name"),
+    [
+        ("On May 1, SG Park welcomed Deputy Ambassador Carla Medina of the Embassy of Peru.",
+         "Deputy Ambassador", "Carla Medina"),
+        ("On May 1, SG Park met the Colombian Embassy's Ambassador Juan Carlos Caiza Rosero.",
+         "Ambassador", "Juan Carlos Caiza Rosero"),
+        ("On May 1, SG Park received the Embassy of Peru's Deputy Chief of Mission, Ana Flores.",
+         "Deputy Chief of Mission", "Ana Flores"),
+        ("5월 1일 주한 일본대사관의 미와 마사키 1등서기관이 WeGO 사무국을 방문했다.",
+         "Secretary", ""),
+    ],
+)  # fmt: skip
+def test_a_title_given_after_the_embassy_is_the_counterparts(sentence, title, name):
+    (draft,) = draft_meetings(sentence, published=date(2024, 5, 2))
+    assert (draft["counterpart_title"], draft["counterpart_type"]) == (title, "embassy")
+    assert draft["counterpart"] == name
+
+
+def test_a_government_office_of_a_province_is_of_its_country():
+    text = "Last week, an Attaché of the Quebec Government Office in Seoul met SG Park."
+    (draft,) = draft_meetings(text, published=date(2022, 2, 14))
+    assert (draft["country"], draft["counterpart_type"]) == ("Canada", "other")
 
 
 # Dates -----------------------------------------------------------------------------------
@@ -396,11 +469,25 @@ PUBLISHED = date(2019, 4, 9)  # a Tuesday
         ("3월 15일 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-03-15", "day"),
         ("올해 초 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-Q1", "quarter"),
         ("3월 5일부터 7일까지 이경율 사무총장은 페루를 방문했다.", "2019-03-05", "week"),
+        ("지난 3일 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-04-03", "day"),
+        ("지난 20일 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-03-20", "day"),
     ],
 )
 def test_date_wordings_give_an_honest_window(sentence, cell, precision):
     (draft,) = draft_meetings(sentence, published=PUBLISHED)
     assert (draft["date"], draft["date_precision"]) == (cell, precision)
+
+
+def test_a_few_weeks_later_runs_from_the_last_date_to_publication():
+    text = (
+        "In March, SG Lee met the Ambassador of Peru, who welcomed the idea.\n\n"
+        "A few weeks later, the Mayor of Lima, Peru, stopped by the Secretariat."
+    )
+    drafts = draft_meetings(text, published=PUBLISHED)
+    assert [(d["country"], d["date"], d["date_precision"]) for d in drafts] == [
+        ("Peru", "2019-03", "month"),
+        ("Peru", "2019", "year"),  # 1 March – 9 April crosses a quarter
+    ]
 
 
 def test_the_next_day_counts_from_the_last_day_named():

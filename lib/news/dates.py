@@ -46,7 +46,7 @@ class DatePhrase:
     end: int
     text: str
     window: Window | None  # None for "the next day" before any day is known
-    relative: str = ""  # "next" or "same": counted from the last day mentioned
+    relative: str = ""  # "next", "same" or "later": counted from the last date mentioned
     future: bool = False  # "next week", "on September 16" after publication
 
 
@@ -196,6 +196,11 @@ def _english_rules():
             lambda m, p: (None, "next", False),
         ),
         (r"\b(?:the )?same day\b|\bthat day\b", lambda m, p: (None, "same", False)),
+        (
+            r"\b(?:a few|several|some|two|three|a couple of) (?:days|weeks|months) later\b"
+            r"|\blater (?:that|the same) (?:month|year)\b",
+            lambda m, p: (None, "later", False),
+        ),
         (r"\bthis week\b|\bearlier this week\b", fixed(_this_week)),
         (r"\blast week\b", fixed(_last_week)),
         (
@@ -296,12 +301,28 @@ def _korean_rules():
     def past(m, p):
         return _past(p, _number(m["amount"] or "1"), m["unit"]), "", False
 
+    def day_of_month(m, p):
+        """ "지난 17일": the 17th of this month, or of the month before if it is still to come
+        ("오는 17일": of this month, or of the next if it has passed)."""
+        day = int(m["day"])
+        coming = m.group(0).startswith("오는")
+        year, month = p.year, p.month
+        if not coming and day > p.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        if coming and day < p.day:
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        return _calendar_day(year, month, day), "", coming
+
     return [
         (r"그저께|그제", fixed(lambda p: _day(p, 2))),
         (r"오늘|금일", fixed(lambda p: _day(p, 0))),
         (r"어제|전날", fixed(lambda p: _day(p, 1))),
         (r"다음\s?날|이튿날|다음 날|익일", lambda m, p: (None, "next", False)),
         (r"같은 날|당일|이날", lambda m, p: (None, "same", False)),
+        (
+            r"(?:며칠|몇\s?주|몇\s?달|몇\s?개월|두\s?달|두\s?주)\s?(?:뒤|후)",
+            lambda m, p: (None, "later", False),
+        ),
         (r"이번\s?주|금주|이번 주", fixed(_this_week)),
         (r"지난\s?주(?!년)", fixed(_last_week)),
         (r"다음\s?주|다음\s?달|내년|오는\s?\d{1,2}월", lambda m, p: (None, "", True)),
@@ -309,6 +330,7 @@ def _korean_rules():
             r"지난\s?(?:(?P<amount>\d+|한|두|세|네|몇)\s?)?(?P<unit>일|주|달|개월|해|년)\s?(?:간|동안|사이)",
             past,
         ),
+        (r"(?:지난|오는|이달)\s?(?P<day>\d{1,2})일(?!\s?(?:간|동안|사이|부터))", day_of_month),
         (r"최근\s?(?P<amount>\d+|한|두|세|몇)\s?(?P<unit>주|달|개월)\s?(?:간|동안|사이)?", past),
         (r"올해\s?초|연초|올\s?초", fixed(_early_this_year)),
         (r"올해\s?들어|올\s?들어|올해", fixed(_earlier_this_year)),

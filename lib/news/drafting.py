@@ -39,14 +39,32 @@ _PERSON_BEFORE_TITLE = re.compile(
     r"Chief of Mission|Research|Military|First Secretary)"
 )
 _NOT_A_NAME = re.compile(r"WeGO|Secretary|Secretariat|Embassy|City|Republic|General|Office|Seoul")
+# Heads of departments and companies: "Director General of …", "Chief Executive Officer of …".
+_EXECUTIVE_TITLES = (
+    r"Director[- ]General|[Dd]irectors?|Chief Executive Officer|CEO|Commissioner|"
+    r"Chair(?:man|woman|person)?"
+)
 _OFFICE = re.compile(
-    rf"\b(?P<office>(?:the\s+)?(?:First\s+)?(?:{_PERSON_TITLES}|Vice Chairman|delegation)"
+    rf"\b(?P<office>(?:the\s+)?(?:First\s+)?(?:{_PERSON_TITLES}|{_EXECUTIVE_TITLES}|"
+    r"Vice Chairman|delegation)"
     r"(?:\s+of|\s+from)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,5}))"
 )
 _KOREAN_OFFICE = re.compile(
-    rf"(?P<place>[가-힣]{{2,}}?)(?:시|시의회|시청)?\s?(?P<title>{w.KOREAN_COUNTERPARTS})(?=[은는이가을를의와과도]|\s)"
+    rf"(?P<place>[가-힣]{{2,}}?)(?:시|시의회|시청)?\s?(?P<title>{w.KOREAN_COUNTERPARTS})"
+    r"(?=들?[은는이가을를의와과도]|\s)"
 )
-# A counterpart with no place: "Ambassador Rodríguez hosted SG Park at the Embassy".
+# Words before "대표단" that are no place: "이어 대표단은" is the organisation's own delegation.
+# Nor are words for any city: "회원도시 시장들과" names no one in particular.
+_KOREAN_NOT_PLACES = re.compile(
+    r"^(?:이어|이어서|또|또한|한편|이후|앞서|이날|당시|함께|다시|우리|이번|"
+    r"회원도시|도시|각국|여러|주요|현지|해외|외국|관련|참석|참가)$"
+)
+# "Johor Bahru's Mayor, Dato' …": a city's office named before the title.
+_POSSESSIVE_OFFICE = re.compile(
+    r"\b(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})['’]s\s+(?:newly[- ]appointed\s+|new\s+)?"
+    rf"(?P<title>{_PERSON_TITLES}|{_EXECUTIVE_TITLES}|City Council|City Government|"
+    r"Municipality)\b"
+)
 # A counterpart with no place: "Ambassador Rodríguez hosted SG Park at the Embassy".
 _BARE_TITLE = re.compile(
     r"\b(?:Ambassador|Deputy Ambassador|Consul[- ]General|Chargé d'Affaires)\b"
@@ -80,6 +98,8 @@ _CITY_PATTERNS = [
 ]  # fmt: skip
 _KOREAN_CITY_AFTER_COUNTRY = re.compile(
     r"\s([가-힣]{2,}?)\s?(?:시(?=[\s의는가와이을를]|의회|청|장)|시장|부시장)"
+    # "헝가리 부다페스트, 폴란드 루블린 …": a country, then its city, in a list
+    r"|\s([가-힣]{2,8})(?=\s?[,·、]|\s(?:등|대표단|시장|부시장|관계자|측)|[와과]\s)"
 )
 _KOREAN_CITY = [
     re.compile(r"([가-힣]{2,})시(?=[의는가와이을를\s]|청|장|의회)"),
@@ -143,6 +163,7 @@ class _Item:
         self.voice = ""  # the mission that wrote the item ("Embassy of Costa Rica in Seoul |")
         self.cities: dict[str, str] = {}
         self.places: list[str] = []  # countries the item names as where it happened
+        self.headline: list[str] = []  # countries the headline names as counterparts
         self.frame: Window | None = None
         self.paragraph_window: Window | None = None
         self.last_day: date | None = None
@@ -174,9 +195,16 @@ class _Item:
             strong = [m for m in found if m.role == "met" and m.iso3 and m.iso3 != HOST]
             if _is_byline(sentence, body) and len(strong) == 1:
                 self.voice = strong[0].iso3
+            self.headline += [m.iso3 for m in strong]
             return  # a headline repeats the body: it names places and events, not meetings
         strong = [m for m in found if m.role == "met" and m.iso3]
-        if strong and not meeting and sentence.paragraph == self.meeting_paragraph:
+        if (
+            strong
+            and not meeting
+            and not planned
+            and sentence.paragraph == self.meeting_paragraph
+            and not (w.KOREAN_FUTURE if ko else w.FUTURE).search(body)
+        ):
             meeting = True  # "X, Chargé d'Affaires of the Ecuadorian Embassy, opened the session"
         if meeting:
             self.meeting_paragraph = sentence.paragraph
@@ -216,6 +244,9 @@ class _Item:
     def _resolve(self, phrase: DatePhrase) -> Window | None:
         if phrase.window is not None:
             return phrase.window
+        if phrase.relative == "later":  # "a few weeks later": after the last date, up to now
+            base = self.paragraph_window or self.frame
+            return Window(base.first, self.published) if base else None
         if self.last_day is None and phrase.relative == "same":
             return Window(self.published, self.published)  # "이날" before any day: the dateline's
         if self.last_day is None:
@@ -237,6 +268,9 @@ class _Item:
         ko = korean(text)
         met = [m for m in found if m.role in ("met", "plain") and m.kind != "ambiguous"]
         met = [m for m in met if not (m.iso3 == HOST and m.role != "met")]
+        # "pledged to circulate the call among Ecuadorian mayors": what is promised, not who
+        spans = [] if ko else _pledge_spans(text)
+        met = [m for m in met if not any(a <= m.start < b for a, b in spans)]
         self._note_ambiguous(sentence, found)
         self._note_not_met(sentence, [m for m in found if m not in met], planned=False)
         touched: list[_Draft] = []
@@ -248,6 +282,10 @@ class _Item:
             for (group, segment), (title, kind) in zip(groups, said, strict=True):
                 if not title and not kind:
                     title, kind = fallback
+                if not title and kind in ("embassy", "consulate") and len(groups) == 1:
+                    # "Deputy Ambassador Carla Medina of the Embassy of Peru": the embassy is
+                    # named beside the country, the person's title elsewhere in the sentence
+                    title = w.person_title(text, ko) or title
                 counterpart = _counterpart_name(text, group, ko) if len(groups) == 1 else ""
                 for mention in group:
                     draft = self._draft_for(mention.iso3, title, kind, counterpart, own, number)
@@ -415,6 +453,8 @@ class _Item:
                 continue
             before = text[: mention.start]
             city = w.CITY_OF_COUNTRY.search(before)
+            if city and (mention.role == "not met" or mentions(city.group(1), False)):
+                city = None  # "founded by China, Japan and Korea": a list, not "City, Country"
             if city and not korean(text):
                 name = re.sub(r"^(?:The|the|City of)\s+", "", city.group(1))
                 for part in re.split(r"\s+(?:of|and)\s+", name):
@@ -423,8 +463,9 @@ class _Item:
                         self.cities.setdefault(part, mention.iso3)
             if korean(text):
                 after = _KOREAN_CITY_AFTER_COUNTRY.match(text[mention.end :])
-                if after and not re.match(w.KOREAN_COUNTERPARTS, after.group(1)):
-                    self.cities.setdefault(after.group(1), mention.iso3)
+                city = after and (after.group(1) or after.group(2))
+                if city and not re.match(w.KOREAN_COUNTERPARTS, city) and not mentions(city, False):
+                    self.cities.setdefault(city, mention.iso3)
             if mention.role == "place" or (city and number <= 3):
                 self.places.append(mention.iso3)
         if number <= 2:
@@ -435,13 +476,28 @@ class _Item:
     def _office_without_country(self, text: str, ko: bool):
         """(iso3 or "", title, type, counterpart) of a counterpart named with no country."""
         if ko:
-            match = _KOREAN_OFFICE.search(text)
+            match = next(
+                (
+                    m
+                    for m in _KOREAN_OFFICE.finditer(text)
+                    if not _KOREAN_NOT_PLACES.match(m.group("place"))
+                    and not _KOREAN_NOT_PLACES.match(text[m.start() : m.start("title")].strip())
+                ),
+                None,
+            )
             if not match:
                 return None
             title, kind = w.title_and_type(match.group("title"), True)
             place = match.group("place")
             return self._country_of_place(place), title, kind, match.group(0).strip()
-        match = _OFFICE.search(text)
+        # "vowed to raise it with the Mayor of Santo Domingo": whom a pledge names was not met
+        spans = _pledge_spans(text)
+        match = _outside(_OFFICE.finditer(text), spans)
+        owned = _outside(_POSSESSIVE_OFFICE.finditer(text), spans)
+        if not match and owned and not _NOT_CITIES.match(owned.group("place")):
+            title, kind = w.title_and_type(owned.group("title"))
+            place = owned.group("place")
+            return self._country_of_place(place), title, kind, owned.group(0)
         if not match:
             bare = _BARE_TITLE.search(text)
             if not bare:
@@ -451,6 +507,8 @@ class _Item:
         office = re.sub(r"^the\s+", "", match.group("office"))
         title, kind = w.title_and_type(office)
         place = match.group("place")
+        if place.startswith("WeGO"):
+            return None
         if place.endswith(("City Government", "People's Committee")):
             kind = "city government"
         return self._country_of_place(place), title, kind, office
@@ -459,6 +517,12 @@ class _Item:
         for city, iso3 in self.cities.items():
             if city and (place.startswith(city) or city in place):
                 return iso3
+        for region, iso3 in w.REGIONS_OF_COUNTRIES.items():
+            if place and re.search(rf"(?<!\w){re.escape(region)}(?!\w)", place):
+                return iso3
+        headline = list(dict.fromkeys(self.headline))
+        if len(headline) == 1:
+            return headline[0]  # "WeGO meets Malaysian mayors" over the summit's host country
         places = list(dict.fromkeys(p for p in self.places if p != HOST))
         return places[0] if len(places) == 1 else ""
 
@@ -630,10 +694,18 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
     """Where the sentence says a meeting happened, and whether each is still to come."""
     cues = []
     if ko:
-        final_future = bool(w.KOREAN_FUTURE.search(text.rstrip()))
+        final_future = bool(w.KOREAN_FUTURE.search(text.rstrip())) or _present_tense(text)
+        pledges = [m.start() for m in w.KOREAN_PLEDGE.finditer(text)]
         for match in w.KOREAN_MEETING_CUES.finditer(text):
             after = text[match.end() :]
+            if _KOREAN_NOUN_AFTER_CUE.match(after):
+                continue  # "참가 신청", "참가자", "방문객": a noun, not a meeting
             future = bool(w.KOREAN_FUTURE_AFTER.match(after))
+            # "서울을 방문해 총회에 참석하기로 했다": a visit promised in the same clause
+            future = future or any(
+                match.start() <= at and not _KOREAN_CLAUSE_END.search(text[match.end() : at])
+                for at in pledges
+            )
             if final_future and not re.search(r"(?:했|었|았|였)", after.split(".")[0][:12]):
                 future = True
             cues.append((match.start(), future))
@@ -647,6 +719,23 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
         future = future or any(a <= match.start() < b for a, b in promised)
         cues.append((match.start(), future))
     return cues
+
+
+_KOREAN_NOUN_AFTER_CUE = re.compile(r"^(?:\s?신청|자|객|국|비|기관|대상|규모|인원)")
+
+
+def _present_tense(text: str) -> bool:
+    """A Korean sentence that ends in the present ("…배운다.", "…받는다."): a plan or a
+    habit, as news items word what is coming; reported meetings end in the past ("…했다.")."""
+    ending = re.search(r"([가-힣])다\.?\s*$", text)
+    if not ending:
+        return False
+    syllable = ord(ending.group(1)) - 0xAC00
+    return 0 <= syllable < 11172 and syllable % 28 == 4  # its last consonant is ㄴ
+
+
+# A Korean clause that is over: "…만나 …했고", "…면담하고,", "…했으며".
+_KOREAN_CLAUSE_END = re.compile(r"(?:했|였|었|았)(?:고|으며|는데)\s|[하했]고\s|,|며\s")
 
 
 def _is_dateline(body: str, phrase: DatePhrase) -> bool:
@@ -709,7 +798,7 @@ def _counterpart_name(text: str, group: list[Mention], ko: bool) -> str:
         return ""
     for pattern in (_PERSON_AFTER_TITLE, _PERSON_BEFORE_TITLE):
         for match in pattern.finditer(text):
-            name = match.group("name").strip()
+            name = re.sub(r"(?<=[a-z]{2})\.$", "", match.group("name").strip())
             if not _NOT_A_NAME.search(name) and not mentions(name, False):
                 return name
     return ""
@@ -719,6 +808,20 @@ def _has_pledge(text: str, ko: bool) -> bool:
     return bool(_pledges_in(text))
 
 
+def _outside(matches, spans: list[tuple[int, int]]):
+    """The first match that starts outside every span, or None."""
+    return next((m for m in matches if not any(a <= m.start() < b for a, b in spans)), None)
+
+
+def _pledge_spans(text: str) -> list[tuple[int, int]]:
+    """Where the promised action of each English pledge runs, from its verb to its end."""
+    spans = []
+    for match in w.PLEDGES.finditer(text):
+        end = w.PLEDGE_END.search(text[match.end() :])
+        spans.append((match.end(), match.end() + end.start() if end else len(text)))
+    return spans
+
+
 def _pledges_in(text: str) -> list[tuple[int, str]]:
     """Each pledge in a sentence: (where it is, the pledge in a short phrase)."""
     found = []
@@ -726,6 +829,10 @@ def _pledges_in(text: str) -> list[tuple[int, str]]:
         for match in w.KOREAN_PLEDGE.finditer(text):
             topic = re.search(r"\S+(?:은|는)\s", text[: match.start()])
             start = topic.end() if topic else 0
+            if match.group("plan") is not None:  # "…검토할 계획이라고 밝혔다": the plan as said
+                phrase = text[start : match.end("plan")] + "할 계획"
+                found.append((match.start(), re.sub(r"할 계획$", "", phrase).strip() + "하기"))
+                continue
             stem = match.group("stem")
             phrase = (text[start : match.start()] + stem).strip()
             phrase = re.sub(r"(?:하|해|주)?$", lambda m: m.group(0), phrase)

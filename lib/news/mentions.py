@@ -138,6 +138,8 @@ def _english_mentions(sentence: str) -> list[Mention]:
 
 def _english_role(sentence: str, start: int, end: int, iso3: str, kind: str, text: str) -> str:
     before, after = sentence[:start], sentence[end:]
+    if w.NOT_MET_BEFORE.search(before):
+        return "not met"
     if w.AFTER_COUNTRY.match(after):
         return "met"
     if kind == "demonym":

@@ -43,6 +43,12 @@ PLACE_BEFORE = re.compile(
     r"beyond|from|at|on)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central)\s+)?$",
     re.IGNORECASE,
 )
+# "the organisation founded by China, Japan and Korea": the founders were not met.
+NOT_MET_BEFORE = re.compile(
+    r"\b(?:founded|set up|established|created|formed|funded|financed|"
+    r"made up|composed|comprised|consisting|member states?)\s+(?:by|of)?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 CITY_OF_COUNTRY = re.compile(
     r"\b([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})\s*(?:,\s*(?:the\s+)?|\(\s*)$"
 )
@@ -59,16 +65,24 @@ MEETING_CUES = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|courtesy (?:call|calls|visit|visits)|"
     r"paid (?:a )?(?:courtesy )?(?:visit|visits|call|calls)|called on|calling on|visited|"
     r"visiting|visit|visits|received|"
-    r"receives|welcomed|welcomes|hosted|hosts|talks|sat down|spoke with|spoke to|speaks with|"
-    r"held (?:talks|meetings|discussions|a meeting|bilateral)|bilateral|attended|attends|"
+    r"receives|hosted|hosts|talks|sat down|spoke with|spoke to|speaks with|"
+    # "welcomed the Ambassador", not "welcomed the idea"
+    r"welcome[ds]\b(?!\s+(?:the\s+|a\s+|an\s+|this\s+|any\s+|WeGO['’]s\s+)?(?:\w+\s+)?"
+    r"(?:idea|proposals?|prospects?|initiatives?|partnerships?|plans?|news|opportunit(?:y|ies)|"
+    r"cooperation|suggestions?|offers?|move|efforts?))|"
+    r"held (?:an? )?(?:\w+ )?(?:talks|meetings?|discussions?|session|dialogue|consultations?|"
+    r"bilateral)|bilateral|attended|attends|told (?:the|our) (?:delegation|team|Secretariat)|"
     r"attend|took part|participated|joined|gathered|consulted|signed|briefed|greeted|"
-    r"exchanged views|conversation|delivered remarks|remarks were delivered|among the guests|"
-    r"guests|travel(?:l)?ed to|mission to|trip to|stopped in)\b",
+    r"exchanged views|conversation|(?:delivered|gave|made) (?:\w+ )?remarks|"
+    r"remarks were (?:delivered|given|made)|took the floor|among the guests|"
+    r"guests|travel(?:l)?ed to|mission to|trip to|stopped in|came to|called at|"
+    r"dropped by|stopped by|discussed\b(?=[^.;]*?\bwith\b))\b",
     re.IGNORECASE,
 )
 EVENT_CUES = re.compile(
     r"\b(?:attended|attend|took part|participated|joined|gathered|guests|remarks were delivered|"
-    r"delivered remarks|bringing together|reception|celebration|kick-?off|ceremony)\b",
+    r"(?:delivered|gave|made) (?:\w+ )?remarks|remarks were (?:given|made)|took the floor|"
+    r"bringing together|reception|celebration|kick-?off|ceremony)\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(
@@ -80,7 +94,8 @@ FUTURE = re.compile(
 CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\bwho\b|\bwhich\b|\bwhere\b")
 BACK_REFERENCE = re.compile(
     r"^(?:the\s+)?(?:he|she|they|it|both|the two|(?:the\s+)?(?:newly[- ]appointed\s+)?"
-    rf"(?:{COUNTERPART_NOUNS})|ambassador\s+[A-Z]|mayor\s+[A-Z]|vice mayor|deputy mayor|"
+    rf"(?:(?:deputy|vice)\s+)?(?:{COUNTERPART_NOUNS})|ambassador\s+[A-Z][\w'’-]*|mayor\s+[A-Z][\w'’-]*|"
+    r"vice mayor|deputy mayor|(?:mr|ms|mrs|dr|h\.e)\.?\s+[A-Z][\w'’-]*|"
     r"in (?:the|his|her|this) (?:meeting|talks|discussion|conversation))\b",
     re.IGNORECASE,
 )
@@ -88,7 +103,7 @@ BACK_REFERENCE = re.compile(
 KOREAN_COUNTERPARTS = (
     r"대사대리|대사관|대사|총영사관|총영사|영사관|영사|공사|참사관|서기관|무관|대표단|사절단|"
     r"정부|외교부|외무부|장관|차관|측|관계자|외교관|대표부|무역관|대표처|부시장|시장|주지사|"
-    r"도지사|시의회|시청|대통령|총리|공무원"
+    r"도지사|시의회|시청|대통령|총리|공무원|국장|청장|실장|본부장|최고경영자|사장|위원장|이사장|총재"
 )
 KOREAN_AFTER_COUNTRY = re.compile(
     rf"^(?:의)?(?:\s?[가-힣A-Za-z]+){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=[은는이가을를의와과에도,\s]|$)"
@@ -146,6 +161,8 @@ KOREAN_TITLES = [
     ("서기관", "Secretary", "embassy"),
     ("무관", "Attaché", "embassy"),
     ("외교관", "", "embassy"),
+    ("시 대표단", "", "city government"),
+    ("시대표단", "", "city government"),
     ("부시장", "Vice Mayor", "city government"),
     ("시장", "Mayor", "city government"),
     ("시의회", "", "city government"),
@@ -157,6 +174,15 @@ KOREAN_TITLES = [
     ("외교부", "", "national government"),
     ("정부", "", "national government"),
     ("무역관", "", "other"),
+    ("최고경영자", "Chief Executive Officer", "other"),
+    ("사장", "Chief Executive Officer", "other"),
+    ("본부장", "Director", ""),
+    ("국장", "Director", ""),
+    ("실장", "Director", ""),
+    ("청장", "Administrator", ""),
+    ("위원장", "Chair", ""),
+    ("이사장", "Chair", ""),
+    ("총재", "President", ""),
     ("대표처", "", "other"),
 ]
 
@@ -164,20 +190,31 @@ KOREAN_TITLES = [
 PLEDGES = re.compile(
     r"\b(?:(?:pledged|promised|offered|agreed|committed(?: himself| herself| itself)?|vowed|"
     r"undertook|pledges|promises|offers|agrees|commits)\s+to"
-    r"|(?:stated|expressed|voiced|announced|confirmed) (?:his|her|their|its) "
+    r"|(?:stated|expressed|voiced|announced|confirmed|showed|signalled|signaled) "
+    r"(?:(?:his|her|their|its|the [\w-]+['’]s)\s+)?(?:full\s+|strong\s+)?"
     r"(?:intention|willingness|readiness|commitment|wish) to"
+    r"|(?:is|was|are|were) (?:willing|ready|prepared) to"
     r"|assur(?:ed|es) [^.;]*?\b(?:that\s+)?(?:it|he|she|they|the [\w-]+|their [\w-]+|its [\w-]+|"
-    r"[A-Z][\w-]+)\s+would)\s+",
+    r"[A-Z][\w-]+)\s+would"
+    r"|(?:said|stated|added|confirmed|noted) (?:that\s+)?(?:it|he|she|they|"
+    r"the (?:embassy|ministry|mission|office|city|government|municipality|council|consulate|"
+    r"ambassador|mayor|governor|delegation)|(?:his|her|its|their) (?:embassy|ministry|"
+    r"government|city|office|mission|team))\s+would)\s+",
     re.IGNORECASE,
 )
 PLEDGE_END = re.compile(
     r"[.;](?:\s|$)|,\s+(?:who|which|whose|where|while|to whom|but|although|because|as well as)\b"
     r"|,\s+and\s+(?:the|he|she|they|it|both|SG|Secretary|WeGO)\b|\s[–—]\s|,?\s+(?:and\s+)?"
-    r"(?:pledged|promised|offered|agreed|committed|vowed)\s+to\b|\.$",
+    r"(?:pledged|promised|offered|agreed|committed|vowed)\s+to\b|\.$"
+    # ", and Peru's ambassador agreed to …": another pledge begins
+    r"|,\s+(?:and|while)\s+(?:[\w'’-]+\s+){1,4}?(?:pledged|promised|offered|agreed|committed|"
+    r"vowed|said|stated|expressed|assured)\b",
 )
 KOREAN_PLEDGE = re.compile(
     r"(?P<stem>\S+?)(?:겠다고|겠다는|기로|ㄹ 것을|할 것을)\s?(?:\S+\s)?"
     r"(?:약속|밝혔|말했|전했|다짐|강조|합의|했다|뜻을|의지를)"
+    r"|(?P<plan>\S+?)(?:할|을|ㄹ) (?:계획|방침|예정)(?:이라고|이라는|임을)\s?(?:\S+\s)?"
+    r"(?:밝혔|말했|전했|설명했|뜻을)"
 )
 
 # Korean wordings of catalogue programmes (for the lead to move into data/programs.csv).
@@ -233,6 +270,19 @@ KOREAN_COUNTRY_NAMES = {
     "UAE": "ARE",
 }
 
+# Provinces and states that keep their own offices abroad ("the Quebec Government Office in
+# Seoul"): a counterpart named by one of them is of its country.
+REGIONS_OF_COUNTRIES = {
+    "Quebec": "CAN", "Québec": "CAN", "Ontario": "CAN", "Alberta": "CAN",
+    "British Columbia": "CAN", "Bavaria": "DEU", "Baden-Württemberg": "DEU",
+    "North Rhine-Westphalia": "DEU", "Catalonia": "ESP", "Basque Country": "ESP",
+    "Flanders": "BEL", "Wallonia": "BEL", "Scotland": "GBR", "Wales": "GBR",
+    "California": "USA", "New South Wales": "AUS", "Queensland": "AUS",
+    "Western Australia": "AUS", "Sabah": "MYS", "Sarawak": "MYS", "Penang": "MYS",
+    "퀘벡": "CAN", "온타리오": "CAN", "바이에른": "DEU", "카탈루냐": "ESP",
+    "플랑드르": "BEL", "스코틀랜드": "GBR", "캘리포니아": "USA",
+}  # fmt: skip
+
 # Korean country names that are also everyday words ("수단" is a means, "인도" a pavement):
 # they count only beside a counterpart noun or in a list of countries.
 KOREAN_WEAK_NAMES = {
@@ -270,8 +320,38 @@ def title_and_type(phrase: str, korean: bool = False) -> tuple[str, str]:
         return "", ""
     for pattern, title, kind in TITLES:
         if re.search(rf"\b(?:{pattern})", phrase, re.IGNORECASE):
+            if _OFFICE_ABROAD.search(phrase):
+                kind = "other"  # "Attaché of the Quebec Government Office": not an embassy
             return title, kind
     return "", ""
+
+
+_OFFICE_ABROAD = re.compile(
+    r"\b(?:trade (?:office|commission)|government office|representative office|"
+    r"chamber of commerce)\b",
+    re.IGNORECASE,
+)
+
+
+_OUR_SIDE = re.compile(r"(?:Deputy\s+)?Secretary[- ]General|사무총장|사무차장")
+
+
+def person_title(sentence: str, korean: bool = False) -> str:
+    """The first diplomat's title a sentence gives anyone but the organisation's own people
+    ("Military Attaché Haruyuki Fujii", "1등서기관"), or ""."""
+    sentence = _OUR_SIDE.sub(" ", sentence)
+    best: tuple[int, str] | None = None
+    if korean:
+        for word, title, kind in KOREAN_TITLES:
+            match = re.search(rf"{word}(?!관)", sentence) if title else None
+            if match and kind in ("embassy", "consulate") and (not best or match.start() < best[0]):
+                best = (match.start(), title)
+        return best[1] if best else ""
+    for pattern, title, kind in TITLES:
+        match = re.search(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE) if title else None
+        if match and kind in ("embassy", "consulate") and (not best or match.start() < best[0]):
+            best = (match.start(), title)
+    return best[1] if best else ""
 
 
 def is_counterpart_noun(word: str) -> bool:
