@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from streamlit.runtime.pages_manager import PagesManager
 
 from lib.meetings import read_meetings
+from tests.databases import drop_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,5 +91,4 @@ def db_url(request, tmp_path):
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
     yield admin.url.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(admin, name)

@@ -17,6 +17,7 @@ import pytest
 
 from lib.store import Store
 from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, metric, open_page, settle
+from tests.databases import drop_database
 from tests.serving import (
     NGINX,
     app_process,
@@ -61,8 +62,7 @@ def database(pg_admin):
     with Store.open(url, create=True) as store:
         store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
     yield url
-    with pg_admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_database(pg_admin, name)
 
 
 def _unverified() -> ssl.SSLContext:
