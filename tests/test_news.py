@@ -185,6 +185,9 @@ def test_corpus_scores_meet_the_bar(capsys):
     whole = Score()
     for part in (tuned, held_out, held_out_2, held_out_3):
         whole.add(part)
+    # held_out_4 is printed, not held to the bar: its untuned score is the honest number
+    # (docs/news.md), and it stays out of `whole` until the rules are tuned on it.
+    held_out_4 = score_part("held_out_4")
     with capsys.disabled():
         print("\npart      items meetings precision recall     F1  windows  pledges")
         for name, part in (
@@ -193,10 +196,13 @@ def test_corpus_scores_meet_the_bar(capsys):
             ("held 2", held_out_2),
             ("held 3", held_out_3),
             ("whole", whole),
+            ("held 4", held_out_4),
         ):
             print(part.line(name))
         for miss in whole.misses:
             print("  ", miss)
+        for miss in held_out_4.misses:
+            print("   held 4:", miss)
     # The untuned scores of held_out_2 and held_out_3 (before the rules were changed for
     # them) are in docs/news.md.
     assert whole.f1 >= BAR["countries_f1"], whole.misses
