@@ -64,7 +64,10 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
         column_config={
             "Status": st.column_config.SelectboxColumn(
                 _("Status"), options=list(statuses), required=True
-            )
+            ),
+            # Wide enough for a whole date and a name; the pledge takes what is left.
+            _("Due"): st.column_config.TextColumn(width=100),
+            _("Owner"): st.column_config.TextColumn(width="medium"),
         },
         on_change=_save_statuses,
         args=(table, f"{EDITOR_KEY}-{version}", who, _revisions() if who else {}, statuses),
