@@ -348,6 +348,12 @@ def _korean_rules():
         (r"(?P<year>\d{4})년\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일", full_day),
         (r"(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})\.?", full_day),
         (r"(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일", month_day),
+        # "대표단은 1일 …": a day of the month alone, read as "지난 1일"
+        (
+            r"(?<![\d~\-–.])(?P<day>\d{1,2})일(?=\s|[,)]|$|에|은|는|의|엔)"
+            r"(?!\s?(?:간|동안|사이|부터|까지|~|-|–))",
+            day_of_month,
+        ),
         (
             r"(?:(?P<year>\d{4})년\s?)?\d{1,2}월(?:(?:과|와|,|~|-)\s?\d{1,2}월)*(?=에|중|\s|$|부터|까지)",
             months,

@@ -194,6 +194,7 @@ PLEDGES = re.compile(
     r"(?:(?:his|her|their|its|the [\w-]+['’]s)\s+)?(?:full\s+|strong\s+)?"
     r"(?:intention|willingness|readiness|commitment|wish) to"
     r"|(?:is|was|are|were) (?:willing|ready|prepared) to"
+    r"|(?:stood|stands|stand|standing) (?:ready|prepared) to"
     r"|assur(?:ed|es) [^.;]*?\b(?:that\s+)?(?:it|he|she|they|the [\w-]+|their [\w-]+|its [\w-]+|"
     r"[A-Z][\w-]+)\s+would"
     r"|(?:said|stated|added|confirmed|noted) (?:that\s+)?(?:it|he|she|they|"
