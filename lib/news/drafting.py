@@ -464,6 +464,8 @@ class _Item:
             if korean(text):
                 after = _KOREAN_CITY_AFTER_COUNTRY.match(text[mention.end :])
                 city = after and (after.group(1) or after.group(2))
+                if city and _KOREAN_NOT_PLACES.match(city + "시"):
+                    city = None  # "말레이시아 회원도시": any member city, not one named
                 if city and not re.match(w.KOREAN_COUNTERPARTS, city) and not mentions(city, False):
                     self.cities.setdefault(city, mention.iso3)
             if mention.role == "place" or (city and number <= 3):
