@@ -153,6 +153,18 @@ def _english_rules():
             return None, "", after
         return Window(first.first, last.last), "", after
 
+    def day_first_range(m, p):
+        """ "from 2 to 4 May", "2–4 May", "from 30 April to 2 May"."""
+        last_month = MONTHS[m["month2"].lower().rstrip(".")]
+        first_month = MONTHS[m["month"].lower().rstrip(".")] if m["month"] else last_month
+        day = int(m["day"] or m["dash_day"])
+        year, after = _year_of(first_month, day, p, m["year"])
+        first = _calendar_day(year, first_month, day)
+        last = _calendar_day(year, last_month, int(m["day2"]))
+        if not first or not last or last.first < first.first:
+            return None, "", after
+        return Window(first.first, last.last), "", after
+
     def in_months(m, p):
         months = [MONTHS[w.lower().rstrip(".")] for w in re.findall(_MONTH, m.group(0))]
         year = int(m["year"]) if m["year"] else p.year
@@ -233,6 +245,13 @@ def _english_rules():
             rf"\s*(?:to|until|till|through|and|–|—|-)\s*(?:(?P<month2>{_MONTH}) )?"
             rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?",
             day_range,
+        ),
+        (
+            rf"\b(?:(?:from|between) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: (?:of )?(?P<month>{_MONTH}))?"
+            rf"\s*(?:to|until|till|through|and|–|—|-)\s*"
+            rf"|(?P<dash_day>\d{{1,2}})\s*(?:–|—|-)\s*)"
+            rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month2>{_MONTH})(?:,? (?P<year>\d{{4}}))?",
+            day_first_range,
         ),
         (
             rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})\s*(?:–|—|-)\s*(?:(?P<month2>{_MONTH}) )?"
