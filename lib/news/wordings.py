@@ -76,7 +76,8 @@ MEETING_CUES = re.compile(
     r"exchanged views|conversation|(?:delivered|gave|made) (?:\w+ )?remarks|"
     r"remarks were (?:delivered|given|made)|took the floor|among the guests|"
     r"guests|travel(?:l)?ed to|mission to|trip to|stopped in|came to|called at|"
-    r"dropped by|stopped by|discussed\b(?=[^.;]*?\bwith\b))\b",
+    r"dropped by|stopped by|spent (?:the|a|an|two|three|several) (?:\w+ )?(?:days?|morning|"
+    r"afternoon|evening|hours?) (?:at|with)|discussed\b(?=[^.;]*?\bwith\b))\b",
     re.IGNORECASE,
 )
 EVENT_CUES = re.compile(
@@ -148,6 +149,9 @@ TITLES = [
     (r"ministr(?:y|ies)|national government|foreign ministry", "", "national government"),
     (r"secretary[- ]general of", "Secretary-General", "international organisation"),
     (r"embass(?:y|ies)|diplomats?|mission", "", "embassy"),
+    (r"director[- ]generals?", "Director General", ""),
+    (r"chief executive officers?|CEOs?", "Chief Executive Officer", "other"),
+    (r"directors?", "Director", ""),
 ]  # fmt: skip
 KOREAN_TITLES = [
     ("대사대리", "Chargé d'Affaires", "embassy"),
