@@ -247,10 +247,12 @@ def _english_rules():
             day_range,
         ),
         (
-            rf"\b(?:(?:from|between) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: (?:of )?(?P<month>{_MONTH}))?"
+            rf"\b(?:(?:from|between) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?: (?:of )?(?P<month>{_MONTH}))?"
             rf"\s*(?:to|until|till|through|and|–|—|-)\s*"
             rf"|(?P<dash_day>\d{{1,2}})\s*(?:–|—|-)\s*)"
-            rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month2>{_MONTH})(?:,? (?P<year>\d{{4}}))?",
+            rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month2>{_MONTH})"
+            rf"(?:,? (?P<year>\d{{4}}))?",
             day_first_range,
         ),
         (
