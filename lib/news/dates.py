@@ -353,6 +353,8 @@ def _korean_rules():
         ),
         (r"(?:지난|오는|이달)\s?(?P<day>\d{1,2})일(?!\s?(?:간|동안|사이|부터))", day_of_month),
         (r"최근\s?(?P<amount>\d+|한|두|세|몇)\s?(?P<unit>주|달|개월)\s?(?:간|동안|사이)?", past),
+        # "올해 열리는 창립회의": an event later this year, not a date of what happened
+        (r"올해\s?(?:안에\s?)?(?=열리는|열릴|개최되는|개최될|예정)", lambda m, p: (None, "", True)),
         (r"올해\s?초|연초|올\s?초", fixed(_early_this_year)),
         (r"올해\s?들어|올\s?들어|올해", fixed(_earlier_this_year)),
         (r"지난\s?달|지난\s?월|전월", fixed(_last_month)),

@@ -175,6 +175,7 @@ class _Item:
         self.paragraph_window: Window | None = None
         self.last_day: date | None = None
         self.representatives = _representatives(text)
+        self.host_agencies = _host_agencies(text)
         self.assumed: set[int] = set()
 
     # The whole item ---------------------------------------------------------------------
@@ -278,6 +279,8 @@ class _Item:
         # "pledged to circulate the call among Ecuadorian mayors": what is promised, not who
         spans = [] if ko else _pledge_spans(text)
         met = [m for m in met if not any(a <= m.start < b for a, b in spans)]
+        if not any(m.iso3 == HOST for m in met):
+            met += self._host_office_abroad(text, ko)
         self._note_ambiguous(sentence, found)
         self._note_not_met(sentence, [m for m in found if m not in met], planned=False)
         touched: list[_Draft] = []
@@ -451,6 +454,22 @@ class _Item:
         elif self.focus and self._refers_back(text, ko, sentence.paragraph):
             self._attach(number, text, self.focus)
 
+    def _host_office_abroad(self, text: str, ko: bool) -> list[Mention]:
+        """Korea met through an office abroad of one of its agencies the item names ("한국국제
+        협력단(KOICA)" … "KOICA 몽골사무소", "the KOICA office in Ulaanbaatar")."""
+        for agency in self.host_agencies:
+            name = re.escape(agency)
+            office = (
+                rf"{name}\s?[가-힣]*(?:사무소|지사|사무실|대표부|센터)"
+                if ko
+                else rf"\b{name}(?:['’]s)?(?:\s+[A-Z][\w'’-]+)?\s+(?:office|country office|"
+                r"representative office|branch)\b"
+            )
+            match = re.search(office, text)
+            if match:
+                return [Mention(match.start(), match.end(), match.group(0), HOST, "name", "met")]
+        return []
+
     def _new_counterpart(self, text: str, ko: bool) -> bool:
         """Whether the sentence names by office a counterpart of a known country not met yet."""
         if ko:
@@ -511,8 +530,8 @@ class _Item:
             if korean(text):
                 after = _KOREAN_CITY_AFTER_COUNTRY.match(text[mention.end :])
                 city = after and (after.group(1) or after.group(2))
-                if city and _KOREAN_NOT_PLACES.match(city + "시"):
-                    city = None  # "말레이시아 회원도시": any member city, not one named
+                if city and (_KOREAN_NOT_PLACES.match(city + "시") or city.endswith("도")):
+                    city = None  # "말레이시아 회원도시", "몽골 건강도시": a kind of city (도시)
                 if city and not re.match(w.KOREAN_COUNTERPARTS, city) and not mentions(city, False):
                     self.cities.setdefault(city, mention.iso3)
             if mention.role == "place" or (city and number <= 3):
@@ -748,6 +767,17 @@ class _Item:
 
 
 # Helpers ---------------------------------------------------------------------------------
+
+
+_HOST_AGENCY = re.compile(
+    r"(?:한국|Korea[n]?\s)[^()\n]{0,60}?\((?P<acronym>[A-Z][A-Za-z&-]{1,9})\)"
+)
+
+
+def _host_agencies(text: str) -> list[str]:
+    """Acronyms the item gives Korean agencies: "Korea International Cooperation Agency
+    (KOICA)", "한국국제협력단(KOICA)"."""
+    return list(dict.fromkeys(m.group("acronym") for m in _HOST_AGENCY.finditer(text)))
 
 
 _VISITED_BEFORE = re.compile(

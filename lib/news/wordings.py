@@ -112,7 +112,8 @@ KOREAN_AFTER_COUNTRY = re.compile(
 KOREAN_PLACE_AFTER = re.compile(r"^(?:에서|에|으로|로|까지|에는|에서는)")
 KOREAN_MEETING_CUES = re.compile(
     r"면담|만나|만났|만남|예방|접견|회담|회동|환담|방문|찾아|찾았|참석|참가|맞이|영접|간담회|"
-    r"협의|논의했|의견을 나눴|서명|체결|개최|열었|양자"
+    r"협의|논의했|의견을 나눴|서명|체결|개최|열었|양자|"
+    r"(?:협약|협정|양해각서|MOU|업무협약)[을를]?\s?맺"
 )
 KOREAN_EVENT_CUES = re.compile(r"참석|참가|행사|간담회|리셉션|기념식|개최|열었")
 KOREAN_FUTURE_AFTER = re.compile(r"^[가-힣]{0,3}\s?(?:할|될|예정|계획|것이다)")
