@@ -182,12 +182,10 @@ def test_corpus_scores_meet_the_bar(capsys):
     held_out_2, held_out_3 = score_part("held_out_2"), score_part("held_out_3")
     seed = SEED if SEED.exists() else CORPUS / "seed_retold.txt"
     tuned.add(score_item(seed.read_text(encoding="utf-8"), date(2019, 4, 9), SEED_ROWS, "seed"))
-    whole = Score()
-    for part in (tuned, held_out, held_out_2, held_out_3):
-        whole.add(part)
-    # held_out_4 is printed, not held to the bar: its untuned score is the honest number
-    # (docs/news.md), and it stays out of `whole` until the rules are tuned on it.
     held_out_4 = score_part("held_out_4")
+    whole = Score()
+    for part in (tuned, held_out, held_out_2, held_out_3, held_out_4):
+        whole.add(part)
     with capsys.disabled():
         print("\npart      items meetings precision recall     F1  windows  pledges")
         for name, part in (
@@ -195,16 +193,14 @@ def test_corpus_scores_meet_the_bar(capsys):
             ("held out", held_out),
             ("held 2", held_out_2),
             ("held 3", held_out_3),
-            ("whole", whole),
             ("held 4", held_out_4),
+            ("whole", whole),
         ):
             print(part.line(name))
         for miss in whole.misses:
             print("  ", miss)
-        for miss in held_out_4.misses:
-            print("   held 4:", miss)
-    # The untuned scores of held_out_2 and held_out_3 (before the rules were changed for
-    # them) are in docs/news.md.
+    # The untuned scores of held_out_2, held_out_3 and held_out_4 (before the rules were
+    # changed for them) are in docs/news.md.
     assert whole.f1 >= BAR["countries_f1"], whole.misses
     assert whole.windows >= BAR["windows"], whole.misses
     assert whole.pledges >= BAR["pledges"], whole.misses
@@ -269,7 +265,13 @@ def test_seed_names_korea_only_as_the_host_and_says_so(seed):
 
 
 def all_items() -> list[Path]:
-    return corpus("tuned") + corpus("held_out") + corpus("held_out_2") + corpus("held_out_3")
+    return (
+        corpus("tuned")
+        + corpus("held_out")
+        + corpus("held_out_2")
+        + corpus("held_out_3")
+        + corpus("held_out_4")
+    )
 
 
 def test_every_draft_of_the_corpus_reads_back_with_no_problem(tmp_path):
@@ -394,6 +396,8 @@ def test_a_meeting_with_no_date_assumes_the_week_before_and_says_so():
          "계획이라고 밝혔다.", "리마시의 가입을 검토하기"),
         ("이경율 사무총장은 어제 주한 페루 대사를 만났다. 대사관은 연수 프로그램에 공무원을 "
          "보내기로 했다.", "연수 프로그램에 공무원을 보내기"),
+        ("SG Lee met the Ambassador of Peru, who said his embassy stood ready to help Lima "
+         "join.", "Help Lima join"),
     ],
 )  # fmt: skip
 def test_pledges_in_each_wording(sentence, pledge):
@@ -421,6 +425,39 @@ def test_a_counterpart_named_without_a_country_takes_the_headlines():
     drafts = draft_meetings(text, published=date(2022, 8, 5))
     assert [d["country"] for d in drafts] == ["Malaysia", "Malaysia"]
     assert {d["counterpart_type"] for d in drafts} == {"city government"}
+
+
+def test_counterparts_named_by_job_title_in_a_country_visited_are_drafts_of_their_own():
+    text = (
+        "A WeGO delegation visited Peru from 2 to 4 April to meet cities.\n\n"
+        "On 2 April it was received by Ana Flores, Director General of Urban Affairs at the "
+        "Ministry of Housing. The same afternoon, Luis Soto, CEO of Lima Digital, offered to "
+        "host a workshop.\n\nOn 3 April, the delegation spent the day at Arequipa Municipality "
+        "with the directors of planning."
+    )
+    drafts = draft_meetings(text, published=date(2019, 4, 9))
+    assert [(d["country"], d["date"], d["follow_up"]) for d in drafts] == [
+        ("Peru", "2019-04-02", ""),
+        ("Peru", "2019-04-02", "Host a workshop"),
+        ("Peru", "2019-04-03", ""),
+    ]
+    assert drafts[0]["counterpart_title"] == "Director General"
+    assert drafts[1]["counterpart_title"] == "Chief Executive Officer"
+    assert drafts[2]["counterpart_type"] == "city government"
+
+
+def test_an_office_abroad_of_a_korean_agency_is_a_meeting_with_korea():
+    text = (
+        "WeGO 대표단은 지난주 몽골을 방문했다.\n\n대표단은 울란바토르시 부시장과 만나 "
+        "한국국제협력단(KOICA)과 함께하는 사업을 논의했다. 대표단은 KOICA 몽골사무소도 찾아 "
+        "사업 현황을 들었다. 이어 25일 몽골 도시 시장 회의에서 4개 도시와 가입 협약을 맺었다."
+    )
+    drafts = draft_meetings(text, published=date(2020, 1, 28))
+    assert [(d["country"], d["date"]) for d in drafts] == [
+        ("Mongolia", "2020-01-20"),
+        ("South Korea", "2020-01-20"),
+        ("Mongolia", "2020-01-25"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -477,6 +514,10 @@ PUBLISHED = date(2019, 4, 9)  # a Tuesday
         ("3월 5일부터 7일까지 이경율 사무총장은 페루를 방문했다.", "2019-03-05", "week"),
         ("지난 3일 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-04-03", "day"),
         ("지난 20일 이경율 사무총장은 주한 페루 대사를 만났다.", "2019-03-20", "day"),
+        ("이경율 사무총장은 1일 주한 페루 대사를 만났다.", "2019-04-01", "day"),
+        ("이경율 사무총장은 3일 주한 페루 대사를 만났다.", "2019-04-03", "day"),
+        ("From 2 to 4 April, SG Lee visited Peru.", "2019-04-02", "week"),
+        ("On 2–4 April, SG Lee visited Peru.", "2019-04-02", "week"),
     ],
 )
 def test_date_wordings_give_an_honest_window(sentence, cell, precision):

@@ -153,6 +153,18 @@ def _english_rules():
             return None, "", after
         return Window(first.first, last.last), "", after
 
+    def day_first_range(m, p):
+        """ "from 2 to 4 May", "2–4 May", "from 30 April to 2 May"."""
+        last_month = MONTHS[m["month2"].lower().rstrip(".")]
+        first_month = MONTHS[m["month"].lower().rstrip(".")] if m["month"] else last_month
+        day = int(m["day"] or m["dash_day"])
+        year, after = _year_of(first_month, day, p, m["year"])
+        first = _calendar_day(year, first_month, day)
+        last = _calendar_day(year, last_month, int(m["day2"]))
+        if not first or not last or last.first < first.first:
+            return None, "", after
+        return Window(first.first, last.last), "", after
+
     def in_months(m, p):
         months = [MONTHS[w.lower().rstrip(".")] for w in re.findall(_MONTH, m.group(0))]
         year = int(m["year"]) if m["year"] else p.year
@@ -233,6 +245,15 @@ def _english_rules():
             rf"\s*(?:to|until|till|through|and|–|—|-)\s*(?:(?P<month2>{_MONTH}) )?"
             rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?",
             day_range,
+        ),
+        (
+            rf"\b(?:(?:from|between) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?: (?:of )?(?P<month>{_MONTH}))?"
+            rf"\s*(?:to|until|till|through|and|–|—|-)\s*"
+            rf"|(?P<dash_day>\d{{1,2}})\s*(?:–|—|-)\s*)"
+            rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month2>{_MONTH})"
+            rf"(?:,? (?P<year>\d{{4}}))?",
+            day_first_range,
         ),
         (
             rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})\s*(?:–|—|-)\s*(?:(?P<month2>{_MONTH}) )?"
@@ -332,6 +353,8 @@ def _korean_rules():
         ),
         (r"(?:지난|오는|이달)\s?(?P<day>\d{1,2})일(?!\s?(?:간|동안|사이|부터))", day_of_month),
         (r"최근\s?(?P<amount>\d+|한|두|세|몇)\s?(?P<unit>주|달|개월)\s?(?:간|동안|사이)?", past),
+        # "올해 열리는 창립회의": an event later this year, not a date of what happened
+        (r"올해\s?(?:안에\s?)?(?=열리는|열릴|개최되는|개최될|예정)", lambda m, p: (None, "", True)),
         (r"올해\s?초|연초|올\s?초", fixed(_early_this_year)),
         (r"올해\s?들어|올\s?들어|올해", fixed(_earlier_this_year)),
         (r"지난\s?달|지난\s?월|전월", fixed(_last_month)),
@@ -348,6 +371,12 @@ def _korean_rules():
         (r"(?P<year>\d{4})년\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일", full_day),
         (r"(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})\.?", full_day),
         (r"(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일", month_day),
+        # "대표단은 1일 …": a day of the month alone, read as "지난 1일"
+        (
+            r"(?<![\d~\-–.])(?P<day>\d{1,2})일(?=\s|[,)]|$|에|은|는|의|엔)"
+            r"(?!\s?(?:간|동안|사이|부터|까지|~|-|–))",
+            day_of_month,
+        ),
         (
             r"(?:(?P<year>\d{4})년\s?)?\d{1,2}월(?:(?:과|와|,|~|-)\s?\d{1,2}월)*(?=에|중|\s|$|부터|까지)",
             months,

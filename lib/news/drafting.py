@@ -65,6 +65,12 @@ _POSSESSIVE_OFFICE = re.compile(
     rf"(?P<title>{_PERSON_TITLES}|{_EXECUTIVE_TITLES}|City Council|City Government|"
     r"Municipality)\b"
 )
+# "spent the day at Dubai Municipality with the directors": a city's body met by its staff.
+_AT_BODY = re.compile(
+    r"\b(?:at|with|to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s+"
+    r"(?P<body>Municipality|City Hall|City Council|City Government|Metropolitan Government|"
+    r"Municipal Council)\b"
+)
 # A counterpart with no place: "Ambassador Rodríguez hosted SG Park at the Embassy".
 _BARE_TITLE = re.compile(
     r"\b(?:Ambassador|Deputy Ambassador|Consul[- ]General|Chargé d'Affaires)\b"
@@ -163,11 +169,13 @@ class _Item:
         self.voice = ""  # the mission that wrote the item ("Embassy of Costa Rica in Seoul |")
         self.cities: dict[str, str] = {}
         self.places: list[str] = []  # countries the item names as where it happened
+        self.visited: list[str] = []  # countries the mission went to ("visited the UAE")
         self.headline: list[str] = []  # countries the headline names as counterparts
         self.frame: Window | None = None
         self.paragraph_window: Window | None = None
         self.last_day: date | None = None
         self.representatives = _representatives(text)
+        self.host_agencies = _host_agencies(text)
         self.assumed: set[int] = set()
 
     # The whole item ---------------------------------------------------------------------
@@ -271,6 +279,8 @@ class _Item:
         # "pledged to circulate the call among Ecuadorian mayors": what is promised, not who
         spans = [] if ko else _pledge_spans(text)
         met = [m for m in met if not any(a <= m.start < b for a, b in spans)]
+        if not any(m.iso3 == HOST for m in met):
+            met += self._host_office_abroad(text, ko)
         self._note_ambiguous(sentence, found)
         self._note_not_met(sentence, [m for m in found if m not in met], planned=False)
         touched: list[_Draft] = []
@@ -342,6 +352,12 @@ class _Item:
             if number not in draft.sentences:
                 draft.sentences.append(number)
             return draft
+        visit = self._visit_draft(iso3, own, counterpart)
+        if visit is not None:
+            visit.title, visit.kind, visit.counterpart = title, kind, counterpart
+            visit.window = visit.own_window = own
+            visit.sentences.append(number)
+            return visit
         draft = _Draft(
             iso3,
             title,
@@ -353,6 +369,23 @@ class _Item:
         )
         self.drafts.append(draft)
         return draft
+
+    def _visit_draft(self, iso3, own, counterpart) -> _Draft | None:
+        """The draft of a visit to the country ("visited the UAE from 2 to 4 May") that no
+        counterpart was named for yet: its first meeting within those days takes it over."""
+        if not own or not counterpart or iso3 not in self.visited:
+            return None
+        for draft in self.drafts:
+            if (
+                draft.iso3 == iso3
+                and not (draft.title or draft.kind or draft.counterpart or draft.pledges)
+                and draft.own_window is not None
+                and draft.own_window.days > own.days
+                and draft.own_window.first <= own.first
+                and own.last <= draft.own_window.last
+            ):
+                return draft
+        return None
 
     def _finish(self, number: int, sentence: Sentence, touched: list[_Draft]) -> None:
         text = sentence.text
@@ -405,6 +438,10 @@ class _Item:
         if strong_new:  # "The Ambassador of Chile pledged to …": a pledge means they met
             self._meeting(number, sentence, found, None)
             return
+        if not found and _has_pledge(text, ko) and self._new_counterpart(text, ko):
+            # "Then X, CEO of Masdar City, offered to help …": another counterpart, also met
+            self._meeting(number, sentence, found, None)
+            return
         self._note_ambiguous(sentence, found)
         self._note_not_met(sentence, [m for m in found if m.iso3 not in known], planned=False)
         if attached:
@@ -416,6 +453,35 @@ class _Item:
             self._attach(number, text, self._city_drafts(text))
         elif self.focus and self._refers_back(text, ko, sentence.paragraph):
             self._attach(number, text, self.focus)
+
+    def _host_office_abroad(self, text: str, ko: bool) -> list[Mention]:
+        """Korea met through an office abroad of one of its agencies the item names ("한국국제
+        협력단(KOICA)" … "KOICA 몽골사무소", "the KOICA office in Ulaanbaatar")."""
+        for agency in self.host_agencies:
+            name = re.escape(agency)
+            office = (
+                rf"{name}\s?[가-힣]*(?:사무소|지사|사무실|대표부|센터)"
+                if ko
+                else rf"\b{name}(?:['’]s)?(?:\s+[A-Z][\w'’-]+)?\s+(?:office|country office|"
+                r"representative office|branch)\b"
+            )
+            match = re.search(office, text)
+            if match:
+                return [Mention(match.start(), match.end(), match.group(0), HOST, "name", "met")]
+        return []
+
+    def _new_counterpart(self, text: str, ko: bool) -> bool:
+        """Whether the sentence names by office a counterpart of a known country not met yet."""
+        if ko:
+            return False  # Korean offices are named by a part ("누아이미 국장"): too loose to tell
+        office = self._office_without_country(text, ko)
+        if office is None or not office[0] or not office[3]:
+            return False
+        same = [d for d in self.drafts if d.iso3 == office[0]]
+        return bool(same) and all(
+            d.counterpart and office[3] not in d.counterpart and d.counterpart not in office[3]
+            for d in same
+        )
 
     def _city_drafts(self, text: str) -> list[_Draft]:
         """Drafts of the countries whose cities the sentence names ("The Budapest delegation")."""
@@ -464,10 +530,14 @@ class _Item:
             if korean(text):
                 after = _KOREAN_CITY_AFTER_COUNTRY.match(text[mention.end :])
                 city = after and (after.group(1) or after.group(2))
+                if city and (_KOREAN_NOT_PLACES.match(city + "시") or city.endswith("도")):
+                    city = None  # "말레이시아 회원도시", "몽골 건강도시": a kind of city (도시)
                 if city and not re.match(w.KOREAN_COUNTERPARTS, city) and not mentions(city, False):
                     self.cities.setdefault(city, mention.iso3)
             if mention.role == "place" or (city and number <= 3):
                 self.places.append(mention.iso3)
+            if mention.role == "met" and mention.iso3 != HOST and _visited(text, mention):
+                self.visited.append(mention.iso3)
         if number <= 2:
             for mention in found:
                 if mention.iso3 and mention.iso3 != HOST and mention.role in ("place", "plain"):
@@ -498,6 +568,11 @@ class _Item:
             title, kind = w.title_and_type(owned.group("title"))
             place = owned.group("place")
             return self._country_of_place(place), title, kind, owned.group(0)
+        body = _outside(_AT_BODY.finditer(text), spans)
+        if not match and body and not _NOT_CITIES.match(body.group("place")):
+            title, kind = w.title_and_type(body.group("body"))
+            place = body.group("place")
+            return self._country_of_place(place), title, kind, f"{place} {body.group('body')}"
         if not match:
             bare = _BARE_TITLE.search(text)
             if not bare:
@@ -524,7 +599,11 @@ class _Item:
         if len(headline) == 1:
             return headline[0]  # "WeGO meets Malaysian mayors" over the summit's host country
         places = list(dict.fromkeys(p for p in self.places if p != HOST))
-        return places[0] if len(places) == 1 else ""
+        if len(places) == 1:
+            return places[0]
+        # "visited the United Arab Emirates …; Director General of …": the country visited
+        visited = list(dict.fromkeys(self.visited))
+        return visited[0] if place and len(visited) == 1 and not places else ""
 
     def _event_name(self, number: int) -> str:
         for index in range(number, -1, -1):
@@ -688,6 +767,32 @@ class _Item:
 
 
 # Helpers ---------------------------------------------------------------------------------
+
+
+_HOST_AGENCY = re.compile(
+    r"(?:한국|Korea[n]?\s)[^()\n]{0,60}?\((?P<acronym>[A-Z][A-Za-z&-]{1,9})\)"
+)
+
+
+def _host_agencies(text: str) -> list[str]:
+    """Acronyms the item gives Korean agencies: "Korea International Cooperation Agency
+    (KOICA)", "한국국제협력단(KOICA)"."""
+    return list(dict.fromkeys(m.group("acronym") for m in _HOST_AGENCY.finditer(text)))
+
+
+_VISITED_BEFORE = re.compile(
+    r"\b(?:visited|visiting|visits?\s+to|trip\s+to|mission\s+to|travel(?:l)?ed\s+to)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_KOREAN_VISITED_AFTER = re.compile(r"^(?:을|를)\s?(?:방문|찾)")
+
+
+def _visited(text: str, mention: Mention) -> bool:
+    """Whether the sentence says the mission went to the country ("visited the UAE")."""
+    if korean(text):
+        return bool(_KOREAN_VISITED_AFTER.match(text[mention.end :]))
+    return bool(_VISITED_BEFORE.search(text[: mention.start]))
 
 
 def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:

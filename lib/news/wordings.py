@@ -76,7 +76,8 @@ MEETING_CUES = re.compile(
     r"exchanged views|conversation|(?:delivered|gave|made) (?:\w+ )?remarks|"
     r"remarks were (?:delivered|given|made)|took the floor|among the guests|"
     r"guests|travel(?:l)?ed to|mission to|trip to|stopped in|came to|called at|"
-    r"dropped by|stopped by|discussed\b(?=[^.;]*?\bwith\b))\b",
+    r"dropped by|stopped by|spent (?:the|a|an|two|three|several) (?:\w+ )?(?:days?|morning|"
+    r"afternoon|evening|hours?) (?:at|with)|discussed\b(?=[^.;]*?\bwith\b))\b",
     re.IGNORECASE,
 )
 EVENT_CUES = re.compile(
@@ -106,12 +107,13 @@ KOREAN_COUNTERPARTS = (
     r"도지사|시의회|시청|대통령|총리|공무원|국장|청장|실장|본부장|최고경영자|사장|위원장|이사장|총재"
 )
 KOREAN_AFTER_COUNTRY = re.compile(
-    rf"^(?:의)?(?:\s?[가-힣A-Za-z]+){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=[은는이가을를의와과에도,\s]|$)"
+    rf"^(?:의)?(?:\s?[가-힣A-Za-z]+){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=들?[은는이가을를의와과에도,\s]|$)"
 )
 KOREAN_PLACE_AFTER = re.compile(r"^(?:에서|에|으로|로|까지|에는|에서는)")
 KOREAN_MEETING_CUES = re.compile(
     r"면담|만나|만났|만남|예방|접견|회담|회동|환담|방문|찾아|찾았|참석|참가|맞이|영접|간담회|"
-    r"협의|논의했|의견을 나눴|서명|체결|개최|열었|양자"
+    r"협의|논의했|의견을 나눴|서명|체결|개최|열었|양자|"
+    r"(?:협약|협정|양해각서|MOU|업무협약)[을를]?\s?맺"
 )
 KOREAN_EVENT_CUES = re.compile(r"참석|참가|행사|간담회|리셉션|기념식|개최|열었")
 KOREAN_FUTURE_AFTER = re.compile(r"^[가-힣]{0,3}\s?(?:할|될|예정|계획|것이다)")
@@ -148,6 +150,9 @@ TITLES = [
     (r"ministr(?:y|ies)|national government|foreign ministry", "", "national government"),
     (r"secretary[- ]general of", "Secretary-General", "international organisation"),
     (r"embass(?:y|ies)|diplomats?|mission", "", "embassy"),
+    (r"director[- ]generals?", "Director General", ""),
+    (r"chief executive officers?|CEOs?", "Chief Executive Officer", "other"),
+    (r"directors?", "Director", ""),
 ]  # fmt: skip
 KOREAN_TITLES = [
     ("대사대리", "Chargé d'Affaires", "embassy"),
@@ -194,6 +199,7 @@ PLEDGES = re.compile(
     r"(?:(?:his|her|their|its|the [\w-]+['’]s)\s+)?(?:full\s+|strong\s+)?"
     r"(?:intention|willingness|readiness|commitment|wish) to"
     r"|(?:is|was|are|were) (?:willing|ready|prepared) to"
+    r"|(?:stood|stands|stand|standing) (?:ready|prepared) to"
     r"|assur(?:ed|es) [^.;]*?\b(?:that\s+)?(?:it|he|she|they|the [\w-]+|their [\w-]+|its [\w-]+|"
     r"[A-Z][\w-]+)\s+would"
     r"|(?:said|stated|added|confirmed|noted) (?:that\s+)?(?:it|he|she|they|"
