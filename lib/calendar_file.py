@@ -52,14 +52,18 @@ def _pledges(meetings: pd.DataFrame, include_closed: bool) -> pd.DataFrame:
 
 
 def counts(meetings: pd.DataFrame, include_closed: bool = False) -> CalendarCounts:
-    """How many pledges of these meetings a calendar file holds, and how many it leaves out."""
-    chosen = _pledges(meetings, include_closed)
-    dated = chosen["follow_up_due"].notna()
-    closed = meetings["follow_up_status"].isin(CLOSED) & (meetings["follow_up"] != "")
+    """How many pledges of these meetings a calendar file holds, and how many it leaves out.
+
+    Counted on masks, without copying the pledged meetings (a million rows stay one frame).
+    """
+    pledged = meetings["follow_up"] != ""
+    closed = pledged & meetings["follow_up_status"].isin(CLOSED)
+    chosen = pledged if include_closed else pledged & ~closed
+    dated = meetings["follow_up_due"].notna()
     return CalendarCounts(
-        events=int(dated.sum()),
-        cancelled=int((dated & chosen["follow_up_status"].isin(CLOSED)).sum()),
-        without_due=int((~dated).sum()),
+        events=int((chosen & dated).sum()),
+        cancelled=int((chosen & dated & closed).sum()),
+        without_due=int((chosen & ~dated).sum()),
         closed_left_out=0 if include_closed else int(closed.sum()),
     )
 
