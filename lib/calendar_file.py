@@ -43,12 +43,11 @@ def meeting_link(app_url: str, meeting_id: str) -> str:
     return f"{app_url.rstrip('/')}/{MEETING_PAGE}?meeting={quote(str(meeting_id), safe='')}"
 
 
-def _pledges(meetings: pd.DataFrame, include_closed: bool) -> pd.DataFrame:
-    """The meetings whose pledge belongs in the file, due date or not."""
-    pledged = meetings[meetings["follow_up"] != ""]
-    if include_closed:
-        return pledged
-    return pledged[~pledged["follow_up_status"].isin(CLOSED)]
+def _chosen(meetings: pd.DataFrame, include_closed: bool) -> tuple[pd.Series, pd.Series]:
+    """(whose pledge belongs in the file, due date or not; whose pledge is done or dropped)."""
+    pledged = meetings["follow_up"] != ""
+    closed = pledged & meetings["follow_up_status"].isin(CLOSED)
+    return (pledged if include_closed else pledged & ~closed), closed
 
 
 def counts(meetings: pd.DataFrame, include_closed: bool = False) -> CalendarCounts:
@@ -56,9 +55,7 @@ def counts(meetings: pd.DataFrame, include_closed: bool = False) -> CalendarCoun
 
     Counted on masks, without copying the pledged meetings (a million rows stay one frame).
     """
-    pledged = meetings["follow_up"] != ""
-    closed = pledged & meetings["follow_up_status"].isin(CLOSED)
-    chosen = pledged if include_closed else pledged & ~closed
+    chosen, closed = _chosen(meetings, include_closed)
     dated = meetings["follow_up_due"].notna()
     return CalendarCounts(
         events=int((chosen & dated).sum()),
@@ -93,8 +90,9 @@ def calendar_bytes(
     """
     stamp = stamp or datetime.now(UTC)
     revisions = revisions or {}
-    chosen = _pledges(meetings, include_closed)
-    chosen = chosen[chosen["follow_up_due"].notna()].sort_values(["follow_up_due", "id"])
+    chosen, _closed = _chosen(meetings, include_closed)
+    chosen = meetings[chosen & meetings["follow_up_due"].notna()]
+    chosen = chosen.sort_values(["follow_up_due", "id"])
     # By position: a frame put together from several may repeat index labels.
     met = list(date_labels(chosen)) if len(chosen) else []
 
