@@ -166,7 +166,9 @@ class _Brief(FPDF):
 # ------------------------------------------------------------------ words
 
 
-def _country(name: str, meetings: pd.DataFrame) -> Country | None:
+@cache
+def _country(name: str) -> Country | None:
+    """The country a display name (as in the data) stands for; None if it names none."""
     try:
         return resolve_country(name)
     except CountryNotFound:
@@ -174,7 +176,7 @@ def _country(name: str, meetings: pd.DataFrame) -> Country | None:
 
 
 def _shown_country(name: str, language: str) -> str:
-    country = _country(name, pd.DataFrame())
+    country = _country(name)
     return country_name(country, language) if country else name
 
 
@@ -380,7 +382,7 @@ def country_brief(
 
 
 def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: date) -> bytes:
-    place = _country(country, meetings)
+    place = _country(country)
     name = country_name(place, language) if place else country
     mine = meetings[meetings["country"].astype("str") == country].sort_values(
         ["date", "id"], kind="stable"
@@ -447,7 +449,9 @@ def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: d
     cities = list(dict.fromkeys(city for listed in mine["cities"] for city in listed))
     facts.append((_("Cities mentioned"), ", ".join(cities) or _("No city recorded.")))
     pledges = mine[mine["follow_up"] != ""]
-    open_count = int(sum(_status(row) == "open" for _i, row in pledges.iterrows()))
+    states = pledges["follow_up_status"].astype(str)
+    states = states.where(states.isin(("done", "dropped")), "open")  # as _status reads a row
+    open_count = int((states == "open").sum())
     facts.append(
         (
             _("Open pledges"),
@@ -484,7 +488,7 @@ def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: d
 
     pdf.heading(_("Pledges"))
     for status in ("open", "done", "dropped"):
-        chosen = pledges[[_status(row) == status for _i, row in pledges.iterrows()]]
+        chosen = pledges[states == status]
         if chosen.empty and status not in STATUS_NONE:
             continue
         pdf.text_block(_(STATUS_HEADINGS[status]), size=10, bold=True, gap=0.8)
@@ -693,7 +697,7 @@ def _organisation_brief(
         rows = [
             (
                 day_label(due.date()) + (" ⚠" if late else "") if pd.notna(due) else "–",
-                country_name(_country_code(name), language),
+                _shown_country(name, language),
                 pledge,
                 owner or "–",
             )
@@ -716,14 +720,6 @@ def _organisation_brief(
         if overdue:
             pdf.text_block(_("⚠ overdue"), size=8, colour=MUTED)
     return bytes(pdf.output())
-
-
-@cache
-def _country_code(name: str) -> str:
-    try:
-        return resolve_country(name).iso3
-    except CountryNotFound:
-        return name
 
 
 def _last_contact_labels(
