@@ -128,6 +128,17 @@ def _calendar_day(year: int, month: int, day: int) -> Window | None:
     return Window(found, found)
 
 
+def _day_range(month: int, day: int, month2: int, day2: int, published: date, year: str | None):
+    """From one day to another ("25–27 July", "from 30 April to 2 May"), in the year the
+    text gives or implies: (window | None when impossible or backwards, "", future)."""
+    chosen, after = _year_of(month, day, published, year)
+    first = _calendar_day(chosen, month, day)
+    last = _calendar_day(chosen, month2, day2)
+    if not first or not last or last.first < first.first:
+        return None, "", after
+    return Window(first.first, last.last), "", after
+
+
 # (pattern, function(match, published) -> (window | None, relative, future)), first match wins.
 def _english_rules():
     def fixed(function):
@@ -146,24 +157,14 @@ def _english_rules():
     def day_range(m, p):
         first_month = MONTHS[m["month"].lower().rstrip(".")]
         last_month = MONTHS[m["month2"].lower().rstrip(".")] if m["month2"] else first_month
-        year, after = _year_of(first_month, int(m["day"]), p, m["year"])
-        first = _calendar_day(year, first_month, int(m["day"]))
-        last = _calendar_day(year, last_month, int(m["day2"]))
-        if not first or not last or last.first < first.first:
-            return None, "", after
-        return Window(first.first, last.last), "", after
+        return _day_range(first_month, int(m["day"]), last_month, int(m["day2"]), p, m["year"])
 
     def day_first_range(m, p):
         """ "from 2 to 4 May", "2–4 May", "from 30 April to 2 May"."""
         last_month = MONTHS[m["month2"].lower().rstrip(".")]
         first_month = MONTHS[m["month"].lower().rstrip(".")] if m["month"] else last_month
         day = int(m["day"] or m["dash_day"])
-        year, after = _year_of(first_month, day, p, m["year"])
-        first = _calendar_day(year, first_month, day)
-        last = _calendar_day(year, last_month, int(m["day2"]))
-        if not first or not last or last.first < first.first:
-            return None, "", after
-        return Window(first.first, last.last), "", after
+        return _day_range(first_month, day, last_month, int(m["day2"]), p, m["year"])
 
     def in_months(m, p):
         months = [MONTHS[w.lower().rstrip(".")] for w in re.findall(_MONTH, m.group(0))]
@@ -302,12 +303,7 @@ def _korean_rules():
     def day_range(m, p):
         month, day = int(m["month"]), int(m["day"])
         month2 = int(m["month2"]) if m["month2"] else month
-        year, after = _year_of(month, day, p, m["year"])
-        first = _calendar_day(year, month, day)
-        last = _calendar_day(year, month2, int(m["day2"]))
-        if not first or not last or last.first < first.first:
-            return None, "", after
-        return Window(first.first, last.last), "", after
+        return _day_range(month, day, month2, int(m["day2"]), p, m["year"])
 
     def months(m, p):
         numbers = [int(n) for n in re.findall(r"(\d{1,2})월", m.group(0))]
