@@ -13,12 +13,11 @@ import streamlit as st
 from lib import aggregates, brief, i18n
 from lib.i18n import _
 from lib.pictures import PictureUnavailable, map_picture
-from lib.ui import panels
+from lib.ui import downloads, panels
 from lib.ui.sidebar import View
 from lib.ui.sources import Dataset
 from lib.ui.text import shown_country
 
-PREPARED_KEY = "prepared_briefs"  # button key → (what it was made from, file name, bytes)
 ZOOMING = ("region", "subregion", "country")  # filters the brief's map zooms to
 
 
@@ -63,7 +62,6 @@ def organisation_section(
     """
     today, language = date.today(), i18n.current()
     made_from = (view.filters, dataset.version, language, today)
-    prepared = st.session_state.setdefault(PREPARED_KEY, {})
     buttons, right = st.columns([3, 2], vertical_alignment="center")
     left = buttons.container(horizontal=True)
     if country:
@@ -74,11 +72,12 @@ def organisation_section(
             "shown, as a PDF for the board."
         )
     )
-    if key in prepared and prepared[key][0] == made_from:
+    ready = downloads.prepared(key, made_from)
+    if ready is not None:
         left.download_button(
             _("Download the organisation brief"),
-            data=prepared[key][2],
-            file_name=prepared[key][1],
+            data=ready,
+            file_name=brief.organisation_brief_file_name(view.filters, today),
             mime=brief.PDF_MIME,
             on_click="ignore",
             icon=":material/download:",
@@ -93,7 +92,7 @@ def organisation_section(
     ):
         with st.spinner(_("Drawing the map and writing the brief…")):
             pdf = _organisation_pdf(view, language, today)
-        prepared[key] = (made_from, brief.organisation_brief_file_name(view.filters, today), pdf)
+        downloads.keep_prepared(key, made_from, pdf)
         st.rerun()
 
 

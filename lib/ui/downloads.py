@@ -28,6 +28,17 @@ DEFAULT_APP_URL = "http://localhost:8501"
 CANCELLED_KEY = "calendar_cancelled"
 
 
+def prepared(key: str, made_from: object) -> bytes | None:
+    """The file prepared for button `key` in this session, if it was made from `made_from`."""
+    kept = st.session_state.get(PREPARED_KEY, {}).get(key)
+    return kept[1] if kept and kept[0] == made_from else None
+
+
+def keep_prepared(key: str, made_from: object, data: bytes) -> None:
+    """Keep a prepared file for button `key` until what it was made from changes."""
+    st.session_state.setdefault(PREPARED_KEY, {})[key] = (made_from, data)
+
+
 def _button(
     place,
     label: str,
@@ -52,11 +63,11 @@ def _button(
             key=key,
         )
         return
-    prepared = st.session_state.setdefault(PREPARED_KEY, {})
-    if key in prepared and prepared[key][0] == made_from:
+    ready = prepared(key, made_from)
+    if ready is not None:
         place.download_button(
             label,
-            data=prepared[key][1],
+            data=ready,
             file_name=file_name,
             mime=export.FILE_KINDS[kind],
             on_click="ignore",
@@ -71,7 +82,7 @@ def _button(
     ):
         bar = ProgressBar(place)
         try:
-            prepared[key] = (made_from, build(progress=bar))
+            keep_prepared(key, made_from, build(progress=bar))
         except export.ExportError as error:
             place.error(str(error))
             return
