@@ -199,6 +199,25 @@ def test_data_page_table_shows_the_slice_and_its_downloads(shipped):
     assert labels == ["Download CSV", "Download XLSX", "Back up as CSV", "Back up as XLSX"]
 
 
+def test_a_large_slice_is_prepared_with_a_button_then_offered(tmp_path, monkeypatch):
+    """Above PREPARE_ABOVE meetings a file is written on request (with progress), then the
+    download is offered."""
+    from lib.ui.downloads import PREPARE_ABOVE
+    from tests.test_scale import make_synthetic
+
+    count = PREPARE_ABOVE + 1
+    path = tmp_path / "large.csv"
+    path.write_bytes(make_synthetic.csv_bytes(make_synthetic.synthetic_columns(count, 3)))
+    monkeypatch.setenv("OUTREACH_DATA", str(path))
+    at = open_app("pages/Data.py")
+    assert_clean(at)
+    prepare = widget(at.button, f"Prepare CSV ({count:,} meetings)")
+    assert "Download CSV" not in [b.label for b in at.get("download_button")]
+    prepare.click().run()
+    assert_clean(at)
+    assert "Download CSV" in [b.label for b in at.get("download_button")]
+
+
 def test_programs_page_lists_countries_for_a_program():
     at = open_app("pages/Programs.py")
     at.selectbox(key="focus.en").set_value("Seoul Global Challenge").run()
