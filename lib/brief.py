@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 
 import pandas as pd
@@ -57,6 +58,17 @@ STATUS_NONE = {
     "open": N_("No open pledges."),
     "done": N_("No kept pledge recorded."),
 }
+
+
+def _in_language(make: Callable[..., bytes]) -> Callable[..., bytes]:
+    """Make a brief with its text in its `language` argument, whatever the caller speaks."""
+
+    @wraps(make)
+    def in_language(*args, language: str, **kwargs) -> bytes:
+        with i18n.speaking(language):
+            return make(*args, language=language, **kwargs)
+
+    return in_language
 
 
 # ------------------------------------------------------------------ the page
@@ -365,6 +377,7 @@ class _Meeting:
     source: int | None  # number in the sources list
 
 
+@_in_language
 def country_brief(
     meetings: pd.DataFrame,
     country: str,
@@ -377,11 +390,6 @@ def country_brief(
     `meetings` may hold every country; only `country`'s (its display name, as in the
     data) are used. Text is in `language` ("en" or "ko").
     """
-    with i18n.speaking(language):
-        return _country_brief(meetings, country, language, today)
-
-
-def _country_brief(meetings: pd.DataFrame, country: str, language: str, today: date) -> bytes:
     place = _country(country)
     name = country_name(place, language) if place else country
     mine = meetings[meetings["country"].astype("str") == country].sort_values(
@@ -578,6 +586,7 @@ def _meeting_block(pdf: _Brief, meeting: _Meeting, today: date) -> None:
 # ------------------------------------------------------------------ the organisation brief
 
 
+@_in_language
 def organisation_brief(
     meetings: pd.DataFrame,
     *,
@@ -591,17 +600,6 @@ def organisation_brief(
     `meetings` are the view's meetings; `description` says in words what the view is
     (view_description). Without `map_picture` (PNG) the brief says the map is left out.
     """
-    with i18n.speaking(language):
-        return _organisation_brief(meetings, language, today, description, map_picture)
-
-
-def _organisation_brief(
-    meetings: pd.DataFrame,
-    language: str,
-    today: date,
-    description: str,
-    map_picture: bytes | None,
-) -> bytes:
     pdf = _Brief(_("Organisation brief"), language, today)
     pdf.title_block(
         _("Organisation brief"), _("Our engagement with the diplomatic corps"), description, today
