@@ -6,7 +6,7 @@ data/fonts (NanumGothic for Hangul and Latin, DejaVu Sans for the letters Nanum 
 such as Å or ş), so a brief needs no system package and nothing from the internet.
 
 One module per part: `document` (the page, its fonts and text helpers), `words` (a
-meeting, a pledge and a country in words), `naming` (the view in words, file names),
+meeting and its sources in words), `naming` (the view in words, file names),
 `timeline` (the drawn line of meetings), `country` and `organisation` (the two briefs,
 section by section).
 """

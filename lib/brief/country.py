@@ -1,4 +1,7 @@
-"""The brief on one country before a visit: who, when, what, what is owed."""
+"""The brief on one country before a visit: who, when, what, what is owed.
+
+`country_brief` lays the sections out in order; each section is one function below it.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +10,15 @@ from datetime import date
 
 import pandas as pd
 
-from lib import aggregates
+from lib import aggregates, followups
 from lib.brief.document import LINK, MUTED, WARNING, Brief, in_language
 from lib.brief.timeline import draw_timeline
-from lib.brief.words import (
-    counterpart_named,
-    how_long_ago,
-    is_overdue,
-    place_of,
-    pledge_state,
-    pledge_status,
-    sources_of,
-)
-from lib.countries import country_name, region_name
+from lib.brief.words import counterpart_named, how_long_ago, sources_of
+from lib.countries import Country, country_name, region_name
 from lib.i18n import N_, _, n_
 from lib.meetings import date_labels
 from lib.programs import program_name
+from lib.shown import country_of
 
 # A country brief lists this many of the most recent meetings (and of each kind of pledge)
 # in full; the timeline still draws every meeting. Typical countries have far fewer.
@@ -59,7 +55,7 @@ def country_brief(
     `meetings` may hold every country; only `country`'s (its display name, as in the
     data) are used. Text is in `language` ("en" or "ko").
     """
-    place = place_of(country)
+    place = country_of(country)
     name = country_name(place, language) if place else country
     mine = meetings[meetings["country"].astype("str") == country].sort_values(
         ["date", "id"], kind="stable"
@@ -67,8 +63,27 @@ def country_brief(
     pdf = Brief(_("Brief for a visit: {country}", country=name), language, today)
     english = place.name if place and language == "ko" and place.name != name else ""
     pdf.title_block(_("Brief for a visit"), name, english, today)
+    if mine.empty:
+        pdf.facts(
+            [
+                *_place_facts(place),
+                (_("Meetings"), _("No meeting with {country} is recorded yet.", country=name)),
+            ]
+        )
+        return bytes(pdf.output())
 
-    resident = bool(place) and place.iso3 in set(aggregates.missions()["iso3"])
+    labels = date_labels(mine, language)
+    pdf.facts([*_place_facts(place), *_meeting_facts(mine, labels, today)])
+    pdf.heading(_("Meetings over time"))
+    draw_timeline(pdf, mine, today)
+    sources = _meetings_section(pdf, mine, labels, name, today)
+    _pledges_section(pdf, mine, language, today)
+    _sources_section(pdf, sources)
+    return bytes(pdf.output())
+
+
+def _place_facts(place: Country | None) -> list[tuple[str, str]]:
+    """Where the country is and whether it has an embassy in Seoul."""
     facts = []
     if place:
         facts.append(
@@ -77,6 +92,7 @@ def country_brief(
                 " · ".join(region_name(part) for part in (place.region, place.subregion) if part),
             )
         )
+    resident = bool(place) and place.iso3 in set(aggregates.missions()["iso3"])
     facts.append(
         (
             _("Mission in Seoul"),
@@ -85,30 +101,26 @@ def country_brief(
             else _("No resident embassy in Seoul (per data/missions.csv)."),
         )
     )
-    if mine.empty:
-        facts.append((_("Meetings"), _("No meeting with {country} is recorded yet.", country=name)))
-        pdf.facts(facts)
-        return bytes(pdf.output())
+    return facts
 
-    labels = date_labels(mine, language)
-    last = mine.iloc[-1]
-    facts.append(
+
+def _meeting_facts(mine: pd.DataFrame, labels: pd.Series, today: date) -> list[tuple[str, str]]:
+    """Last contact, how many meetings, programs, cities and open pledges, one line each."""
+    facts = [
         (
             _("Last contact"),
             _(
                 "{date} ({ago})",
                 date=labels.iloc[-1],
-                ago=how_long_ago(last["date"].date(), today),
+                ago=how_long_ago(mine["date"].iloc[-1].date(), today),
             ),
-        )
-    )
-    facts.append(
+        ),
         (
             _("Meetings"),
             n_("{count} meeting", "{count} meetings", len(mine))
             + (_(", first {date}", date=labels.iloc[0]) if len(mine) > 1 else ""),
-        )
-    )
+        ),
+    ]
     counts: dict[str, int] = {}
     for listed in mine["programs"]:
         for program in listed:
@@ -125,10 +137,7 @@ def country_brief(
     )
     cities = list(dict.fromkeys(city for listed in mine["cities"] for city in listed))
     facts.append((_("Cities mentioned"), ", ".join(cities) or _("No city recorded.")))
-    pledges = mine[mine["follow_up"] != ""]
-    states = pledges["follow_up_status"].astype(str)
-    states = states.where(states.isin(("done", "dropped")), "open")  # as status reads a row
-    open_count = int((states == "open").sum())
+    open_count = followups.count_follow_ups(mine, "open", pd.Timestamp(today))[0]
     facts.append(
         (
             _("Open pledges"),
@@ -137,11 +146,13 @@ def country_brief(
             else _("No open pledges."),
         )
     )
-    pdf.facts(facts)
+    return facts
 
-    pdf.heading(_("Meetings over time"))
-    draw_timeline(pdf, mine, today)
 
+def _meetings_section(
+    pdf: Brief, mine: pd.DataFrame, labels: pd.Series, name: str, today: date
+) -> list[tuple[str, str]]:
+    """The most recent meetings in full, oldest first; returns the sources they cite."""
     listed = mine.iloc[-MEETINGS_LISTED:]
     sources = sources_of(listed)
     number = {source: i + 1 for i, source in enumerate(sources)}
@@ -162,10 +173,15 @@ def country_brief(
     for when, (_index, row) in zip(labels.iloc[-MEETINGS_LISTED:], listed.iterrows(), strict=True):
         key = (str(row["source_title"]), str(row["source_url"]))
         _meeting_block(pdf, _Meeting(when, row, number.get(key)), today)
+    return sources
 
+
+def _pledges_section(pdf: Brief, mine: pd.DataFrame, language: str, today: date) -> None:
+    """The pledges by status (open, kept, dropped), each with its owner, due date and lateness."""
+    pledges = mine[mine["follow_up"] != ""]
     pdf.heading(_("Pledges"))
-    for status in ("open", "done", "dropped"):
-        chosen = pledges[states == status]
+    for status in followups.STATUSES:
+        chosen = pledges[pledges["follow_up_status"] == status]
         if chosen.empty and status not in STATUS_NONE:
             continue
         pdf.text_block(_(STATUS_HEADINGS[status]), size=10, bold=True, gap=0.8)
@@ -186,19 +202,23 @@ def country_brief(
         met = date_labels(chosen, language)
         for when, (_index, row) in zip(met, chosen.iterrows(), strict=True):
             pdf.text_block("• " + row["follow_up"], gap=0.2)
+            late = followups.overdue(row["follow_up_status"], row["follow_up_due"], today)
             pdf.text_block(
                 _(
                     "{state} · from the meeting of {date}",
-                    state=pledge_state(row, today),
+                    state=" · ".join(followups.state_words(row, today)),
                     date=when,
                 ),
                 size=8.5,
-                colour=WARNING if is_overdue(row, today) else MUTED,
+                colour=WARNING if late else MUTED,
                 indent=3,
                 gap=1.2,
             )
         pdf.ln(0.8)
 
+
+def _sources_section(pdf: Brief, sources: list[tuple[str, str]]) -> None:
+    """The numbered sources the listed meetings cite, with their links."""
     pdf.heading(_("Sources"))
     if not sources:
         pdf.text_block(_("No source recorded."), colour=MUTED)
@@ -207,7 +227,6 @@ def country_brief(
         pdf.text_block(f"[{i}] {title or untitled}", gap=0.2)
         if url:
             pdf.text_block(url, size=8.5, colour=LINK, link=url, indent=5, gap=1.2)
-    return bytes(pdf.output())
 
 
 def _meeting_block(pdf: Brief, meeting: _Meeting, today: date) -> None:
@@ -242,7 +261,7 @@ def _meeting_block(pdf: Brief, meeting: _Meeting, today: date) -> None:
         pdf.text_block(
             _(
                 "Pledge ({status}): {pledge}",
-                status=_(pledge_status(row)),
+                status=_(str(row["follow_up_status"])),
                 pledge=row["follow_up"],
             ),
             size=9,

@@ -11,9 +11,10 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from lib import i18n
+from lib import i18n, palette
 from lib.i18n import _
 from lib.meetings import day_label
+from lib.palette import rgb
 
 FONTS = Path(__file__).resolve().parents[2] / "data" / "fonts"
 FONT_FILES = {
@@ -25,13 +26,14 @@ PDF_MIME = "application/pdf"
 # fontTools reports each TrueType hinting table it leaves out of the embedded subset.
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
-INK = (38, 39, 48)
-MUTED = (96, 100, 112)
-RULE = (200, 204, 212)
-LINK = (21, 101, 192)
-MARK = (26, 127, 208)  # the app's timeline mark colour (lib/charts.py MARK)
-WINDOW = (171, 214, 240)  # an approximate date's window, a paler MARK
-WARNING = (176, 58, 0)
+# The app's colours (lib/palette.py), as printed on white paper.
+INK = rgb(palette.INK)
+MUTED = rgb(palette.MUTED)
+RULE = rgb(palette.RULE)
+LINK = rgb(palette.LINK)
+MARK = rgb(palette.MARK)
+WINDOW = rgb(palette.WINDOW)
+WARNING = rgb(palette.WARNING)
 
 
 def in_language(make: Callable[..., bytes]) -> Callable[..., bytes]:

@@ -8,11 +8,11 @@ import pandas as pd
 
 from lib import filters as flt
 from lib import i18n
-from lib.brief.words import shown_country
 from lib.countries import region_name
 from lib.i18n import _
 from lib.meetings import month_label
 from lib.programs import program_name
+from lib.shown import shown_country
 
 
 def view_description(filters: flt.Filters, meetings: pd.DataFrame) -> str:

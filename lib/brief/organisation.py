@@ -10,11 +10,11 @@ import pandas as pd
 from lib import aggregates, followups
 from lib import filters as flt
 from lib.brief.document import INK, MUTED, RULE, WARNING, Brief, in_language
-from lib.brief.words import shown_country
 from lib.countries import country_name, region_name
 from lib.i18n import _
 from lib.meetings import date_labels, day_label
 from lib.programs import program_name
+from lib.shown import shown_country
 
 PLEDGES_LISTED = 200  # open pledges listed in an organisation brief; the rest are counted
 

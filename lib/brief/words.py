@@ -1,29 +1,15 @@
-"""A country, a meeting, a pledge and its sources in the words a brief prints."""
+"""A meeting's counterpart, how long ago it was and its sources, in the words a brief prints.
+
+A country's name is lib/shown.py's and a pledge's state lib/followups.py's, as on the pages.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
 import pandas as pd
 
-from lib.countries import Country, CountryNotFound, country_name, resolve_country
 from lib.i18n import _, n_
-from lib.meetings import day_label
-
-
-@cache
-def place_of(name: str) -> Country | None:
-    """The country a display name (as in the data) stands for; None if it names none."""
-    try:
-        return resolve_country(name)
-    except CountryNotFound:
-        return None
-
-
-def shown_country(name: str, language: str) -> str:
-    country = place_of(name)
-    return country_name(country, language) if country else name
 
 
 def how_long_ago(day: date, today: date) -> str:
@@ -42,36 +28,9 @@ def how_long_ago(day: date, today: date) -> str:
 
 
 def counterpart_named(row: pd.Series) -> str:
+    """Who was met: name and title, or that the counterpart is not named."""
     named = [part for part in (row["counterpart"], row["counterpart_title"]) if part]
     return ", ".join(named) if named else _("counterpart not named")
-
-
-def pledge_state(row: pd.Series, today: date) -> str:
-    """Owner and due date of a pledge in words, with how overdue an open one is."""
-    parts = [
-        _("owner: {owner}", owner=row["follow_up_owner"])
-        if row["follow_up_owner"]
-        else _("no owner named")
-    ]
-    due = row["follow_up_due"]
-    if pd.notna(due):
-        parts.append(_("due {date}", date=day_label(due.date())))
-        if is_overdue(row, today):
-            late = (pd.Timestamp(today) - due).days
-            parts.append(n_("{count} day overdue", "{count} days overdue", late))
-    else:
-        parts.append(_("no due date"))
-    return " · ".join(parts)
-
-
-def is_overdue(row: pd.Series, today: date) -> bool:
-    due = row["follow_up_due"]
-    return pledge_status(row) == "open" and pd.notna(due) and due < pd.Timestamp(today)
-
-
-def pledge_status(row: pd.Series) -> str:
-    status = str(row["follow_up_status"])
-    return status if status in ("done", "dropped") else "open"
 
 
 def sources_of(meetings: pd.DataFrame) -> list[tuple[str, str]]:

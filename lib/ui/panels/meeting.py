@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from lib.i18n import _, n_
+from lib import followups
+from lib.i18n import _
 from lib.meetings import date_labels
 from lib.ui import signin
 from lib.ui.navigation import RECORD_PAGE
@@ -101,17 +102,8 @@ def source(row: pd.Series) -> None:
 def follow_up_state(row: pd.Series, today: pd.Timestamp | None = None) -> str:
     """A follow-up's status, owner and due date in words, with how overdue it is."""
     today = today or pd.Timestamp.today().normalize()
-    parts = [shown_value(row["follow_up_status"])]
-    if row["follow_up_owner"]:
-        parts.append(_("owner: {owner}", owner=row["follow_up_owner"]))
-    due = row["follow_up_due"]
-    if pd.notna(due):
-        parts.append(_("due {date}", date=due.strftime("%Y-%m-%d")))
-        if row["follow_up_status"] == "open" and due < today:
-            parts.append(
-                "⚠ " + n_("{count} day overdue", "{count} days overdue", (today - due).days)
-            )
-    return plain(" · ".join(parts))
+    words = followups.state_words(row, today, overdue_mark="⚠ ")
+    return plain(" · ".join([shown_value(row["follow_up_status"]), *words]))
 
 
 def open_meeting(id: str) -> None:
