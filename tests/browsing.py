@@ -23,6 +23,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+SCREENS = {"laptop": (1280, 720), "phone": (390, 844)}
 # Element test ids of what a page may show as text a person reads.
 TEXT_IDS = ("stMarkdown", "stCaptionContainer", "stAlert", "stHeading", "stText")
 
@@ -33,46 +34,86 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_for(url: str, answer: bytes | None = None, seconds: float = 60) -> None:
+    """Poll `url` until it answers (with `answer`, when given)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if answer is None or response.read() == answer:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End a process the tests started, and wait for it."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
-def app_server(environment: dict[str, str]):
-    """`streamlit run app.py` on a free port with these settings; yields its address."""
-    port = free_port()
+def app_server(environment: dict[str, str], log: Path | None = None, port: int | None = None):
+    """`streamlit run app.py` with these settings (nothing else of ours or Streamlit's from
+    the environment), its output in `log` when given; yields its address."""
+    port = port or free_port()
     settings = {
-        k: v for k, v in os.environ.items() if k not in ("OUTREACH_DATA", "OUTREACH_DB_URL")
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("OUTREACH_DATA", "OUTREACH_DB_URL", "OUTREACH_SIGN_IN")
+        and not k.startswith("STREAMLIT_")
     }
     settings.update(environment)
-    process = subprocess.Popen(
-        [
-            shutil.which("streamlit") or "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-            "--server.fileWatcherType=none",
-        ],
-        cwd=ROOT,
-        env=settings,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with log.open("ab") if log else open(os.devnull, "wb") as output:
+        process = subprocess.Popen(
+            [
+                shutil.which("streamlit") or "streamlit",
+                "run",
+                "app.py",
+                "--server.headless=true",
+                f"--server.port={port}",
+                "--server.address=127.0.0.1",
+                "--browser.gatherUsageStats=false",
+                "--server.fileWatcherType=none",
+            ],
+            cwd=ROOT,
+            env=settings,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
     try:
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError("streamlit did not start within 60 s")
+        wait_for(f"{base}/_stcore/health", b"ok")
         yield base
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop(process)
+
+
+def new_page(
+    browser,
+    screen: str | tuple[int, int] = "laptop",
+    scheme: str = "light",
+    locale: str | None = None,
+):
+    """A tab in a context of its own, on a screen of SCREENS or (width, height), in a light
+    or dark scheme and a browser language; `page.requests` lists every address it asked for."""
+    width, height = SCREENS[screen] if isinstance(screen, str) else screen
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        color_scheme=scheme,
+        accept_downloads=True,
+        **({"locale": locale} if locale else {}),
+    )
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    return page
 
 
 def settle(page, timeout: int = 60_000) -> None:

@@ -1,5 +1,5 @@
-"""Processes the sign-in and deployment tests start: the app (with its log kept), a local
-OpenID Connect provider, nginx."""
+"""Processes the sign-in and deployment tests start besides the app (tests.browsing.app_server):
+a local OpenID Connect provider, nginx."""
 
 import json
 import os
@@ -7,72 +7,12 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.browsing import ROOT, free_port, open_page, settle
+from tests.browsing import ROOT, free_port, open_page, settle, stop, wait_for
 
 PROVIDER = "oidc-provider-mock"  # requirements-dev.txt; 0.3.4 runs on Python 3.11
-
-
-def wait_for(url: str, answer: bytes | None = None, seconds: float = 60) -> None:
-    """Poll `url` until it answers (with `answer`, when given)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if answer is None or response.read() == answer:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-@contextmanager
-def app_process(environment: dict[str, str], log: Path, port: int | None = None):
-    """`streamlit run app.py` with these settings, its output in `log`; yields its address."""
-    port = port or free_port()
-    settings = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("OUTREACH_DATA", "OUTREACH_DB_URL", "OUTREACH_SIGN_IN")
-        and not k.startswith("STREAMLIT_")
-    }
-    settings.update(environment)
-    with log.open("ab") as output:
-        process = subprocess.Popen(
-            [
-                shutil.which("streamlit") or "streamlit",
-                "run",
-                "app.py",
-                "--server.headless=true",
-                f"--server.port={port}",
-                "--server.address=127.0.0.1",
-                "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none",
-            ],
-            cwd=ROOT,
-            env=settings,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{base}/_stcore/health", b"ok")
-        yield base
-    finally:
-        _stop(process)
 
 
 @contextmanager
@@ -89,7 +29,7 @@ def identity_provider(people: list[dict]):
         wait_for(f"{base}/.well-known/openid-configuration")
         yield base
     finally:
-        _stop(process)
+        stop(process)
 
 
 def sign_in(page, base: str, provider: str, sub: str) -> None:
@@ -201,4 +141,4 @@ def nginx(configuration: Path):
             raise RuntimeError(check_nginx(configuration).stderr)
         yield
     finally:
-        _stop(process)
+        stop(process)

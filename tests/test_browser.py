@@ -2,7 +2,6 @@
 laptop and a phone; the map drawn offline; clicks, links, history, downloads; colleagues."""
 
 import io
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +12,8 @@ from lib.filters import Filters, apply
 from lib.meetings import read_meetings
 from lib.store import Store
 from tests.browsing import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
+    SCREENS,
     app_server,
     click_cell,
     click_country,
@@ -24,71 +22,17 @@ from tests.browsing import (
     drawn_codes,
     figures,
     metric,
+    new_page,
     open_page,
     outside_requests,
     problems_on_screen,
     read_csv,
     settle,
 )
-
-if not os.environ.get("CI"):  # CI installs both and must run these tests
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is missing: apt-get install chromium", allow_module_level=True)
-    pytest.importorskip("playwright", reason="playwright is missing: pip install playwright")
-from playwright.sync_api import sync_playwright  # noqa: E402
+from tests.databases import seeded_sqlite
 
 pytestmark = pytest.mark.browser
 PAGES = ["/", "/Timeline", "/Programs", "/Data", "/Follow-ups", "/Record", "/Import"]
-SCREENS = {"laptop": (1280, 720), "phone": (390, 844)}
-
-
-def seeded_database(folder: Path) -> str:
-    url = f"sqlite:///{folder / 'atlas.sqlite3'}"
-    with Store.open(url, create=True) as store:
-        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
-    return url
-
-
-@pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    return seeded_database(tmp_path_factory.mktemp("db"))
-
-
-@pytest.fixture(scope="module")
-def server(database):
-    with app_server({"OUTREACH_DB_URL": database}) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def new_page(browser, screen: str = "laptop", scheme: str = "light"):
-    width, height = SCREENS[screen]
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, color_scheme=scheme, accept_downloads=True
-    )
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    return page
-
-
-@pytest.fixture
-def page(browser):
-    tab = new_page(browser)
-    yield tab
-    tab.context.close()
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return read_meetings(ROOT / "data" / "meetings.csv").meetings
 
 
 def shot(page, shots: Path, name: str) -> None:
@@ -265,7 +209,7 @@ def type_name(page, name: str) -> None:
 @pytest.fixture
 def own_server(tmp_path):
     """A server on a database of its own, for tests that change the meetings."""
-    database = seeded_database(tmp_path)
+    database = seeded_sqlite(tmp_path)
     with app_server({"OUTREACH_DB_URL": database}) as base:
         yield base, database
 

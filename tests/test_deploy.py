@@ -6,7 +6,6 @@ the next rerun in the other: the page cache is keyed by the database's data vers
 
 import os
 import re
-import secrets
 import ssl
 import time
 import urllib.request
@@ -16,11 +15,10 @@ from pathlib import Path
 import pytest
 
 from lib.store import Store
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, metric, open_page, settle
-from tests.databases import drop_database
+from tests.browsing import app_server, free_port, metric, open_page, settle
+from tests.databases import postgres_database, seeded
 from tests.serving import (
     NGINX,
-    app_process,
     check_nginx,
     identity_provider,
     nginx,
@@ -29,13 +27,9 @@ from tests.serving import (
     sign_in,
 )
 
-if not os.environ.get("CI"):  # CI installs nginx and Chromium and must run these tests
+if not os.environ.get("CI"):  # CI installs nginx and must run these tests
     if not Path(NGINX).exists():
         pytest.skip("nginx is missing: apt-get install nginx", allow_module_level=True)
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is missing: apt-get install chromium", allow_module_level=True)
-    pytest.importorskip("playwright", reason="playwright is missing: pip install playwright")
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 PEOPLE = [
     {"sub": "eddie", "email": "eddie@example.org", "name": "Eddie Editor"},
@@ -55,14 +49,8 @@ def test_the_shipped_nginx_configuration_passes_nginx_t(tmp_path):
 @pytest.fixture
 def database(pg_admin):
     """A new PostgreSQL database seeded with the shipped meetings; its URL."""
-    name = f"outreach_deploy_{secrets.token_hex(6)}"
-    with pg_admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = pg_admin.url.set(database=name).render_as_string(hide_password=False)
-    with Store.open(url, create=True) as store:
-        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
-    yield url
-    drop_database(pg_admin, name)
+    with postgres_database(pg_admin, "outreach_deploy") as url:
+        yield seeded(url)
 
 
 def _unverified() -> ssl.SSLContext:
@@ -127,7 +115,7 @@ class Site:
 
 
 @pytest.fixture
-def site(database, tmp_path):
+def site(database, browser, tmp_path):
     ports = [free_port(), free_port()]
     https, redirect = free_port(), free_port()
     base = f"https://127.0.0.1:{https}"
@@ -141,10 +129,9 @@ def site(database, tmp_path):
         configuration = nginx_configuration(tmp_path, ports, https, redirect)
         log = tmp_path / "access.log"
         with (
-            app_process(environment, tmp_path / "first.log", ports[0]),
-            app_process(environment, tmp_path / "second.log", ports[1]),
+            app_server(environment, tmp_path / "first.log", ports[0]),
+            app_server(environment, tmp_path / "second.log", ports[1]),
             nginx(configuration),
-            sync_playwright() as playwright,
         ):
             processes = [f"127.0.0.1:{port}" for port in ports]
             found: dict[str, str] = {}
@@ -153,14 +140,12 @@ def site(database, tmp_path):
                 if len(found) == 2:
                     break
             assert set(found) == set(processes)
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             yield Site(
-                base, provider, database, log, processes, [found[p] for p in processes], chromium
+                base, provider, database, log, processes, [found[p] for p in processes], browser
             )
-            chromium.close()
 
 
-@pytest.mark.postgres
+@pytest.mark.store
 @pytest.mark.browser
 def test_two_processes_behind_nginx_share_one_database(site):
     editor, reader = site.browser_on(0), site.browser_on(1)

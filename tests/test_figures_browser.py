@@ -3,7 +3,6 @@ Streamlit gives it, at a phone's and a laptop's width: what a person sees, not t
 
 import importlib.util
 import io
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -12,27 +11,13 @@ import pytest
 from lib import aggregates, charts, i18n
 from lib.filters import Filters, apply, program_rows
 from lib.meetings import read_meetings
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.browsing import ROOT
 from tests.colours import contrast, over, parse
 from tests.figure_page import BACKGROUND, draw
-
-if not os.environ.get("CI"):  # CI installs both and must run these tests
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is missing: apt-get install chromium", allow_module_level=True)
-    pytest.importorskip("playwright", reason="playwright is missing: pip install playwright")
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 PHONE, LAPTOP, COLUMN = 390, 1280, 420  # COLUMN: half of a laptop's main area
 SCHEMES = ["light", "dark"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

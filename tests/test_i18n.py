@@ -192,17 +192,6 @@ def korean_in_the_test_too():
     i18n.use("en")
 
 
-@pytest.fixture
-def database(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'atlas.sqlite3'}"
-    store = Store.open(url, create=True)
-    store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
-    monkeypatch.setenv("OUTREACH_DB_URL", url)
-    monkeypatch.delenv("OUTREACH_DATA", raising=False)
-    yield store
-    store.close()
-
-
 def in_korean(page: str | None = None, **query) -> AppTest:
     at = AppTest.from_file(ENTRY, default_timeout=60)
     at.query_params["lang"] = "ko"

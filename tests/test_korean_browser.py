@@ -1,23 +1,16 @@
 """A Korean browser, in a real Chromium: every page in Korean with no English word left, the
 figures' titles in Korean, Hangul drawn, and English one click away with the same view."""
 
-import os
 from pathlib import Path
 
 import pytest
 
 from lib.filters import Filters, apply
-from lib.meetings import read_meetings
 from lib.store import Store
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, app_server, click_cell, open_page, settle
+from tests.browsing import app_server, click_cell, new_page, open_page, settle
 from tests.browsing import figures as drawn_figures
+from tests.databases import seeded_sqlite
 from tests.english import english_left, written_values
-
-if not os.environ.get("CI"):  # CI installs both and must run these tests
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is missing: apt-get install chromium", allow_module_level=True)
-    pytest.importorskip("playwright", reason="playwright is missing: pip install playwright")
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 LAPTOP, PHONE = (1280, 800), (390, 844)
@@ -49,36 +42,9 @@ SHOWN_TEXT = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    return read_meetings(ROOT / "data" / "meetings.csv").meetings
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'atlas.sqlite3'}"
-    with Store.open(url, create=True) as store:
-        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
-    with app_server({"OUTREACH_DB_URL": url}) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def korean_page(browser, size=LAPTOP, scheme: str = "light"):
     """A tab of a browser set to Korean (as a colleague's in Seoul): no ?lang in any link."""
-    context = browser.new_context(
-        locale="ko-KR",
-        viewport={"width": size[0], "height": size[1]},
-        color_scheme=scheme,
-    )
-    return context.new_page()
+    return new_page(browser, size, scheme, locale="ko-KR")
 
 
 @pytest.fixture
@@ -251,9 +217,8 @@ def test_korean_on_a_phone(browser, server, shipped, shots):
 
 
 def test_a_follow_up_marked_done_in_korean_says_so_in_korean(browser, tmp_path):
-    url = f"sqlite:///{tmp_path / 'atlas.sqlite3'}"
-    with Store.open(url, create=True) as store:
-        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
+    url = seeded_sqlite(tmp_path)
+    with Store.open(url) as store:
         open_before = (store.meetings()["follow_up_status"] == "open").sum()
     with app_server({"OUTREACH_DB_URL": url}) as base:
         page = korean_page(browser)

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.filters import Filters, apply
 from lib.store import Store
+from tests.databases import seeded
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -18,16 +19,8 @@ READING = ["pages/Timeline.py", "pages/Programs.py", "pages/Data.py", "pages/Fol
 ALL_PAGES = ["pages/Map.py", *READING, "pages/Record.py", "pages/Import.py"]
 
 
-@pytest.fixture(autouse=True)
-def database(tmp_path, monkeypatch):
-    """Each test gets its own database, seeded with the shipped meetings."""
-    url = f"sqlite:///{tmp_path / 'atlas.sqlite3'}"
-    store = Store.open(url, create=True)
-    store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
-    monkeypatch.setenv("OUTREACH_DB_URL", url)
-    monkeypatch.delenv("OUTREACH_DATA", raising=False)
-    yield store
-    store.close()
+# Each test gets a database of its own, seeded with the shipped meetings (conftest.py).
+pytestmark = pytest.mark.usefixtures("database")
 
 
 def open_app(page: str | None = None, **query) -> AppTest:
@@ -578,9 +571,7 @@ def test_staff_scenario_on_each_database(db_url, monkeypatch):
     """Issue 5's "done when": record a pledge, import a colleague's file, see them everywhere."""
     from lib.export import csv_bytes
 
-    with Store.open(db_url, create=True) as store:
-        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
-    monkeypatch.setenv("OUTREACH_DB_URL", db_url)
+    monkeypatch.setenv("OUTREACH_DB_URL", seeded(db_url))
     with Store.open(db_url) as store:
         before = len(store.meetings())
 

@@ -38,17 +38,8 @@ PEOPLE = {
 SIGN_IN_SCREEN = "Sign in with your organisation account"
 
 
-@pytest.fixture(autouse=True)
-def database(tmp_path, monkeypatch):
-    """Each test gets its own database, seeded with the shipped meetings."""
-    url = f"sqlite:///{tmp_path / 'atlas.sqlite3'}"
-    store = Store.open(url, create=True)
-    store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
-    monkeypatch.setenv("OUTREACH_DB_URL", url)
-    monkeypatch.delenv("OUTREACH_DATA", raising=False)
-    monkeypatch.delenv("OUTREACH_SIGN_IN", raising=False)
-    yield store
-    store.close()
+# Each test gets a database of its own, seeded with the shipped meetings (conftest.py).
+pytestmark = pytest.mark.usefixtures("database")
 
 
 def open_as(

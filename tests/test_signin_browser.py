@@ -3,23 +3,19 @@
 
 import importlib.util
 import os
-from pathlib import Path
 
 import pytest
 
 from lib.store import Store
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, click_cell, metric, open_page, settle
-from tests.serving import app_process, identity_provider, secrets_file, sign_in
+from tests.browsing import ROOT, app_server, click_cell, metric, open_page, settle
+from tests.databases import seeded_sqlite
+from tests.serving import identity_provider, secrets_file, sign_in
 
 PROVIDER_MODULE = "oidc_provider_mock"
 
-if not os.environ.get("CI"):  # CI installs all of them and must run these tests
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is missing: apt-get install chromium", allow_module_level=True)
-    pytest.importorskip("playwright", reason="playwright is missing: pip install playwright")
+if not os.environ.get("CI"):  # CI installs them and must run these tests
     if not importlib.util.find_spec("authlib") or not importlib.util.find_spec(PROVIDER_MODULE):
         pytest.skip("pip install -r requirements-dev.txt (Authlib, oidc-provider-mock)")
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -46,30 +42,12 @@ def provider():
 def site(provider, tmp_path_factory):
     """The app with sign-in on, on a database of its own: (address, database URL, log)."""
     folder = tmp_path_factory.mktemp("signin")
-    url = f"sqlite:///{folder / 'atlas.sqlite3'}"
-    with Store.open(url, create=True) as store:
-        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
+    url = seeded_sqlite(folder)
     secrets = secrets_file(folder, provider, ROLES)
     log = folder / "app.log"
     environment = {"OUTREACH_DB_URL": url, "STREAMLIT_SECRETS_FILES": str(secrets)}
-    with app_process(environment, log) as base:
+    with app_server(environment, log) as base:
         yield base, url, log
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def main_text(page) -> str:

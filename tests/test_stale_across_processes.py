@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from lib.store import MeetingChanged, Store
+from tests.databases import seeded
 
 ROOT = Path(__file__).resolve().parent.parent
 CANADA = "2019-04-can-amb"
@@ -21,8 +22,7 @@ def save_in_another_process(url: str, id: str, counterpart: str, who: str) -> No
 
 
 def test_a_save_from_a_form_older_than_another_processes_save_is_refused(db_url):
-    with Store.open(db_url, create=True) as store:
-        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
+    with Store.open(seeded(db_url)) as store:
         opened = store.get(CANADA)
         save_in_another_process(db_url, CANADA, "Saved by Bo", "bo@example.org")
         with pytest.raises(MeetingChanged) as refused:

@@ -868,7 +868,7 @@ def test_another_programs_sqlite_file_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "db_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+    "db_url", [pytest.param("postgres", marks=pytest.mark.store)], indirect=True
 )
 def test_an_unreachable_or_missing_server_database_is_explained(db_url):
     missing = sa.make_url(db_url).set(database="no_such_database")
