@@ -4,8 +4,10 @@ Tiers (markers, given here by what a test uses; see README.md "Tests"):
 - `unit`: plain functions of lib/, no app, no browser, no server;
 - `app`: the pages through Streamlit's AppTest (no browser);
 - `browser`: the app or a figure in a real Chromium;
-- `store`: needs the PostgreSQL server (OUTREACH_TEST_PG_URL).
-`fast` is everything but `browser` and `store`: `python -m pytest -m fast`.
+- `store`: needs the PostgreSQL server (OUTREACH_TEST_PG_URL);
+- `slow`: property-based tests (hypothesis: hundreds of examples each) and tests marked so
+  (several processes at once, synthetic data at scale).
+`fast` is everything but `browser`, `store` and `slow`: `python -m pytest -m fast`.
 """
 
 import os
@@ -17,7 +19,7 @@ import sqlalchemy as sa
 from lib.meetings import read_meetings
 from lib.ui import navigation
 from tests.browsing import CHROMIUM, CHROMIUM_ARGS, app_server, new_page
-from tests.databases import postgres_database, seeded_sqlite
+from tests.databases import copy_of, postgres_database, seeded_sqlite
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_VARIABLE = "OUTREACH_TEST_PG_URL"
@@ -42,9 +44,12 @@ def pytest_collection_modifyitems(config, items):
             tiers.add("browser")
         if item.get_closest_marker("store") or uses & STORE_FIXTURES:
             tiers.add("store")
-        if not tiers:
-            tiers.add("fast")
+        if item.get_closest_marker("slow") or getattr(item.obj, "is_hypothesis_test", False):
+            tiers.add("slow")
+        if not tiers & {"browser", "store"}:
             tiers.add("app" if getattr(item.module, "AppTest", None) else "unit")
+        if not tiers & {"browser", "store", "slow"}:
+            tiers.add("fast")
         for tier in tiers - {marker.name for marker in item.iter_markers()}:
             item.add_marker(tier)
 
@@ -61,13 +66,19 @@ def apptest_runs_pages_the_new_way():
         yield
 
 
+@pytest.fixture(scope="session")
+def seeded_file(tmp_path_factory) -> Path:
+    """A SQLite database holding the shipped meetings, made once; tests get copies."""
+    return Path(sa.make_url(seeded_sqlite(tmp_path_factory.mktemp("seeded"))).database)
+
+
 @pytest.fixture
-def database(tmp_path, monkeypatch):
+def database(seeded_file, tmp_path, monkeypatch):
     """A database of the test's own, seeded with the shipped meetings, that the app (and
     AppTest) reads: OUTREACH_DB_URL set, no file source, sign-in as configured by the test."""
     from lib.store import Store
 
-    url = seeded_sqlite(tmp_path)
+    url = copy_of(seeded_file, tmp_path)
     monkeypatch.setenv("OUTREACH_DB_URL", url)
     monkeypatch.delenv("OUTREACH_DATA", raising=False)
     monkeypatch.delenv("OUTREACH_SIGN_IN", raising=False)
@@ -154,10 +165,12 @@ def page(browser):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(seeded_file, tmp_path_factory):
     """The app (`streamlit run app.py`) on a database of its own with the shipped meetings,
     for the tests of one file that do not change the meetings; its address."""
-    with app_server({"OUTREACH_DB_URL": seeded_sqlite(tmp_path_factory.mktemp("db"))}) as base:
+    with app_server(
+        {"OUTREACH_DB_URL": copy_of(seeded_file, tmp_path_factory.mktemp("db"))}
+    ) as base:
         yield base
 
 

@@ -2,6 +2,7 @@
 PostgreSQL databases. The fixtures in tests/conftest.py are made of these."""
 
 import secrets
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,13 @@ def seeded(url: str) -> str:
 def seeded_sqlite(folder: Path, name: str = "atlas.sqlite3") -> str:
     """A new SQLite database in `folder` holding the shipped meetings; its URL."""
     return seeded(f"sqlite:///{folder / name}")
+
+
+def copy_of(database_file: Path, folder: Path, name: str = "atlas.sqlite3") -> str:
+    """A copy of a closed SQLite database in `folder` (faster than seeding anew); its URL."""
+    copy = folder / name
+    shutil.copyfile(database_file, copy)
+    return f"sqlite:///{copy}"
 
 
 @contextmanager

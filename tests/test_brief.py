@@ -259,6 +259,7 @@ def test_the_map_picture_is_drawn_from_the_apps_own_files(monkeypatch, meetings)
     assert asked["opts"]["format"] == "png"
 
 
+@pytest.mark.browser  # kaleido starts Chromium
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Chromium is missing")
 def test_the_map_picture_in_chromium(meetings):
     from lib import aggregates

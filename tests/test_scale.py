@@ -15,6 +15,7 @@ from lib.meetings import FORMAT_COLUMNS, PRECISIONS, read_meetings
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "scripts" / "make_synthetic.py"
 MAP_LIMIT_BYTES = 150 * 1024
+pytestmark = pytest.mark.slow  # synthetic data by the thousand
 
 
 def _load_generator():

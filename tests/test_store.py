@@ -374,6 +374,7 @@ store.close()
 """
 
 
+@pytest.mark.slow  # several processes at once
 def test_two_processes_saving_one_meeting_at_once_cannot_both_win(store, db_url, tmp_path):
     ids = [store.add({**CANADA, "counterpart": f"Person {n}"}, who="Ji-woo") for n in range(40)]
     go = tmp_path / "go"
@@ -757,6 +758,7 @@ store.close()
 """
 
 
+@pytest.mark.slow  # several processes at once
 def test_two_processes_saving_at_once_lose_no_meeting(store, db_url, tmp_path):
     count = 200
     go = tmp_path / "go"
