@@ -13,19 +13,10 @@ import numpy as np
 import pandas as pd
 
 from lib.i18n import N_, _
+from lib.meetings import fields
 
 MONTH = re.compile(r"^\d{4}-\d{2}$")
-# Columns the search box looks in.
-SEARCHED = (
-    "country",
-    "counterpart",
-    "counterpart_title",
-    "event",
-    "location",
-    "follow_up",
-    "summary",
-    "source_title",
-)
+SEARCHED = fields.names(searched=True)  # the columns the search box looks in
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,31 @@
 """Reading and validating meetings files (format v1, see docs/data-format.md).
 
-One job per module: `schema` (the columns and their values), `decoding` (a file's bytes as
-a table of text cells), `validation` (rows and records checked), `dates` (the date grammar
-and dates as people read them). The names other modules use are all importable from here.
+One job per module: `fields` (each field of a meeting, declared once), `schema` (the
+columns and their values, derived from the fields), `decoding` (a file's bytes as a table
+of text cells), `validation` (rows and records checked), `dates` (the date grammar and
+dates as people read them). The names other modules use are all importable from here.
 """
 
 from pathlib import Path
 from typing import BinaryIO
 
 from lib.meetings.dates import (
+    date_cell,
+    date_cells,
+    date_label,
     date_labels,
     dates_by_precision,
+    dates_shown,
     day_label,
     month_label,
     parse_date,
+    window_end,
 )
 from lib.meetings.decoding import MeetingsFileError, read_table
+from lib.meetings.fields import FIELDS, Field
 from lib.meetings.schema import (
     ADDED_COLUMNS,
+    CHOICE_COLUMNS,
     COUNTERPART_TYPES,
     FIRST_YEAR,
     FOLLOW_UP_STATUSES,
@@ -30,7 +38,6 @@ from lib.meetings.schema import (
     REQUIRED_COLUMNS,
 )
 from lib.meetings.validation import (
-    CHOICE_COLUMNS,
     WHOLE_ROW,
     Problem,
     ReadResult,
@@ -42,6 +49,8 @@ from lib.meetings.validation import (
 
 __all__ = [
     "ADDED_COLUMNS",
+    "FIELDS",
+    "Field",
     "CHOICE_COLUMNS",
     "COUNTERPART_TYPES",
     "FIRST_YEAR",
@@ -58,7 +67,12 @@ __all__ = [
     "Problem",
     "ReadResult",
     "RecordInvalid",
+    "date_cell",
+    "date_cells",
+    "date_label",
     "date_labels",
+    "dates_shown",
+    "window_end",
     "dates_by_precision",
     "day_label",
     "month_label",

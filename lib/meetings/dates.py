@@ -93,8 +93,8 @@ def _parse_due(text: str) -> date | L_ | None:
     return start
 
 
-def _date_cell(start: date, precision: str) -> str:
-    """The date cell in the form of its precision, as exports write it."""
+def date_cell(start: date, precision: str) -> str:
+    """The date cell of format v1 for a window's first day and its precision ("2019-Q2")."""
     if precision == "month":
         return f"{start.year:04d}-{start.month:02d}"
     if precision == "quarter":
@@ -104,7 +104,21 @@ def _date_cell(start: date, precision: str) -> str:
     return start.isoformat()
 
 
+_CELL_FORMS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def date_cells(dates: pd.Series, precision: pd.Series) -> pd.Series:
+    """Each window start written as its date cell (see date_cell), for a whole column."""
+    return dates_by_precision(dates, precision, _CELL_FORMS, lambda year, n: year + "-Q" + n)
+
+
+def window_end(start: date, precision: str) -> date:
+    """The last day of the window that starts on `start` and is as wide as `precision`."""
+    return (pd.Timestamp(start) + _WINDOW.get(precision, _WINDOW["day"])).date()
+
+
 def _window_ends(starts: pd.Series, precision: pd.Series) -> pd.Series:
+    """The last day of each row's window (see window_end)."""
     ends = starts.copy()
     for name, offset in _WINDOW.items():
         within = precision == name
@@ -146,20 +160,30 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _KOREAN_WEEKS = ("첫째", "둘째", "셋째", "넷째", "다섯째")
 
 
-def date_labels(meetings: pd.DataFrame, language: str | None = None) -> pd.Series:
-    """Dates as people read them in `language` (default: the current one).
+def dates_shown(dates: pd.Series, precision: pd.Series, language: str | None = None) -> pd.Series:
+    """Dates (window starts) as people read them in `language` (default: the current one).
 
-    English marks approximate dates with ≈ ("09 Apr 2019", "≈ week of 02 Apr 2019",
-    "≈ Q2 2019"); Korean with 경 ("2019년 4월 9일", "2019년 4월 첫째 주경", "2019년 2분기").
+    The one way the app shows a meeting's date: English marks approximate dates with ≈
+    ("09 Apr 2019", "≈ week of 02 Apr 2019", "≈ Q2 2019"); Korean with 경 or as a quarter
+    ("2019년 4월 9일", "2019년 4월 첫째 주경", "2019년 2분기"). No date shows as "".
     """
+    precision = pd.Series(list(precision), index=dates.index, dtype="str")
     if (language or current()) == "ko":
-        return _korean_date_labels(meetings["date"], meetings["date_precision"])
+        return _korean_date_labels(dates, precision)
     return dates_by_precision(
-        meetings["date"],
-        meetings["date_precision"],
-        _LABEL_FORMS,
-        lambda year, number: "≈ Q" + number + " " + year,
-    )
+        dates, precision, _LABEL_FORMS, lambda year, number: "≈ Q" + number + " " + year
+    ).fillna("")
+
+
+def date_labels(meetings: pd.DataFrame, language: str | None = None) -> pd.Series:
+    """The meetings' dates as people read them (see dates_shown)."""
+    return dates_shown(meetings["date"], meetings["date_precision"], language)
+
+
+def date_label(start: date, precision: str, language: str | None = None) -> str:
+    """One date as people read it, approximate ones marked ("≈ week of 02 Apr 2019")."""
+    shown = dates_shown(pd.Series([pd.Timestamp(start)]), pd.Series([precision]), language)
+    return str(shown.iloc[0])
 
 
 def _korean_date_labels(dates: pd.Series, precision: pd.Series) -> pd.Series:

@@ -10,11 +10,11 @@ import pandas as pd
 
 from lib.countries import Country, CountryNotFound, country_by_iso3, resolve_country
 from lib.i18n import L_, N_, _
-from lib.meetings.dates import _date_cell, _parse_due, _window_ends, parse_date
+from lib.meetings.dates import _parse_due, _window_ends, date_cell, parse_date
+from lib.meetings.fields import BY_NAME, of_kind
 from lib.meetings.schema import (
     ADDED_COLUMNS,
-    COUNTERPART_TYPES,
-    FOLLOW_UP_STATUSES,
+    CHOICE_COLUMNS,
     FORMAT_COLUMNS,
     FORMULA_STARTS,
     KOREAN_VALUES,
@@ -28,15 +28,12 @@ from lib.programs import program_list, split_list
 _WEB_LINK = r"(?i)^(https?|synthetic)://[^\t\n\v\f\r ]+$"
 
 
-_CATEGORY_COLUMNS = (
-    "iso3",
-    "country",
-    "region",
-    "subregion",
-    "date_precision",
-    "counterpart_type",
-    "follow_up_status",
-)
+_CATEGORY_COLUMNS = ("iso3", "country", "region", "subregion", *CHOICE_COLUMNS)
+# The columns whose cells are lists, and how each splits its cell.
+_LISTS = {
+    **dict.fromkeys(of_kind("programs"), program_list),
+    **dict.fromkeys(of_kind("list"), split_list),
+}
 
 
 @dataclass(frozen=True)
@@ -124,7 +121,8 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
         )
         return _column([value for value, _ in results], codes)
 
-    given = choice("date_precision")
+    chosen = {column: choice(column) for column in CHOICE_COLUMNS}
+    given = chosen["date_precision"]
     precision = np.where(given == "", np.where(form_precision == "", "day", form_precision), given)
     rank = {value: order for order, value in enumerate(PRECISIONS)}
     too_fine = (
@@ -139,15 +137,17 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
         ],
     )
 
-    kinds = choice("counterpart_type")
-    status = choice("follow_up_status")
+    status = chosen["follow_up_status"]
     follow_up = table["follow_up"].str.strip().to_numpy(dtype=object)
     status = np.where((status == "") & (follow_up != ""), "open", status)
 
-    due_codes, due_parsed = per_distinct(
-        "follow_up_due", _parse_due, lambda result: result if isinstance(result, L_) else None
-    )
-    due = _dates([d if isinstance(d, date) else None for d in due_parsed], due_codes)
+    days = {}  # the full dates (YYYY-MM-DD) of each field of that kind
+    for column in of_kind("day"):
+        day_codes, parsed_days = per_distinct(
+            column, _parse_due, lambda result: result if isinstance(result, L_) else None
+        )
+        days[column] = _dates([d if isinstance(d, date) else None for d in parsed_days], day_codes)
+    due = days["follow_up_due"]
     has_due = ~np.isnat(due)
     report(has_due & (follow_up == ""), "follow_up_due", _DUE_WITHOUT_FOLLOW_UP)
     due_cells = table["follow_up_due"].str.strip()
@@ -157,12 +157,13 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
         lambda rows: [_due_before(due_cells[row], date_cells[row]) for row in rows],
     )
 
-    links = table["source_url"].str.strip()
-    report(
-        (links != "") & ~links.str.match(_WEB_LINK),
-        "source_url",
-        lambda rows: [_not_a_link(links[row]) for row in rows],
-    )
+    for column in of_kind("url"):
+        links = table[column].str.strip()
+        report(
+            (links != "") & ~links.str.match(_WEB_LINK),
+            column,
+            lambda rows, links=links: [_not_a_link(links[row]) for row in rows],
+        )
 
     ids = table["id"].str.strip()
     repeated = ((ids != "") & ids.duplicated()).to_numpy()
@@ -190,9 +191,12 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
     meetings["date"] = starts[keep]
     meetings["date_precision"] = precision[keep]
     meetings["date_end"] = _window_ends(meetings["date"], meetings["date_precision"])
-    meetings["counterpart_type"] = kinds[keep]
-    meetings["follow_up_status"] = status[keep]
-    meetings["follow_up_due"] = due[keep]
+    chosen["follow_up_status"] = status
+    for column in CHOICE_COLUMNS:
+        if column != "date_precision":
+            meetings[column] = chosen[column][keep]
+    for column, values in days.items():
+        meetings[column] = values[keep]
     meetings["line"] = lines[keep]
     _add_places(
         meetings,
@@ -200,7 +204,7 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
         country_codes[keep],
     )
     # Lists are shared between rows with the same cell: treat them as read-only.
-    for column, split in (("programs", program_list), ("cities", split_list)):
+    for column, split in _LISTS.items():
         codes, lists = _distinct(meetings[column], split)
         meetings[column] = _column(lists, codes)
     for column in _CATEGORY_COLUMNS:
@@ -284,30 +288,32 @@ def validate_record(cells: Mapping[str, object]) -> dict[str, str]:
     if "date_precision" not in fields and _finer(precision, form or ""):
         fields["date_precision"] = _too_fine(text["date"], form, precision)
     status = values["follow_up_status"] or ("open" if text["follow_up"] else "")
-    due = _parse_due(text["follow_up_due"])
-    if isinstance(due, L_):
-        fields["follow_up_due"] = due
-    elif due is not None and not text["follow_up"]:
+    days = {column: _parse_due(text[column]) for column in of_kind("day")}
+    for column, day in days.items():
+        if isinstance(day, L_):
+            fields[column] = day
+    due = days["follow_up_due"]
+    if isinstance(due, date) and not text["follow_up"]:
         fields["follow_up_due"] = _DUE_WITHOUT_FOLLOW_UP
-    elif due is not None and start is not None and due < start:
+    elif isinstance(due, date) and start is not None and due < start:
         fields["follow_up_due"] = _due_before(text["follow_up_due"], text["date"])
-    if text["source_url"] and not _WEB_LINK_RE.match(text["source_url"]):
-        fields["source_url"] = _not_a_link(text["source_url"])
+    for column in of_kind("url"):
+        if text[column] and not _WEB_LINK_RE.match(text[column]):
+            fields[column] = _not_a_link(text[column])
     if fields:
         raise RecordInvalid({column: fields[column] for column in sorted(fields, key=_order)})
 
     stored = {column: cells.get(column, "") for column in FORMAT_COLUMNS}
+    stored.update(values)
     stored.update(
         id=text["id"],
-        date=_date_cell(start, precision),
+        date=date_cell(start, precision),
         date_precision=precision,
         country=place.name,
-        counterpart_type=values["counterpart_type"],
         follow_up_status=status,
-        follow_up_due=due.isoformat() if due else "",
-        programs="; ".join(program_list(text["programs"])),
-        cities="; ".join(split_list(text["cities"])),
+        **{column: day.isoformat() if day else "" for column, day in days.items()},
     )
+    stored.update((column, "; ".join(split(text[column]))) for column, split in _LISTS.items())
     stored.update((column, value) for column, value in cells.items() if column not in stored)
     stored["iso3"] = place.iso3
     return stored
@@ -316,24 +322,6 @@ def validate_record(cells: Mapping[str, object]) -> dict[str, str]:
 # --- The checks of one cell, shared by validate_table and validate_record ----------------
 
 WHOLE_ROW = N_("(whole row)")  # the "column" of a problem with the row itself
-
-
-# Columns holding one of a fixed list of English values (Korean accepted on input).
-CHOICE_COLUMNS = ("date_precision", "counterpart_type", "follow_up_status")
-
-
-_CHOICES = {
-    "date_precision": PRECISIONS,
-    "counterpart_type": COUNTERPART_TYPES,
-    "follow_up_status": FOLLOW_UP_STATUSES,
-}
-
-
-_NOT_A_CHOICE = {
-    "date_precision": N_("'{text}' is not a date precision. Use one of: {values}."),
-    "counterpart_type": N_("'{text}' is not a counterpart type. Use one of: {values}."),
-    "follow_up_status": N_("'{text}' is not a follow-up status. Use one of: {values}."),
-}
 
 
 _TOO_MANY_CELLS = L_("The row has more cells than the header. Put quotes around cells with commas.")
@@ -361,13 +349,13 @@ def _order(column: str) -> int:
 def _choice(column: str, text: str) -> tuple[str, L_ | None]:
     """A fixed-list cell (stripped) as (its English value, a problem or None); Korean accepted."""
     value = text.lower()
-    allowed = _CHOICES[column]
+    allowed = BY_NAME[column].choices
     if not value or value in allowed:
         return value, None
     english = KOREAN_VALUES[column].get(_squeezed(value))
     if english:
         return english, None
-    return value, L_(_NOT_A_CHOICE[column], text=text, values=_Values(allowed))
+    return value, L_(BY_NAME[column].refused, text=text, values=_Values(allowed))
 
 
 def _finer(precision: str, form: str) -> bool:

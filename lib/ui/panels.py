@@ -9,7 +9,7 @@ from streamlit.delta_generator import DeltaGenerator
 from lib import aggregates
 from lib import filters as flt
 from lib.i18n import _, n_
-from lib.meetings import date_labels
+from lib.meetings import date_labels, dates_shown, day_label
 from lib.ui import address, signin
 from lib.ui.forms import label as field_label
 from lib.ui.navigation import IMPORT_PAGE, RECORD_PAGE
@@ -295,7 +295,7 @@ def follow_up_state(row: pd.Series, today: pd.Timestamp | None = None) -> str:
         parts.append(_("owner: {owner}", owner=row["follow_up_owner"]))
     due = row["follow_up_due"]
     if pd.notna(due):
-        parts.append(_("due {date}", date=due.strftime("%Y-%m-%d")))
+        parts.append(_("due {date}", date=day_label(due.date())))
         if row["follow_up_status"] == "open" and due < today:
             parts.append(
                 "⚠ " + n_("{count} day overdue", "{count} days overdue", (today - due).days)
@@ -381,7 +381,7 @@ def engaged_table(summary: pd.DataFrame) -> None:
                 _("Country"): summary["country"].map(shown_country),
                 _("Region"): summary["region"].map(shown_region),
                 _("Meetings"): summary["meetings"],
-                _("Last meeting"): summary["last_date"].dt.strftime("%Y-%m-%d"),
+                _("Last meeting"): dates_shown(summary["last_date"], summary["last_precision"]),
                 _("Open follow-ups"): summary["open_follow_ups"],
                 _("Programs of interest"): summary["programs"].map(
                     lambda listed: (
