@@ -87,7 +87,7 @@ def country_summary(
         .reset_index()
     )
     summary["iso3"] = summary["iso3"].astype(str)
-    summary["last_precision"] = _last_precisions(meetings, summary)
+    summary["last_precision"] = _precisions_on(meetings, summary["iso3"], summary["last_date"])
     places = [country_by_iso3(code) for code in summary["iso3"]]
     summary["country"] = [place.name for place in places]
     summary["region"] = [place.region for place in places]
@@ -116,8 +116,9 @@ def country_summary(
     return summary.sort_values(["meetings", "country"], ascending=[False, True], ignore_index=True)
 
 
-def _last_precisions(meetings: pd.DataFrame, summary: pd.DataFrame) -> list[str]:
-    """For each summary row, the most exact precision of its country's meetings on last_date."""
+def _precisions_on(meetings: pd.DataFrame, codes: pd.Series, dates: pd.Series) -> list[str]:
+    """For each country (`codes`), the most exact precision of its meetings starting on its
+    date in `dates`: how exact a first or latest meeting's date is."""
     latest = pd.DataFrame(
         {
             "iso3": meetings["iso3"].astype(str).to_numpy(),
@@ -125,9 +126,9 @@ def _last_precisions(meetings: pd.DataFrame, summary: pd.DataFrame) -> list[str]
             "rank": meetings["date_precision"].map(PRECISION_RANK).astype(float).to_numpy(),
         }
     )
-    last = latest["iso3"].map(dict(zip(summary["iso3"], summary["last_date"], strict=True)))
-    finest = latest[latest["date"] == last].groupby("iso3")["rank"].min()
-    return [PRECISIONS[int(finest[code])] for code in summary["iso3"]]
+    day = latest["iso3"].map(dict(zip(codes, dates, strict=True)))
+    finest = latest[latest["date"] == day].groupby("iso3")["rank"].min()
+    return [PRECISIONS[int(finest[code])] for code in codes]
 
 
 def coverage_table(summary: pd.DataFrame, mission_list: pd.DataFrame) -> pd.DataFrame:
@@ -258,11 +259,13 @@ def program_region_counts(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.
 
 def program_countries(meetings: pd.DataFrame, programs: pd.DataFrame, program: str) -> pd.DataFrame:
     """Countries that showed interest in one program: iso3, country, region, meetings, first,
-    last (dates of the first and latest meeting), latest first."""
+    last (dates of the first and latest meeting), first_precision and last_precision (how
+    exact those dates are), latest first."""
     rows = programs.loc[programs["program"] == program, "row"].unique()
     chosen = meetings.iloc[rows]
     if chosen.empty:
-        return pd.DataFrame(columns=["iso3", "country", "region", "meetings", "first", "last"])
+        columns = ["iso3", "country", "region", "meetings", "first", "last"]
+        return pd.DataFrame(columns=[*columns, "first_precision", "last_precision"])
     table = chosen.groupby("iso3", observed=True).agg(
         country=("country", "first"),
         region=("region", "first"),
@@ -273,4 +276,6 @@ def program_countries(meetings: pd.DataFrame, programs: pd.DataFrame, program: s
     table = table.reset_index()
     for column in ("iso3", "country", "region"):
         table[column] = table[column].astype(str)
+    for column in ("first", "last"):
+        table[f"{column}_precision"] = _precisions_on(chosen, table["iso3"], table[column])
     return table.sort_values(["last", "country"], ascending=[False, True], ignore_index=True)

@@ -140,3 +140,23 @@ def test_the_engaged_countries_show_a_last_meeting_known_to_a_quarter_as_a_quart
     for name in names[language]:
         assert shown[name] == quarter, name
     assert "2019-04-01" not in shown.values()
+
+
+def test_a_programs_first_and_latest_meetings_keep_how_exact_they_are():
+    from lib import aggregates
+    from lib.filters import program_rows
+
+    text = (
+        "date,country,programs\n"
+        "2019-Q2,Canada,Seoul Smart City Prize\n"
+        "2020-03-05,Canada,Seoul Smart City Prize\n"
+        "2021,Peru,Seoul Smart City Prize\n"
+    )
+    meetings = read_meetings(io.BytesIO(text.encode()), "meetings.csv").meetings
+    table = aggregates.program_countries(
+        meetings, program_rows(meetings), "Seoul Smart City Prize"
+    ).set_index("country")
+    first = dates_shown(table["first"], table["first_precision"], "en")
+    last = dates_shown(table["last"], table["last_precision"], "en")
+    assert first.to_dict() == {"Peru": "≈ 2021", "Canada": "≈ Q2 2019"}
+    assert last.to_dict() == {"Peru": "≈ 2021", "Canada": "05 Mar 2020"}
