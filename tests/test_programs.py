@@ -55,9 +55,9 @@ def test_program_names_in_each_language():
 def test_a_wording_under_two_programs_is_refused(tmp_path, monkeypatch):
     catalogue = tmp_path / "programs.csv"
     catalogue.write_text(
-        "program,kind,description,aliases,program_ko,aliases_ko\n"
-        "WeGO General Assembly,event,,GA,WeGO 총회,총회\n"
-        "Executive Committee (EXCOM),event,,EXCOM,집행위원회,총 회\n",
+        "program,kind,description,aliases,program_ko,aliases_ko,cell_aliases\n"
+        "WeGO General Assembly,event,,GA,WeGO 총회,총회,\n"
+        "Executive Committee (EXCOM),event,,EXCOM,집행위원회,총 회,\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(programs, "PROGRAMS_FILE", catalogue)
