@@ -793,3 +793,10 @@ def test_a_korean_name_news_reads_the_form_reads_as_the_same_country(name, expec
         return
     assert [resolve_country(draft["country"]).iso3 for draft in drafts] == [expected]
     assert (shown, problem) == (country_by_iso3(expected).name, None)
+
+
+def test_news_keeps_no_country_table_of_its_own():
+    from lib.news import wordings
+
+    assert wordings.KOREAN_COUNTRY_NAMES == countries.korean_short_names()
+    assert wordings.KOREAN_COUNTRY_NAMES["호주"] == "AUS"
