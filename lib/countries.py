@@ -190,25 +190,21 @@ def korean_region_names() -> dict[str, str]:
     return dict(rows[1:])
 
 
-# The tables as code imported them before they moved to data files (news reads them).
+# The tables news imported before they moved to data/country_names.csv.
 _TABLES = {
-    "ALIASES": lambda: names_by_country("en", "alias"),
-    "DEMONYMS": lambda: names_by_country("en", "demonym"),
-    "AMBIGUOUS": lambda: countries_by_name("en", "ambiguous"),
-    "KOREAN_ALIASES": lambda: names_by_country("ko", "alias"),
-    "KOREAN_AMBIGUOUS": lambda: countries_by_name("ko", "ambiguous"),
-    "KOREAN_NAMES": lambda: {c: names[0] for c, names in names_by_country("ko", "name").items()},
-    "OFFICIAL_NAME_OVERRIDES": lambda: {
-        c: names[0] for c, names in names_by_country("en", "official").items()
-    },
-    "KOREAN_REGION_NAMES": korean_region_names,
+    "ALIASES": ("en", "alias", names_by_country),
+    "DEMONYMS": ("en", "demonym", names_by_country),
+    "AMBIGUOUS": ("en", "ambiguous", countries_by_name),
+    "KOREAN_ALIASES": ("ko", "alias", names_by_country),
+    "KOREAN_AMBIGUOUS": ("ko", "ambiguous", countries_by_name),
 }
 
 
 def __getattr__(name: str):
-    """ALIASES, DEMONYMS, KOREAN_NAMES … read from the data files on first use."""
+    """ALIASES, DEMONYMS, AMBIGUOUS … read from data/country_names.csv on first use."""
     if name in _TABLES:
-        return _TABLES[name]()
+        language, kind, table = _TABLES[name]
+        return table(language, kind)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -327,7 +323,10 @@ def _catalogue() -> _Catalogue:
         if len(codes) > 1 and key not in ambiguous
     }
     if clashes:
-        raise ValueError(f"Country names that point to two countries: {clashes}")
+        raise ValueError(
+            f"Country names that point to two countries: {clashes}. Keep each under one country "
+            f"in {NAMES_PATH}, or list it there as ambiguous."
+        )
     final = {key: tuple(codes) for key, codes in index.items()}
     final.update(ambiguous)
     formal: dict[str, set[str]] = {}
