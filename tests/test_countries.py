@@ -800,3 +800,12 @@ def test_news_keeps_no_country_table_of_its_own():
 
     assert wordings.KOREAN_COUNTRY_NAMES == countries.korean_short_names()
     assert wordings.KOREAN_COUNTRY_NAMES["호주"] == "AUS"
+
+
+def test_each_vocabulary_file_and_kind_of_name_is_described_in_the_docs():
+    documented = (M49_PATH.parent.parent / "docs" / "data-sources.md").read_text(encoding="utf-8")
+    for path in (countries.NAMES_PATH, countries.REGION_NAMES_PATH):
+        assert f"## data/{path.name}" in documented
+    section = documented.split("## data/country_names.csv", 1)[1].split("\n## ", 1)[0]
+    for kinds in countries.NAME_KINDS.values():
+        assert all(f"`{kind}`" in section for kind in kinds)
