@@ -244,3 +244,11 @@ def test_a_declared_field_flows_to_the_file_format_the_form_the_search_and_the_s
     assert "Ward" in seen["form"]
     assert seen["recorded"] == "Jongno" and seen["form_value"] == "Jongno"
     assert seen["stored"] == seen["stored_table"] == "Mapo"
+
+
+def test_the_forms_layout_places_only_declared_fields_each_once():
+    from lib.ui.forms import _LAYOUT
+
+    placed = [name for row in _LAYOUT for name, _width in row if name]
+    assert len(placed) == len(set(placed))
+    assert set(placed) <= {entry.name for entry in FIELDS if entry.in_form}
