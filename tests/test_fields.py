@@ -151,8 +151,8 @@ def test_the_news_review_shows_the_reviewed_fields():
 
     drafts = [{**sample_row(), "date_precision": "week"}]
     table = _drafts_table(drafts)
-    reviewed = [entry.name for entry in FIELDS if entry.reviewed]
-    assert [column for column in table.columns if column != "window"] == reviewed
+    reviewed = sorted((entry for entry in FIELDS if entry.reviewed), key=lambda e: e.reviewed)
+    assert [c for c in table.columns if c != "window"] == [entry.name for entry in reviewed]
     # the window sits beside the date it comes from
     assert list(table.columns).index("window") == list(table.columns).index("date_precision") + 1
 

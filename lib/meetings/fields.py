@@ -43,7 +43,8 @@ class Field:
     """One field of a meeting: its column, its label, how it is written and where it appears.
 
     `korean_headers` are column names a Korean spreadsheet may use (matched ignoring spaces);
-    `korean_choices` maps Korean words to the English `choices`. `column_from` is the store
+    `korean_choices` maps Korean words to the English `choices`. `reviewed` is the field's
+    place in the news review's table, from 1 (0: not shown there). `column_from` is the store
     migration that gave the field its own database column (None: kept in the row's `extra`).
     """
 
@@ -58,7 +59,7 @@ class Field:
     required: bool = False
     searched: bool = False
     in_form: bool = True
-    reviewed: bool = False
+    reviewed: int = 0
     column_from: int | None = None
 
     def __post_init__(self) -> None:
@@ -83,7 +84,7 @@ FIELDS = (
         "date",
         ("날짜", "일자", "면담일", "면담 날짜", "면담 일자", "회의 날짜"),
         required=True,
-        reviewed=True,
+        reviewed=2,
         column_from=1,
     ),
     Field(
@@ -105,7 +106,7 @@ FIELDS = (
         },
         refused=N_("'{text}' is not a date precision. Use one of: {values}."),
         help=N_("For 'some time that month', pick any day of the month and 'month'."),
-        reviewed=True,
+        reviewed=3,
         column_from=1,
     ),
     Field(
@@ -115,7 +116,7 @@ FIELDS = (
         ("국가", "국가명", "나라"),
         required=True,
         searched=True,
-        reviewed=True,
+        reviewed=1,
         column_from=1,
     ),
     Field(
@@ -123,7 +124,7 @@ FIELDS = (
         N_("Event (when several meetings share one)"),
         korean_headers=("행사", "행사명"),
         searched=True,
-        reviewed=True,
+        reviewed=10,
         column_from=1,
     ),
     Field(
@@ -131,7 +132,7 @@ FIELDS = (
         N_("Counterpart"),
         korean_headers=("상대방", "상대", "면담 상대", "면담자"),
         searched=True,
-        reviewed=True,
+        reviewed=4,
         column_from=1,
     ),
     Field(
@@ -139,7 +140,7 @@ FIELDS = (
         N_("Their title"),
         korean_headers=("직함", "직위", "상대방 직함", "상대방 직위"),
         searched=True,
-        reviewed=True,
+        reviewed=5,
         column_from=1,
     ),
     Field(
@@ -161,7 +162,7 @@ FIELDS = (
             "기타": "other",
         },
         refused=N_("'{text}' is not a counterpart type. Use one of: {values}."),
-        reviewed=True,
+        reviewed=6,
         column_from=1,
     ),
     Field(
@@ -188,7 +189,7 @@ FIELDS = (
         N_("Programs discussed"),
         "programs",
         ("프로그램", "관련 프로그램", "사업"),
-        reviewed=True,
+        reviewed=7,
         column_from=1,
     ),
     Field(
@@ -196,7 +197,7 @@ FIELDS = (
         N_("Cities mentioned (separate with ;)"),
         "list",
         ("도시", "관련 도시"),
-        reviewed=True,
+        reviewed=8,
         column_from=1,
     ),
     Field(
@@ -205,7 +206,7 @@ FIELDS = (
         "long text",
         ("후속조치", "후속조치 내용"),
         searched=True,
-        reviewed=True,
+        reviewed=9,
         column_from=1,
     ),
     Field(
@@ -244,7 +245,7 @@ FIELDS = (
         "long text",
         ("요약", "면담 내용", "주요 내용"),
         searched=True,
-        reviewed=True,
+        reviewed=11,
         column_from=1,
     ),
     Field(
@@ -272,6 +273,12 @@ def names(**wanted: object) -> tuple[str, ...]:
         for entry in FIELDS
         if all(getattr(entry, attribute) == value for attribute, value in wanted.items())
     )
+
+
+def reviewed() -> tuple[str, ...]:
+    """The fields a person reviews in drafts from a news item, in the review table's order."""
+    shown = sorted((entry for entry in FIELDS if entry.reviewed), key=lambda e: e.reviewed)
+    return tuple(entry.name for entry in shown)
 
 
 def of_kind(*kinds: str) -> tuple[str, ...]:

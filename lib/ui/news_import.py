@@ -26,7 +26,7 @@ from lib.ui.text import plain, shown_country, shown_program, shown_value
 DRAFTS_KEY = "news_drafts"  # (what they were drafted from, the reading) of this session
 TABLE_VERSION_KEY = "news_table"  # a new number makes a fresh table (after a new drafting)
 # The draft columns a person reviews, in the table's order; the others are kept as drafted.
-REVIEWED = fields.names(reviewed=True)
+REVIEWED = fields.reviewed()
 
 
 def _item_text() -> tuple[str, str]:
