@@ -10,7 +10,7 @@ import streamlit as st
 from lib.ui import address, navigation, sidebar, signin, sources, text
 
 st.set_page_config(page_title="Outreach Atlas", page_icon="🌐", layout="wide")
-address.begin(sidebar.ADDRESS_KEYS)
+address.begin(sidebar.address_keys())
 pages = st.sidebar.container()
 text.choose_language()
 page, reading = navigation.choose_page()
@@ -23,6 +23,6 @@ if reading:
     sidebar.link_to_view()
 else:
     sidebar.draw(None)
-address.publish(sidebar.SHARED_KEYS)
+address.publish(sidebar.shared_keys())
 navigation.links(pages, address.view())
 page.run()

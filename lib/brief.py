@@ -251,22 +251,7 @@ def _sources(meetings: pd.DataFrame) -> list[tuple[str, str]]:
 
 def view_description(filters: flt.Filters, meetings: pd.DataFrame) -> str:
     """The filtered view in words: "Region: Asia · Apr 2019 – Dec 2025"."""
-    shown = {
-        "region": region_name,
-        "subregion": region_name,
-        "country": lambda name: _shown_country(name, i18n.current()),
-        "program": program_name,
-        "type": _,
-        "q": lambda words: f"“{words}”",
-    }
-    parts = [
-        _(
-            "{filter}: {values}",
-            filter=_(flt.BY_KEY[key].label),
-            values=", ".join(map(shown[key], values)),
-        )
-        for key, values in filters.chosen
-    ]
+    parts = flt.described(filters)
     first, last = filters.start, filters.end
     if not meetings.empty:
         first = first or meetings["date"].min().strftime("%Y-%m")

@@ -13,7 +13,7 @@ from lib.meetings import date_labels
 from lib.ui import address, signin
 from lib.ui.forms import label as field_label
 from lib.ui.navigation import IMPORT_PAGE, RECORD_PAGE
-from lib.ui.sidebar import View, reset_filters
+from lib.ui.sidebar import View, no_match_advice, reset_filters
 from lib.ui.sources import Dataset, source_label
 from lib.ui.text import plain, shown_country, shown_program, shown_region, shown_value
 
@@ -66,13 +66,7 @@ def empty_state(dataset: Dataset, view: View) -> None:
         if dataset.mode == "database" and signin.can("import"):
             st.page_link(IMPORT_PAGE, label=_("Import meetings"), icon=":material/upload_file:")
         return
-    st.info(
-        _(
-            "No meeting matches these filters. Widen the month range or remove a filter in "
-            "the sidebar, or show everything again."
-        ),
-        icon=":material/filter_alt:",
-    )
+    st.info(no_match_advice(view.filters), icon=":material/filter_alt:")
     st.button(
         _("Reset filters"),
         on_click=reset_filters,
@@ -84,11 +78,7 @@ def empty_state(dataset: Dataset, view: View) -> None:
 def missions_in_view(filters: flt.Filters) -> pd.DataFrame:
     """Resident missions in Seoul inside the region, sub-region and country filters."""
     missions = aggregates.missions()
-    for key in ("region", "subregion", "country"):
-        chosen = filters.values(key)
-        if chosen:
-            missions = missions[missions[key].isin(chosen)]
-    return missions
+    return missions[flt.mask(missions, filters.places())]
 
 
 def overview_figures(view: View, missions: pd.DataFrame) -> list[tuple[str, str, str]]:
