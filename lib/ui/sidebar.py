@@ -48,7 +48,7 @@ def address_keys() -> tuple[str, ...]:
 def _options(entry: flt.Filter, dataset: Dataset, filters: flt.Filters) -> list[str]:
     """What a filter offers with these filters chosen (kept per data version and language:
     sorting by shown names costs)."""
-    key = ("options", entry, filters, i18n.current())
+    key = ("options", entry.key, filters, i18n.current())
     compute = partial(flt.options, entry, dataset.meetings, filters, dataset.programs)
     return remembered(dataset, key, compute)
 
@@ -138,8 +138,8 @@ def no_match_advice(filters: flt.Filters) -> str:
         if getattr(filters, key)
     ]
     return _(
-        "No meeting matches {filters}. Change or remove one of these filters in the sidebar, "
-        "or show everything again.",
+        "No meeting matches these filters: {filters}. Change or remove one of them in the "
+        "sidebar, or show everything again.",
         filters=plain(" · ".join(words)),
     )
 
