@@ -40,7 +40,6 @@ SEARCHED = (
 )
 MONTH_KEYS = ("start", "end")
 MONTH_LABELS = {"start": N_("From month"), "end": N_("To month")}
-WIDGETS = ("text", "multiselect")  # the kinds of widget the sidebar draws a filter with
 
 
 # ------------------------------------------------------------------ values as people read them
