@@ -286,6 +286,17 @@ def test_a_choice_the_others_exclude_stays_in_sight_and_the_advice_names_it(ship
 # Property: the mask is a plain pandas query ----------------------------------------------------
 
 
+_EVERYTHING: dict[tuple[int, str], list[str]] = {}
+
+
+def everything(entry: Filter, meetings: pd.DataFrame) -> list[str]:
+    """What a filter offers with nothing else chosen (worked out once per frame)."""
+    key = (id(meetings), entry.key)
+    if key not in _EVERYTHING:
+        _EVERYTHING[key] = options(entry, meetings, Filters())
+    return _EVERYTHING[key]
+
+
 @st.composite
 def chosen_filters(draw, meetings: pd.DataFrame) -> Filters:
     values = {}
@@ -294,7 +305,7 @@ def chosen_filters(draw, meetings: pd.DataFrame) -> Filters:
             words = ["canada", "Embassy", "Seoul", "smart city", "zzz-none"]
             values[entry.key] = draw(st.sampled_from(["", *words]))
         else:
-            offered = options(entry, meetings, Filters())
+            offered = everything(entry, meetings)
             values[entry.key] = draw(st.lists(st.sampled_from(offered), max_size=3, unique=True))
     month_list = months(meetings)
     start = draw(st.none() | st.sampled_from(month_list))
@@ -313,10 +324,27 @@ def plain_query(meetings: pd.DataFrame, filters: Filters) -> pd.Series:
     return keep
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_the_mask_is_a_plain_pandas_query(data, shipped):
     filters = data.draw(chosen_filters(shipped))
     assert list(mask(shipped, filters)) == list(plain_query(shipped, filters))
     programs = program_rows(shipped)
     assert list(mask(shipped, filters, programs)) == list(plain_query(shipped, filters))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_each_filter_offers_every_value_the_others_leave(data, shipped):
+    filters = data.draw(chosen_filters(shipped))
+    for entry in FILTERS:
+        if entry.matches == "text":
+            continue
+        others = filters.without(entry.key)
+        left = apply(shipped, others)
+        offered = options(entry, shipped, filters)
+        leaving = {v for v in everything(entry, shipped) if plainly(left, entry, [v]).any()}
+        assert leaving <= set(offered), entry.key  # nothing the others leave is missing
+        assert set(filters.values(entry.key)) <= set(offered), entry.key  # choices stay
+        if entry.options is None:  # values from the data: each one offered leaves a meeting
+            assert set(offered) - set(filters.values(entry.key)) <= leaving, entry.key
