@@ -91,10 +91,8 @@ def list_rows(meetings: pd.DataFrame, column: str) -> pd.DataFrame:
 
 def program_rows(meetings: pd.DataFrame) -> pd.DataFrame:
     """One row per (meeting, program): `row` is the meeting's position in `meetings`."""
-    exploded = meetings["programs"].reset_index(drop=True).explode().dropna()
-    return pd.DataFrame(
-        {"row": exploded.index.to_numpy(), "program": pd.Categorical(exploded.to_numpy())}
-    )
+    pairs = list_rows(meetings, "programs")
+    return pd.DataFrame({"row": pairs["row"], "program": pd.Categorical(pairs["value"])})
 
 
 def listed_values(cells: pd.Series) -> set[str]:
@@ -194,25 +192,31 @@ def _sorted(values: Iterable[object], shown: Callable[[str], str]) -> list[str]:
 
 
 def _countries(left: pd.DataFrame, others: "Filters") -> list[str]:
-    """Countries met in `left`, and the resident missions in Seoul inside the chosen places."""
-    never_met = missions()
-    never_met = never_met[mask(never_met, others.places())]
-    return _sorted({*left["country"].unique(), *never_met["country"]}, shown_country)
+    """Countries met in `left`, and the resident missions in Seoul inside the chosen places
+    (those not met yet too, unless something other than a place is chosen)."""
+    met = set(left["country"].unique())
+    if others != others.places():
+        return _sorted(met, shown_country)
+    inside = missions()
+    inside = inside[mask(inside, others)]
+    return _sorted(met | set(inside["country"]), shown_country)
 
 
 def _programs(left: pd.DataFrame, others: "Filters") -> list[str]:
     """The catalogue's programs in its order (only those discussed in `left` when other
-    filters are chosen), then programs found in the meetings that it does not list."""
+    filters are set), then programs found in the meetings that it does not list."""
     discussed = listed_values(left["programs"])
     catalogue = list(program_catalogue()["program"])
-    listed = [p for p in catalogue if p in discussed] if others.chosen else catalogue
+    listed = catalogue if others.is_empty() else [p for p in catalogue if p in discussed]
     return listed + _sorted(discussed - set(catalogue), shown_program)
 
 
 def _counterpart_types(left: pd.DataFrame, others: "Filters") -> list[str]:
     """The counterpart types in the format's order (only those in `left` when others are set)."""
-    present = {str(kind) for kind in left["counterpart_type"].unique()} if others.chosen else None
-    return [kind for kind in COUNTERPART_TYPES if present is None or kind in present]
+    if others.is_empty():
+        return list(COUNTERPART_TYPES)
+    present = {str(kind) for kind in left["counterpart_type"].unique()}
+    return [kind for kind in COUNTERPART_TYPES if kind in present]
 
 
 FILTERS = (
