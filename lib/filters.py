@@ -13,18 +13,17 @@ Plain Python: the sidebar (lib/ui/sidebar.py) draws each entry's widget by its `
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from itertools import chain
 
 import numpy as np
 import pandas as pd
 
-from lib import i18n
 from lib.aggregates import missions
-from lib.countries import Country, all_countries, country_name, region_name
+from lib.countries import region_name
 from lib.i18n import N_, _
 from lib.meetings import COUNTERPART_TYPES
 from lib.programs import program_catalogue, program_name
+from lib.shown import shown_country
 
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 # Columns the search box looks in.
@@ -43,22 +42,6 @@ MONTH_LABELS = {"start": N_("From month"), "end": N_("To month")}
 
 
 # ------------------------------------------------------------------ values as people read them
-
-
-@cache
-def _countries_by_name() -> dict[str, Country]:
-    return {country.name: country for country in all_countries()}
-
-
-def country_of(name: str) -> Country | None:
-    """The country with this display name (as in the data and links), or None."""
-    return _countries_by_name().get(str(name))
-
-
-def shown_country(name: str) -> str:
-    """A country's display name (as in the data and links) in the session's language."""
-    country = country_of(name)
-    return country_name(country, i18n.current()) if country else str(name)
 
 
 def shown_region(name: str) -> str:

@@ -6,11 +6,11 @@ import streamlit as st
 
 from lib import filters as flt
 from lib import i18n
+from lib.shown import country_of as country_of  # the pages' names for lib/shown.py's
+from lib.shown import shown_country as shown_country
 
-# A country's, region's and program's name as people read it: declared with the filters,
-# which show these values; the pages read them from here.
-country_of = flt.country_of
-shown_country = flt.shown_country
+# A region's and a program's name as people read them: declared with the filters that
+# show them; the pages read them from here.
 shown_region = flt.shown_region
 shown_program = flt.shown_program
 
