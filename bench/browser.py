@@ -96,7 +96,8 @@ INSTRUMENTS = """(() => {
     const notes = window.__bench = {
         since: 0, last: 0, changes: 0, draws: 0, lastDraw: 0, inputs: [], frames: [],
     };
-    new MutationObserver((records) => { notes.last = clock(); notes.changes += records.length; }).observe(
+    const changed = (records) => { notes.last = clock(); notes.changes += records.length; };
+    new MutationObserver(changed).observe(
         document, {subtree: true, childList: true, attributes: true, characterData: true});
     const drawn = () => { notes.last = notes.lastDraw = clock(); notes.draws += 1; };
     const hook = (owner, names) => {
