@@ -94,8 +94,12 @@ FLOOR_APP = textwrap.dedent(
 INSTRUMENTS = """(() => {
     const clock = () => performance.now();
     const notes = window.__bench = {
-        since: 0, last: 0, changes: 0, draws: 0, lastDraw: 0, inputs: [], frames: [],
+        since: 0, last: 0, changes: 0, draws: 0, lastDraw: 0, inputs: [], frames: [], busy: [],
     };
+    // Tasks of 50 ms or more on the main thread (scripts, style, layout, paint).
+    new PerformanceObserver((list) => {
+        for (const task of list.getEntries()) notes.busy.push([task.startTime, task.duration]);
+    }).observe({type: "longtask"});
     const changed = (records) => { notes.last = clock(); notes.changes += records.length; };
     new MutationObserver(changed).observe(
         document, {subtree: true, childList: true, attributes: true, characterData: true});
@@ -139,7 +143,8 @@ INSTRUMENTS = """(() => {
         }
     };
     window.__mark = () => {
-        Object.assign(notes, {since: clock(), changes: 0, draws: 0, inputs: [], frames: []});
+        Object.assign(notes, {since: clock(), changes: 0, draws: 0});
+        Object.assign(notes, {inputs: [], frames: [], busy: []});
         return notes.since;
     };
 })();"""
@@ -147,7 +152,7 @@ INSTRUMENTS = """(() => {
 READ_NOTES = """() => {
     const n = window.__bench;
     return {now: performance.now(), since: n.since, last: n.last, changes: n.changes,
-            draws: n.draws, lastDraw: n.lastDraw, inputs: n.inputs, frames: n.frames};
+            draws: n.draws, lastDraw: n.lastDraw, inputs: n.inputs, frames: n.frames, busy: n.busy};
 }"""
 
 
@@ -178,6 +183,7 @@ def wait(notes: dict, start: float | None = None) -> dict[str, float]:
         "draws": notes["draws"],
         "kB received": sum(size for _, size in answers) / 1024,
         "messages": len(answers),
+        "busy": sum(length for begun, length in notes["busy"] if begun >= start),
     }
     if sent and answers:
         parts["to request"] = sent[0] - start
@@ -350,9 +356,10 @@ def table(results: dict[int, dict[str, dict[str, list[dict]]]]) -> str:
 def breakdown(results: dict[int, dict[str, dict[str, list[dict]]]]) -> str:
     """Where each wait of the app goes: request, server, browser; changes, drawing, bytes."""
     lines = [
-        "| meetings | action | input → request | request → last answer | last answer → "
-        "last change | answers | received | DOM changes | canvas/WebGL calls |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| meetings | action | input → request | request → last message | last message → "
+        "last change | main thread in long tasks | messages | received | DOM changes | "
+        "canvas/WebGL calls |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
 
     def cell(runs, part, unit=" ms", digits=0):
@@ -366,6 +373,7 @@ def breakdown(results: dict[int, dict[str, dict[str, list[dict]]]]) -> str:
                 lines.append(
                     f"| {size:,} | {action} ({side}) | {cell(runs, 'to request')} | "
                     f"{cell(runs, 'server')} | {cell(runs, 'browser after')} | "
+                    f"{cell(runs, 'busy')} | "
                     f"{cell(runs, 'messages', '')} | {cell(runs, 'kB received', ' kB', 1)} | "
                     f"{cell(runs, 'changes', '')} | {cell(runs, 'draws', '')} |"
                 )
@@ -403,11 +411,14 @@ def main(argv: list[str] | None = None) -> int:
         "widgets, nothing drawn) measured in turn in the same run; landing is from the "
         "navigation's start to a drawn map, the app's own time.\n\n"
         + table(results)
-        + "\n\nWhere the app's waits go (medians; the floor's beside them): from the input "
-        "event to the request on the WebSocket, from the request to the server's last "
-        "message, from that message to the last change on screen; the messages received "
-        "and their size; the changes to the document and the drawing calls.\n\n"
-        + breakdown(results)
+        + "\n\nWhere the waits go (medians): from the input event to the request on the "
+        "WebSocket, from the request to the last message of the answer as the page handled "
+        "it (the page reads messages on its main thread, so this includes the browser's "
+        "work while they arrive; the server's own run is timed by `python -m "
+        "bench.page_switch`), from that message to the last change on screen; the main "
+        "thread's time in tasks of 50 ms or more; the messages received and their size "
+        "(Streamlit sends a message the browser already holds as a reference); the changes "
+        "to the document and the canvas drawing calls.\n\n" + breakdown(results)
     )
     print(text)
     if not arguments.no_write:

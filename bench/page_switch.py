@@ -127,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         with app_server({"OUTREACH_DB_URL": url}) as base:
             waits, scripts = browser_runs(base, arguments.repeats)
     print(
-        "\n| switch to | wait | input → request | request → last answer | last answer → "
-        "last change | received | DOM changes |\n|---|---|---|---|---|---|---|"
+        "\n| switch to | wait | input → request | request → last message | last message → "
+        "last change | main thread in long tasks | received | DOM changes |\n"
+        "|---|---|---|---|---|---|---|---|"
     )
     for name, runs in waits.items():
 
@@ -138,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"| {name} | {middle('total'):,.0f} ms | {middle('to request'):,.0f} ms | "
             f"{middle('server'):,.0f} ms | {middle('browser after'):,.0f} ms | "
+            f"{middle('busy'):,.0f} ms | "
             f"{middle('kB received'):,.1f} kB | {middle('changes'):,.0f} |"
         )
     print("\n| switch to | main thread by script (mean per switch) |\n|---|---|")
