@@ -32,16 +32,11 @@ PAGES = {"Timeline": "pages/Timeline.py", "Outreach map": "pages/Map.py"}
 
 def server_runs(url: str, repeats: int) -> dict[str, list[float]]:
     """Milliseconds of each page's run after a switch to it (AppTest, warm caches)."""
-    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
 
-    original = PagesManager.__init__
+    from lib.ui import navigation
 
-    def init(self, *args, **kwargs):  # as tests/conftest.py: st.navigation as in the browser
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
+    navigation.pages_the_new_way().__enter__()  # as bench/run.py: st.navigation as in Chromium
     os.environ["OUTREACH_DB_URL"] = url
     os.environ.pop("OUTREACH_DATA", None)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
