@@ -20,13 +20,18 @@ from lib.news.dates import (
     published_date,
     year_before,
 )
+from lib.news.gazetteer import cities_in, country_of_city
 from lib.news.mentions import HOST, Mention, korean, mentions
+from lib.news.people import keys_of, named_in, person_near
 from lib.news.text import Sentence, sentences
 from lib.programs import program_catalogue
 
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]+(?:,\s[A-Za-z .'’-]+)*?"
     r"(?:,\s[A-Z][a-z]+\.?\s\d{1,2}(?:,\s\d{4})?)?\s*[–—-]\s*"
+    # "Seoul, 14 May 2025 –", "Nairobi, May 14, 2025 -", "KARACHI, Apr 22 (APP):"
+    r"|^[A-Z][\w .'’-]{1,30}(?:,\s[A-Z][\w .'’-]{1,30})?,\s(?:\d{1,2}\s[A-Z][a-z]+\.?(?:\s\d{4})?|"
+    r"[A-Z][a-z]+\.?\s\d{1,2}(?:,\s\d{4})?)\s*(?:\([A-Z]+\))?\s*[–—:-]\s*"
 )
 _NAME = r"[A-Z][\w'’.-]+(?:[\s-](?:de|De|del|da|bin|van|von|[A-Z][\w'’.-]+)){1,4}"
 _PERSON_TITLES = (
@@ -140,6 +145,7 @@ class _Draft:
     sentences: list[int] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     pledges: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)  # words that name its counterpart later
     event: str = ""
     meeting_type: str = ""
     representative: str = ""
@@ -298,10 +304,17 @@ class _Item:
                     title = w.person_title(text, ko) or title
                 counterpart = _counterpart_name(text, group, ko) if len(groups) == 1 else ""
                 for mention in group:
-                    draft = self._draft_for(mention.iso3, title, kind, counterpart, own, number)
+                    person = _person(text, met, mention)
+                    draft = self._draft_for(
+                        mention.iso3, title, kind, counterpart or person, own, number
+                    )
+                    draft.people += [k for k in keys_of(person) if k not in draft.people]
                     draft.texts.append(segment)
                     touched.append(draft)
-            self._pledges(text, met, touched, number)
+            self._pledges(text, met + self._people_named(text), touched, number)
+        elif self._people_named(text):
+            self._by_people(number, text)
+            return
         else:
             office = self._office_without_country(text, ko)
             by_city = self._city_drafts(text)
@@ -317,7 +330,7 @@ class _Item:
                 self._attach(number, text, by_city)
                 return
             elif self.focus and self._refers_back(text, ko, sentence.paragraph):
-                self._attach(number, text, self.focus)
+                self._attach_back(number, text, ko)
                 return
             elif office is not None:
                 self.unplaced.append(
@@ -449,10 +462,54 @@ class _Item:
             if self.focus and all(d in self.focus for d in drafts) is False:
                 drafts = [d for d in drafts if d in self.focus] or drafts
             self._attach(number, text, _latest_per_country(drafts), attached)
+        elif self._people_named(text):
+            self._by_people(number, text)
         elif self._city_drafts(text):
             self._attach(number, text, self._city_drafts(text))
         elif self.focus and self._refers_back(text, ko, sentence.paragraph):
-            self._attach(number, text, self.focus)
+            self._attach_back(number, text, ko)
+
+    def _people_named(self, text: str) -> list[Mention]:
+        """The counterparts met earlier that a sentence names by their own name ("Ambassador
+        Zurita", "코발스카 대사는"), as mentions of their country."""
+        found: dict[int, Mention] = {}
+        for draft in self.drafts:
+            for key in draft.people:
+                at = named_in(text, key)
+                if at >= 0 and at not in found:
+                    found[at] = Mention(at, at + len(key), key, draft.iso3, "person", "met")
+        return [found[at] for at in sorted(found)]
+
+    def _by_people(self, number: int, text: str) -> None:
+        named = self._people_named(text)
+        codes = {m.iso3 for m in named}
+        drafts = [
+            d for d in self.drafts if d.iso3 in codes and set(d.people) & {m.text for m in named}
+        ]
+        self._attach(number, text, drafts, named)
+
+    def _attach_back(self, number: int, text: str, ko: bool) -> None:
+        """A sentence that goes on about "the ambassador", "대사관은": the counterpart in focus;
+        when that could be any of several countries' counterparts, its facts are not copied to
+        each of them but listed apart."""
+        if len({d.iso3 for d in self.focus}) > 1 and not (
+            w.KOREAN_PLURAL_SUBJECT if ko else w.PLURAL_SUBJECT
+        ).match(text):
+            if _pledges_in(text) or _programs(text):
+                names = ", ".join(_name(d.iso3) for d in self.focus)
+                self.unplaced.append(
+                    Unplaced(
+                        text,
+                        L_(
+                            "This sentence is about one of the counterparts ({countries}), but "
+                            "the text does not say which: its pledge or programme is on no "
+                            "draft. Add it to the right one.",
+                            countries=names,
+                        ),
+                    )
+                )
+            return
+        self._attach(number, text, self.focus)
 
     def _host_office_abroad(self, text: str, ko: bool) -> list[Mention]:
         """Korea met through an office abroad of one of its agencies the item names ("한국국제
@@ -704,7 +761,7 @@ class _Item:
                 meeting_type=draft.meeting_type,
                 location=draft.location,
                 programs="; ".join(_programs(" ".join(draft.texts))),
-                cities="; ".join(self._cities(" ".join(draft.texts))),
+                cities="; ".join(self._cities(" ".join(draft.texts), draft.iso3)),
                 follow_up="; ".join(draft.pledges),
                 summary=" ".join(self.sentences[n].text for n in sorted(draft.sentences)),
                 source_title=source_title.strip(),
@@ -740,7 +797,18 @@ class _Item:
                 )
         return records
 
-    def _cities(self, text: str) -> list[str]:
+    def _cities(self, text: str, iso3: str) -> list[str]:
+        """The cities of the draft's country its sentences name (a city the gazetteer places
+        in another country is that country's, not this draft's)."""
+        cities = [
+            city
+            for city in self._named_cities(text)
+            if country_of_city(city) in ("", iso3) and self.cities.get(city, iso3) == iso3
+        ]
+        cities += [name for _, _, name, code in cities_in(text) if code == iso3]
+        return [c for c in dict.fromkeys(cities) if not any(c != o and c in o for o in cities)]
+
+    def _named_cities(self, text: str) -> list[str]:
         found: list[str] = []
         if korean(text):
             for pattern in _KOREAN_CITY:
@@ -909,6 +977,14 @@ def _counterpart_name(text: str, group: list[Mention], ko: bool) -> str:
     return ""
 
 
+def _person(text: str, found: list[Mention], mention: Mention) -> str:
+    """The person the sentence introduces with this country, or ""."""
+    index = found.index(mention)
+    lower = found[index - 1].end if index else 0
+    upper = found[index + 1].start if index + 1 < len(found) else len(text)
+    return person_near(text, mention.start, mention.end, lower, upper)
+
+
 def _has_pledge(text: str, ko: bool) -> bool:
     return bool(_pledges_in(text))
 
@@ -934,6 +1010,11 @@ def _pledges_in(text: str) -> list[tuple[int, str]]:
         for match in w.KOREAN_PLEDGE.finditer(text):
             topic = re.search(r"\S+(?:은|는)\s", text[: match.start()])
             start = topic.end() if topic else 0
+            # "…을 소개하고 연수 프로그램에 공무원을 보내겠다고": the promise is the last clause
+            clause = list(
+                re.finditer(r"(?:하고|했고|하며|했으며|,)\s", text[start : match.start()])
+            )
+            start = start + clause[-1].end() if clause else start
             if match.group("plan") is not None:  # "…검토할 계획이라고 밝혔다": the plan as said
                 phrase = text[start : match.end("plan")] + "할 계획"
                 found.append((match.start(), re.sub(r"할 계획$", "", phrase).strip() + "하기"))
@@ -1035,7 +1116,9 @@ def _program_patterns() -> list[tuple[re.Pattern, str]]:
     for wording in sorted(wordings, key=len, reverse=True):
         flags = 0 if len(wording) <= 5 else re.IGNORECASE
         spelled = r"\s?".join(re.escape(part) for part in wording.split(" "))
-        patterns.append((re.compile(rf"(?<![\w-]){spelled}(?!\w)", flags), wordings[wording]))
+        # a Korean wording is followed by its particle: "WeGO 연수 프로그램에"
+        after = r"(?![A-Za-z0-9])" if re.search("[가-힣]", wording) else r"(?!\w)"
+        patterns.append((re.compile(rf"(?<![\w-]){spelled}{after}", flags), wordings[wording]))
     return patterns
 
 

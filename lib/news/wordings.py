@@ -118,6 +118,13 @@ KOREAN_MEETING_CUES = re.compile(
 KOREAN_EVENT_CUES = re.compile(r"참석|참가|행사|간담회|리셉션|기념식|개최|열었")
 KOREAN_FUTURE_AFTER = re.compile(r"^[가-힣]{0,3}\s?(?:할|될|예정|계획|것이다)")
 KOREAN_FUTURE = re.compile(r"(?:예정이다|계획이다|것이다|예정)\.?$")
+# Subjects that are about all the counterparts in focus ("Both envoys", "They", "양측은").
+PLURAL_SUBJECT = re.compile(
+    r"^(?:both|they|the two|all|each|the (?:\w+\s)?(?:ambassadors|envoys|diplomats|guests|"
+    r"delegations|delegates|visitors|sides|parties|mayors|representatives))\b",
+    re.IGNORECASE,
+)
+KOREAN_PLURAL_SUBJECT = re.compile(r"^(?:양측|두 사람|이들|참석자들|[가-힣\s]{0,12}들은|양국|모두)")
 KOREAN_BACK_REFERENCE = re.compile(
     r"^(?:양측|두 사람|그는|그녀는|이 자리에서|이날|"
     rf"(?:[가-힣]+\s)?(?:{KOREAN_COUNTERPARTS})(?:은|는|이|가|측은))"

