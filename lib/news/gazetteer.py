@@ -20,7 +20,7 @@ _NOT_CITIES = {
     "George", "Florence", "Alexandria", "Jackson", "Lincoln", "Hamilton", "Washington",
     "Georgia", "Mexico", "Kuwait", "Singapore", "Panama", "Guatemala", "Djibouti", "Luxembourg",
     "Monaco", "Korea", "Seoul", "Santiago", "Córdoba", "Cordoba", "Valencia", "San Jose",
-    "Mosul", "Nice", "Bath", "Reading", "Mobile", "Split", "Of", "Independence", "Hope",
+    "Mosul", "Nice", "Bath", "Reading", "Mobile", "Split", "Independence", "Hope",
     "Concord", "Columbia", "Wuhan", "Kent", "Essex", "Orange", "Union", "Liberty", "Paris",
     "도시", "시장", "대사", "중앙", "광주", "부산", "대구", "대전", "인천", "울산", "수원",
     "세종", "서울", "청주", "전주", "창원", "포항", "안산", "고양", "용인", "성남", "부천",

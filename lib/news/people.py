@@ -36,12 +36,14 @@ _NOT_NAMES = re.compile(
     r"Korea|Seoul|Council|Committee|University|WeGO|Municipality|Province|Kingdom|Mission|"
     r"Consulate|High|Commission|Ambassador|Mayor)\b"
 )
-_KOREAN_WORD = re.compile(r"^(?!지난|이번|오는|다음|올해|작년|최근|앞서|당시|현재|이날|오늘|어제)[가-힣]{1,6}$")
+_KOREAN_WORD = re.compile(
+    r"^(?!지난|이번|오는|다음|올해|작년|최근|앞서|당시|현재|이날|오늘|어제)[가-힣]{1,6}$"
+)
 _KOREAN_TITLE_AFTER = re.compile(r"^[가-힣]{1,10}?\s?(?:대사|총영사|영사|대사대리|공사|참사관)")
 _KOREAN_ENDINGS = re.compile(r"(?:은|는|이|가|을|를|와|과|에서|에게|의|도|로|으로|고|며|일|월)$")
 _KOREAN_TITLES_WORDS = {
-    "대사", "총영사", "영사", "시장", "부시장", "지사", "도지사", "장관", "대표", "총장", "사무총장",
-    "주한", "신임", "전", "현", "및", "등", "그리고", "또", "이날", "오늘", "어제",
+    "대사", "총영사", "영사", "시장", "부시장", "지사", "도지사", "장관", "대표", "총장",
+    "사무총장", "주한", "신임", "전", "현", "및", "등", "그리고", "또", "이날", "오늘", "어제",
 }  # fmt: skip
 
 
