@@ -43,6 +43,7 @@ _PERSON_BEFORE_TITLE = re.compile(
     rf"(?:H\.E\.\s+)?(?P<name>{_NAME}),\s+(?:the\s+)?(?:newly appointed\s+)?(?:{_PERSON_TITLES}|"
     r"Chief of Mission|Research|Military|First Secretary)"
 )
+_FORMER = re.compile(r"\b(?:former|formerly|previously|served as|was once|ex-)\b", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"WeGO|Secretary|Secretariat|Embassy|City|Republic|General|Office|Seoul")
 # Heads of departments and companies: "Director General of …", "Chief Executive Officer of …".
 _EXECUTIVE_TITLES = (
@@ -216,7 +217,12 @@ class _Item:
             strong
             and not meeting
             and not planned
-            and sentence.paragraph == self.meeting_paragraph
+            and (
+                sentence.paragraph == self.meeting_paragraph
+                # "The diplomats included …", "The first batch was composed of Ambassadors …":
+                # the counterparts of a meeting told before, in a later paragraph
+                or (not ko and self.meeting_paragraph >= 0 and not _FORMER.search(body))
+            )
             and not (w.KOREAN_FUTURE if ko else w.FUTURE).search(body)
         ):
             meeting = True  # "X, Chargé d'Affaires of the Ecuadorian Embassy, opened the session"

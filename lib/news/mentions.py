@@ -240,8 +240,19 @@ _CITY_LIST_GAP = re.compile(
 )
 
 
+# "Ambassadors A. Batti of Iraq, N. B. Cooray of Sri Lanka and M. Razl of Pakistan"
+_PERSON_LIST_GAP = re.compile(
+    r"\s*,\s*(?:and\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}of\s+(?:the\s+)?"
+    r"|\s+and\s+(?:[A-Z][\w.'’-]*\s+){1,4}of\s+(?:the\s+)?"
+)
+
+
 def _listed(between: str) -> bool:
-    return bool(_LIST_GAP.fullmatch(between) or _CITY_LIST_GAP.fullmatch(between))
+    return bool(
+        _LIST_GAP.fullmatch(between)
+        or _CITY_LIST_GAP.fullmatch(between)
+        or _PERSON_LIST_GAP.fullmatch(between)
+    )
 
 
 def _replace(mention: Mention, role: str) -> Mention:

@@ -9,6 +9,7 @@ import re
 COUNTERPART_NOUNS = (
     r"ambassadors?|embass(?:y|ies)|consuls?[- ]general|consulates?(?:[- ]general)?|consuls?|"
     r"charg[ée]s? d['’]affaires|deputy chiefs? of mission|chiefs? of mission|heads? of mission|"
+    r"high commissioners?|high commissions?|"
     r"missions?|delegations?|delegates|diplomats?|envoys?|attach[ée]s?|counsell?ors?|"
     r"(?:first|second|third) secretar(?:y|ies)|ministers?|ministr(?:y|ies)|governments?|"
     r"officials?|representatives?|counterparts?|mayors?|vice[- ]mayors?|deputy mayors?|"
@@ -19,8 +20,11 @@ _NOUN = re.compile(rf"^(?:{COUNTERPART_NOUNS})\b", re.IGNORECASE)
 
 # "Ambassador of", "delegation from the City Government of".
 BEFORE_COUNTRY = re.compile(
-    rf"\b(?:{COUNTERPART_NOUNS})(?:\s+[A-Z][\w'’.-]+){{0,4}},?\s+(?:(?:\w+\s+){{0,2}}from|of)\s+"
-    r"(?:the\s+)?$",
+    rf"\b(?:{COUNTERPART_NOUNS})(?:\s+[A-Z][\w'’.-]+){{0,4}},?\s+(?:(?:\w+\s+){{0,2}}from|of|for)\s+"
+    r"(?:the\s+)?$"
+    # "the diplomats included the UAE, …": the countries the counterparts stood for
+    rf"|\b(?:{COUNTERPART_NOUNS})\s+(?:also\s+)?(?:included|including|were from|came from|"
+    r"represented)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Mexico's newly appointed Ambassador", "the Colombian Embassy", "Uzbek Ministry".
@@ -137,6 +141,8 @@ TITLES = [
     (r"(?:deputy|vice) ambassadors?", "Deputy Ambassador", "embassy"),
     (r"ambassadors?", "Ambassador", "embassy"),
     (r"(?:chiefs?|heads?) of mission", "Head of Mission", "embassy"),
+    (r"high commissioners?", "High Commissioner", "embassy"),
+    (r"high commissions?", "", "embassy"),
     (r"consuls?[- ]general", "Consul General", "consulate"),
     (r"consulates?", "", "consulate"),
     (r"consuls?", "Consul", "consulate"),
