@@ -43,6 +43,8 @@ _PERSON_BEFORE_TITLE = re.compile(
     rf"(?:H\.E\.\s+)?(?P<name>{_NAME}),\s+(?:the\s+)?(?:newly appointed\s+)?(?:{_PERSON_TITLES}|"
     r"Chief of Mission|Research|Military|First Secretary)"
 )
+# "25일 경기도에 따르면": the day the news was given out, not the day of the meeting.
+_REPORTED = re.compile(r"^\s?[가-힣]{1,12}(?:에|의)\s?따르면")
 _FORMER = re.compile(r"\b(?:former|formerly|previously|served as|was once|ex-)\b", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"WeGO|Secretary|Secretariat|Embassy|City|Republic|General|Office|Seoul")
 # Heads of departments and companies: "Director General of …", "Chief Executive Officer of …".
@@ -184,6 +186,12 @@ class _Item:
         self.representatives = _representatives(text)
         self.host_agencies = _host_agencies(text)
         self.assumed: set[int] = set()
+        # Lines above the first full sentence (headlines, subheadings, page chrome) name
+        # places and events, not meetings.
+        self.body_start = next(
+            (n for n, s in enumerate(self.sentences) if _finished(s.text) and len(s.text) > 40),
+            0,
+        )
 
     # The whole item ---------------------------------------------------------------------
 
@@ -206,7 +214,11 @@ class _Item:
         found = mentions(text, meeting)
         self._learn_places(text, found, number)
         own = self._own_window(body, shift, cues, meeting, number)
-        if _is_title(sentence, body) or _is_byline(sentence, body):
+        if (
+            _is_title(sentence, body)
+            or _is_byline(sentence, body)
+            or (number < self.body_start and not _finished(body))
+        ):
             strong = [m for m in found if m.role == "met" and m.iso3 and m.iso3 != HOST]
             if _is_byline(sentence, body) and len(strong) == 1:
                 self.voice = strong[0].iso3
@@ -238,7 +250,11 @@ class _Item:
 
     def _own_window(self, body, shift, cues, meeting, number) -> Window | None:
         """The window the sentence's own date wording gives, if any; keeps the context."""
-        phrases = [p for p in date_phrases(body, self.published) if not _is_dateline(body, p)]
+        phrases = [
+            p
+            for p in date_phrases(body, self.published)
+            if not _is_dateline(body, p) and not _REPORTED.match(body[p.end :])
+        ]
         usable = [
             p for p in phrases if not p.future or (meeting and p.window and p.window.days <= 7)
         ]
@@ -922,8 +938,16 @@ def _is_dateline(body: str, phrase: DatePhrase) -> bool:
     return len(rest) < 12 or bool(re.search(r"\|\s*$", body[: phrase.start]))
 
 
+def _finished(text: str) -> bool:
+    """Whether a line ends as a sentence does."""
+    return bool(re.search(r"(?:[.!?]|다)[\"”’']?\s*$", text))
+
+
 def _is_title(sentence: Sentence, body: str) -> bool:
-    return sentence.paragraph == 0 and not body.rstrip().endswith((".", "다.", "!", "?"))
+    """A headline or a subheading: a short line near the top with no full stop."""
+    return not _finished(body) and (
+        sentence.paragraph == 0 or (sentence.paragraph <= 3 and len(body) < 90)
+    )
 
 
 def _is_byline(sentence: Sentence, body: str) -> bool:
@@ -1010,7 +1034,24 @@ def _pledge_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _pledges_in(text: str) -> list[tuple[int, str]]:
-    """Each pledge in a sentence: (where it is, the pledge in a short phrase)."""
+    """Each pledge in a sentence: (where it is, the pledge in a short phrase); a general
+    readiness to cooperate ("협력하기로 했다", "agreed to strengthen cooperation") is none."""
+    return [(at, what) for at, what in _promises_in(text) if not _GENERIC_PLEDGE.search(what)]
+
+
+# Promises of nothing in particular: to cooperate, keep in touch, strengthen ties.
+_GENERIC_PLEDGE = re.compile(
+    r"^(?:[가-힣·\s]{0,40}?(?:지속\s?)?(?:협력|소통|교류|노력|협조|지원)(?:을|를)?\s?"
+    r"(?:강화|확대|증진)?(?:하|해)?(?:기|나가기)$"
+    r"|^(?:further\s+)?(?:continue\s+to\s+)?(?:cooperate|work (?:closely )?together|"
+    r"(?:strengthen|enhance|deepen|expand|promote|boost|further)\s+(?:the\s+)?(?:bilateral\s+)?"
+    r"(?:cooperation|ties|relations|friendship|exchanges?(?: and (?:cooperation|collaboration))?)"
+    r"|keep in (?:close )?touch|support\b)(?:[^,;]{0,40})?$)",
+    re.IGNORECASE,
+)
+
+
+def _promises_in(text: str) -> list[tuple[int, str]]:
     found = []
     if korean(text):
         for match in w.KOREAN_PLEDGE.finditer(text):
