@@ -641,7 +641,14 @@ class _Item:
             return self._country_of_place(place), title, kind, match.group(0).strip()
         # "vowed to raise it with the Mayor of Santo Domingo": whom a pledge names was not met
         spans = _pledge_spans(text)
-        match = _outside(_OFFICE.finditer(text), spans)
+        # "X, the mayor of Istanbul, met with Y, the mayor of Mexico City": whom the
+        # meeting was with comes after its verb
+        cue = next((c for c, future in _cues(text, False) if not future), 0)
+        offices = list(_OFFICE.finditer(text))
+        after_cue = [
+            m for m in offices if m.start() > cue and not _NOT_CITIES.match(m.group("place"))
+        ]
+        match = _outside(iter(after_cue or offices), spans)
         owned = _outside(_POSSESSIVE_OFFICE.finditer(text), spans)
         if not match and owned and not _NOT_CITIES.match(owned.group("place")):
             title, kind = w.title_and_type(owned.group("title"))
@@ -657,6 +664,10 @@ class _Item:
             if not bare:
                 return None
             title, kind = w.title_and_type(bare.group(0))
+            # "the Ambassador promised …": the ambassador met just before
+            focus = {d.iso3 for d in self.focus if d.kind == kind or not d.kind}
+            if len(focus) == 1:
+                return focus.pop(), title, kind, ""
             return self.voice or self._country_of_place(""), title, kind, ""
         office = re.sub(r"^the\s+", "", match.group("office"))
         title, kind = w.title_and_type(office)
@@ -671,6 +682,9 @@ class _Item:
         for city, iso3 in self.cities.items():
             if city and (place.startswith(city) or city in place):
                 return iso3
+        gazetteer = cities_in(place) if place else []
+        if gazetteer and gazetteer[0][0] == 0:
+            return gazetteer[0][3]  # "the mayor of Mexico City": a city the gazetteer knows
         for region, iso3 in w.REGIONS_OF_COUNTRIES.items():
             if place and re.search(rf"(?<!\w){re.escape(region)}(?!\w)", place):
                 return iso3

@@ -219,6 +219,8 @@ def _with_lists(sentence: str, found: list[Mention], meeting: bool) -> list[Ment
     for group in groups:
         roles = {m.role for m in group}
         shared = None
+        if _OWN_OFFICES.match(sentence[group[-1].end :]):
+            roles, shared = {"not met"}, "not met"  # "일본·중국 등 협의회 6개 사무소": its own
         if "met" in roles and len(group) > 1:
             shared = "met"  # "ambassadors of Canada, Kazakhstan, Mexico": a comma is no place
         elif len(group) > 1 and group[0].role in ("not met", "place"):
@@ -233,6 +235,13 @@ def _with_lists(sentence: str, found: list[Mention], meeting: bool) -> list[Ment
     return result
 
 
+# Countries followed by the organisation's own offices there ("일본·중국 등 협의회 6개 사무소
+# 관계자", "Ghana and Zambia (project offices)"): its staff, not counterparts.
+_OWN_OFFICES = re.compile(
+    r"^(?:\s?등)?\s?(?:[가-힣]{1,10}\s)?(?:\d+개\s?)?(?:해외\s?|현지\s?)?(?:사무소|지사|지부|사무실)"
+    r"|^\s*\((?:regional|project|country|field|liaison)\s+offices?\)",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"\s*(?:,|，|、|·|and|및|와|과|,\s*and|or)?\s*(?:the\s+)?")
 # "Budapest (Hungary), Lublin (Poland) and the City of Ryde (Australia)"
 _CITY_LIST_GAP = re.compile(

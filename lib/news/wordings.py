@@ -76,7 +76,7 @@ MEETING_CUES = re.compile(
     r"cooperation|suggestions?|offers?|move|efforts?))|"
     r"held (?:an? )?(?:\w+ )?(?:talks|meetings?|discussions?|session|dialogue|consultations?|"
     r"bilateral)|bilateral|attended|attends|told (?:the|our) (?:delegation|team|Secretariat)|"
-    r"attend|took part|participated|joined|gathered|consulted|signed|briefed|greeted|"
+    r"attend|took part|participated|joined|gathered|consulted|signed|signing of|briefed|greeted|"
     r"exchanged views|conversation|(?:delivered|gave|made) (?:\w+ )?remarks|"
     r"remarks were (?:delivered|given|made)|took the floor|among the guests|"
     r"guests|travel(?:l)?ed to|mission to|trip to|stopped in|came to|called at|"
@@ -113,7 +113,10 @@ KOREAN_COUNTERPARTS = (
 KOREAN_AFTER_COUNTRY = re.compile(
     rf"^(?:의)?(?:\s?[가-힣A-Za-z]+){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=들?[은는이가을를의와과에도,\s]|$)"
 )
-KOREAN_PLACE_AFTER = re.compile(r"^(?:에서|에|으로|로|까지|에는|에서는)")
+KOREAN_PLACE_AFTER = re.compile(
+    r"^(?:에서|에|으로|로|까지|에는|에서는)"
+    r"|^\s[가-힣]{1,8}(?:에서|에서는)\s"  # "대만 신추에서 열리는": a city of it, a place
+)
 KOREAN_MEETING_CUES = re.compile(
     r"면담|만나|만났|만남|예방|접견|회담|회동|환담|방문|찾아|찾았|참석|참가|맞이|영접|간담회|"
     r"협의|논의했|의견을 나눴|서명|체결|개최|열었|양자|"
