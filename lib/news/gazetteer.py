@@ -58,15 +58,13 @@ def _cities() -> dict[str, str]:
     return cities
 
 
-@functools.cache
-def _korean_pattern() -> re.Pattern:
-    names = sorted((n for n in _cities() if _KOREAN.search(n)), key=len, reverse=True)
-    return re.compile(r"(?<![가-힣])(" + "|".join(re.escape(n) for n in names) + ")")
+_HANGUL_RUN = re.compile("[가-힣]+")
 
 
 _ENGLISH_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s(?:de|del|da|do|la|el|[A-Z][\w'’.-]*)){0,3}")
 
 
+@functools.lru_cache(maxsize=4096)
 def cities_in(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, city, iso3) of each large city a text names, longest name first."""
     cities = _cities()
@@ -80,9 +78,14 @@ def cities_in(text: str) -> list[tuple[int, int, str, str]]:
             if name in cities:
                 found.append((start, start + len(name), name, cities[name]))
                 break
-    if _KOREAN.search(text):
-        for match in _korean_pattern().finditer(text):
-            found.append((match.start(), match.end(), match.group(1), cities[match.group(1)]))
+    for match in _HANGUL_RUN.finditer(text):
+        run = match.group(0)
+        # the longest city name the run of syllables starts with ("바르샤바의", "호찌민시")
+        for length in range(min(len(run), 10), 1, -1):
+            if run[:length] in cities:
+                start = match.start()
+                found.append((start, start + length, run[:length], cities[run[:length]]))
+                break
     return sorted(found)
 
 

@@ -7,6 +7,7 @@ them is about that person's country, whatever country was named last.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _HONORIFICS = re.compile(r"^(?:(?:H\.E\.|HE|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Dame)\s+)+")
@@ -104,8 +105,14 @@ def keys_of(name: str) -> list[str]:
 
 def named_in(text: str, key: str) -> int:
     """Where a person's name key stands in a sentence as a word, or -1."""
-    if re.search("[가-힣]", key):
-        match = re.search(rf"(?<![가-힣]){re.escape(key)}(?=\s|[은는이가을를의와과도]|$)", text)
-    else:
-        match = re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text)
+    if key not in text:
+        return -1
+    match = _key_pattern(key).search(text)
     return match.start() if match else -1
+
+
+@functools.lru_cache(maxsize=1024)
+def _key_pattern(key: str) -> re.Pattern:
+    if re.search("[가-힣]", key):
+        return re.compile(rf"(?<![가-힣]){re.escape(key)}(?=\s|[은는이가을를의와과도]|$)")
+    return re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -212,7 +213,8 @@ def _named_cities(item, text: str) -> list[str]:
 
 
 @cache
-def _program_patterns() -> list[tuple[re.Pattern, str]]:
+def _program_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every wording of every catalogue programme, and the programme of each."""
     wordings: dict[str, str] = {}
     for row in program_catalogue().itertuples():
         for alias in [row.program, *row.aliases.split(";")]:
@@ -220,24 +222,30 @@ def _program_patterns() -> list[tuple[re.Pattern, str]]:
             if alias:
                 wordings.setdefault(alias, row.program)
     wordings.update(w.KOREAN_PROGRAMS)
-    patterns = []
+    parts, programs = [], {}
     for wording in sorted(wordings, key=len, reverse=True):
-        flags = 0 if len(wording) <= 5 else re.IGNORECASE
         spelled = r"\s?".join(re.escape(part) for part in wording.split(" "))
         # a Korean wording is followed by its particle: "WeGO 연수 프로그램에"
         after = r"(?![A-Za-z0-9])" if re.search("[가-힣]", wording) else r"(?!\w)"
-        patterns.append((re.compile(rf"(?<![\w-]){spelled}{after}", flags), wordings[wording]))
-    return patterns
+        parts.append(f"(?i:{spelled}){after}" if len(wording) > 5 else f"{spelled}{after}")
+        programs.setdefault(_key(wording), wordings[wording])
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")"), programs
+
+
+def _key(wording: str) -> str:
+    return re.sub(r"\s", "", wording).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _programs_cached(text: str) -> tuple[str, ...]:
+    pattern, programs = _program_pattern()
+    found = [programs.get(_key(m.group(0)), "") for m in pattern.finditer(text)]
+    return tuple(dict.fromkeys(p for p in found if p))
 
 
 def programs_in(text: str) -> list[str]:
     """The catalogue programmes a text talks about, in the order they come."""
-    taken: list[tuple[int, int, str]] = []
-    for pattern, program in _program_patterns():
-        for match in pattern.finditer(text):
-            if not any(a < match.end() and match.start() < b for a, b, _ in taken):
-                taken.append((match.start(), match.end(), program))
-    return list(dict.fromkeys(program for _, _, program in sorted(taken)))
+    return list(_programs_cached(text))
 
 
 _programs = programs_in
