@@ -39,6 +39,7 @@ from lib.news.dates import (
     published_date,
     year_before,
 )
+from lib.news.groups import group_mentions
 from lib.news.mentions import HOST, Mention, korean, mentions
 from lib.news.people import keys_of, named_in
 from lib.news.places import Places
@@ -154,6 +155,9 @@ class _Item(Places):
         meeting = any(not future for _, future in cues)
         planned = bool(cues) and not meeting
         found = mentions(text, meeting)
+        named = {m.iso3 for m in found}
+        extra = [m for m in group_mentions(text) if m.iso3 not in named]
+        found = sorted(found + extra, key=lambda m: m.start) if extra else found
         self._learn_places(text, found, number)
         own = self._own_window(body, shift, cues, meeting, number)
         if (

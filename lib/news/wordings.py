@@ -111,7 +111,8 @@ KOREAN_COUNTERPARTS = (
     r"도지사|시의회|시청|대통령|총리|공무원|국장|청장|실장|본부장|최고경영자|사장|위원장|이사장|총재"
 )
 KOREAN_AFTER_COUNTRY = re.compile(
-    rf"^(?:의)?(?:\s?[가-힣A-Za-z]+){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=들?[은는이가을를의와과에도,\s]|$)"
+    # "미국·일본 등 13개국 대사": the listed countries' envoys
+    rf"^(?:의)?(?:\s?[가-힣A-Za-z]+|\s?\d+개국){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=들?[은는이가을를의와과에도,\s]|$)"
 )
 KOREAN_PLACE_AFTER = re.compile(
     r"^(?:에서|에|으로|로|까지|에는|에서는)"
