@@ -101,7 +101,8 @@ BACK_REFERENCE = re.compile(
     r"^(?:the\s+)?(?:he|she|they|it|both|the two|(?:the\s+)?(?:newly[- ]appointed\s+)?"
     rf"(?:(?:deputy|vice)\s+)?(?:{COUNTERPART_NOUNS})|ambassador\s+[A-Z][\w'’-]*|mayor\s+[A-Z][\w'’-]*|"
     r"vice mayor|deputy mayor|(?:mr|ms|mrs|dr|h\.e)\.?\s+[A-Z][\w'’-]*|"
-    r"in (?:the|his|her|this) (?:meeting|talks|discussion|conversation))\b",
+    r"in (?:the|his|her|this) (?:meeting|talks|discussion|conversation)|"
+    r"(?:during|at) the (?:meeting|talks|discussions?|conversation))\b",
     re.IGNORECASE,
 )
 
@@ -129,7 +130,8 @@ KOREAN_FUTURE = re.compile(r"(?:예정이다|계획이다|것이다|예정)\.?$"
 # Subjects that are about all the counterparts in focus ("Both envoys", "They", "양측은").
 PLURAL_SUBJECT = re.compile(
     r"^(?:both|they|the two|all|each|the (?:\w+\s)?(?:ambassadors|envoys|diplomats|guests|"
-    r"delegations|delegates|visitors|sides|parties|mayors|representatives))\b",
+    r"delegations|delegates|visitors|sides|parties|mayors|representatives)|"
+    r"(?:during|at) the (?:meeting|talks|discussions?),? it was (?:decided|agreed))\b",
     re.IGNORECASE,
 )
 KOREAN_PLURAL_SUBJECT = re.compile(r"^(?:양측|두 사람|이들|참석자들|[가-힣\s]{0,12}들은|양국|모두)")
@@ -210,7 +212,7 @@ KOREAN_TITLES = [
 
 # Pledges: the wordings that say someone will do something next; the pledge follows them.
 PLEDGES = re.compile(
-    r"\b(?:(?:pledged|promised|offered|agreed|committed(?: himself| herself| itself)?|vowed|"
+    r"\b(?:(?:pledged|promised|offered|agreed|decided|committed(?: himself| herself| itself)?|vowed|"
     r"undertook|pledges|promises|offers|agrees|commits)\s+to"
     r"|(?:stated|expressed|voiced|announced|confirmed|showed|signalled|signaled) "
     r"(?:(?:his|her|their|its|the [\w-]+['’]s)\s+)?(?:full\s+|strong\s+)?"
