@@ -212,8 +212,8 @@ KOREAN_TITLES = [
 
 # Pledges: the wordings that say someone will do something next; the pledge follows them.
 PLEDGES = re.compile(
-    r"\b(?:(?:pledged|promised|offered|agreed|decided|committed(?: himself| herself| itself)?|vowed|"
-    r"undertook|pledges|promises|offers|agrees|commits)\s+to"
+    r"\b(?:(?:pledged|promised|offered|agreed|decided|committed(?: himself| herself| itself)?|"
+    r"vowed|undertook|pledges|promises|offers|agrees|commits)\s+to"
     r"|(?:stated|expressed|voiced|announced|confirmed|showed|signalled|signaled) "
     r"(?:(?:his|her|their|its|the [\w-]+['’]s)\s+)?(?:full\s+|strong\s+)?"
     r"(?:intention|willingness|readiness|commitment|wish) to"
