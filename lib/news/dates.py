@@ -297,6 +297,11 @@ def _english_rules():
 
 
 def _korean_rules():
+    def korean_weekday(m, p):
+        """ "지난 화요일", "화요일": the last such day on or before publication."""
+        back = (p.weekday() - "월화수목금토일".index(m["weekday"])) % 7
+        return _day(p, back), "", False
+
     def fixed(function):
         return lambda m, p: (function(p), "", False)
 
@@ -361,6 +366,7 @@ def _korean_rules():
         (r"최근\s?(?P<amount>\d+|한|두|세|몇)\s?(?P<unit>주|달|개월)\s?(?:간|동안|사이)?", past),
         # "올해 열리는 창립회의": an event later this year, not a date of what happened
         (r"올해\s?(?:안에\s?)?(?=열리는|열릴|개최되는|개최될|예정)", lambda m, p: (None, "", True)),
+        (r"(?:지난\s?)?(?P<weekday>[월화수목금토일])요일", korean_weekday),
         (r"올해\s?초|연초|올\s?초", fixed(_early_this_year)),
         (r"최근(?!\s?(?:\d|한|두|세|몇))", fixed(_recently)),
         (r"올해\s?들어|올\s?들어|올해", fixed(_earlier_this_year)),
