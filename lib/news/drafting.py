@@ -43,8 +43,8 @@ from lib.news.gazetteer import cities_in
 from lib.news.groups import group_mentions
 from lib.news.mentions import HOST, Mention, korean, mentions
 from lib.news.people import keys_of, named_in
-from lib.news.places import Places
-from lib.news.records import name, programs_in, records
+from lib.news.places import _OFFICE, Places
+from lib.news.records import NOT_CITIES, name, programs_in, records
 from lib.news.text import Sentence, sentences
 
 _DATELINE = re.compile(
@@ -281,6 +281,7 @@ class _Item(Places):
                     draft.people += [k for k in keys_of(person) if k not in draft.people]
                     draft.texts.append(segment)
                     touched.append(draft)
+            touched += self._offices_beside(number, text, ko, met, own)
             self._pledges(text, met + self._people_named(text), touched, number)
         elif self._people_named(text):
             self._by_people(number, text)
@@ -447,6 +448,37 @@ class _Item(Places):
         elif self.focus and self._refers_back(text, ko, sentence.paragraph):
             self._attach_back(number, text, ko)
 
+    def _offices_beside(self, number, text, ko, met: list[Mention], own) -> list[_Draft]:
+        """Counterparts the sentence names by a city's office beside those named by country
+        ("met the Hungarian Consul General, and the Vice Chairman of the Ho Chi Minh City
+        People's Committee"): a draft for each city whose country is known."""
+        if ko:
+            return []
+        named = {m.iso3 for m in met}
+        spans = _pledge_spans(text)
+        # "The Mayor of Yerevan met with …": whom the meeting was with comes after its verb
+        cue = next((at for at, future in _cues(text, False) if not future), len(text))
+        drafts = []
+        for match in _OFFICE.finditer(text, cue):
+            place = match.group("place")
+            if any(a <= match.start() < b for a, b in spans) or NOT_CITIES.match(place):
+                continue
+            iso3 = self.cities.get(place) or next(
+                (code for at, _, _, code in cities_in(place) if at == 0), ""
+            )
+            if not iso3 or iso3 in named or iso3 == HOST:
+                continue
+            title, kind = w.title_and_type(match.group("office"))
+            if place.endswith(("City Government", "People's Committee")):
+                kind = "city government"
+            self.sure_country = False
+            office = re.sub(r"^the\s+", "", match.group("office"))
+            draft = self._draft_for(iso3, title, kind, office, own, number)
+            draft.texts.append(text)
+            drafts.append(draft)
+            named.add(iso3)
+        return drafts
+
     def _people_named(self, text: str) -> list[Mention]:
         """The counterparts met earlier that a sentence names by their own name ("Ambassador
         Zurita", "코발스카 대사는"), as mentions of their country."""
@@ -470,6 +502,19 @@ class _Item(Places):
         """A sentence that goes on about "the ambassador", "대사관은": the counterpart in focus;
         when that could be any of several countries' counterparts, its facts are not copied to
         each of them but listed apart."""
+        paragraph = self.sentences[number].paragraph
+        met_with = {d.iso3 for d in self.drafts if set(d.sentences) & set(self.focus[0].sentences)}
+        if (
+            len(met_with) > 1
+            and paragraph != self.focus_paragraph
+            and not (w.KOREAN_PLURAL_SUBJECT if ko else w.PLURAL_SUBJECT).match(text)
+        ):
+            # "The ambassador also promised …" a paragraph after two ambassadors were named:
+            # the one whose title it gives, if only one has it; else any of them
+            together = [d for d in self.drafts if d.iso3 in met_with]
+            title = w.title_and_type(text[:60], ko)[0]
+            titled = [d for d in together if title and d.title == title]
+            self.focus = titled if len({d.iso3 for d in titled}) == 1 else together
         if len({d.iso3 for d in self.focus}) > 1 and not (
             w.KOREAN_PLURAL_SUBJECT if ko else w.PLURAL_SUBJECT
         ).match(text):
