@@ -212,7 +212,7 @@ def _pledges_in(text: str) -> list[tuple[int, str]]:
 
 # Promises of nothing in particular: to cooperate, keep in touch, strengthen ties.
 _GENERIC_PLEDGE = re.compile(
-    r"^(?:[가-힣·\s]{0,40}?(?:지속\s?)?(?:협력|소통|교류|노력|협조|지원)(?:을|를)?\s?"
+    r"^(?:[가-힣·\s]{0,40}?(?:지속\s?)?(?:협력|소통|교류|노력|협조)(?:을|를)?\s?"
     r"(?:강화|확대|증진)?(?:하|해)?(?:기|나가기)$"
     r"|^[가-힣·\s]{0,40}?(?:협력|소통|교류|관계)(?:을|를)\s?(?:이어가기|이어\s?나가기|계속하기|지속하기)$"
     r"|^(?:further\s+)?(?:continue\s+to\s+)?(?:cooperate|work (?:closely )?together|"

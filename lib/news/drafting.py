@@ -180,7 +180,12 @@ class _Item(Places):
                 sentence.paragraph == self.meeting_paragraph
                 # "The diplomats included …", "The first batch was composed of Ambassadors …":
                 # the counterparts of a meeting told before, in a later paragraph
-                or (not ko and self.meeting_paragraph >= 0 and not _FORMER.search(body))
+                or (
+                    not ko
+                    and self.meeting_paragraph >= 0
+                    and not _FORMER.search(body)
+                    and not {m.iso3 for m in strong} & {d.iso3 for d in self.drafts}
+                )
             )
             and not (w.KOREAN_FUTURE if ko else w.FUTURE).search(body)
         ):
@@ -641,6 +646,14 @@ _name = name
 _programs = programs_in
 
 
+# The organisation's own people abroad: the dateline is where they went, not their home.
+_ON_MISSION = re.compile(
+    r"\b(?:during|on) (?:the|a|its|this|their) (?:same |recent |\w+ )?(?:mission|visit|trip)\b"
+    r"|\bmission to\b|\b(?:WeGO|our) delegation\b",
+    re.IGNORECASE,
+)
+
+
 def _host_of_dateline(found: list[Sentence]) -> str:
     """The country of the city an English item is datelined in ("CEBU, Philippines –",
     "KARACHI, Apr 22 (APP):"), when it is not the organisation's own; or ""."""
@@ -662,6 +675,8 @@ def read_item(text: str, published: date | None, source_url: str, source_title: 
     item = _Item(text, published or guess or date.today())
     item.read()
     host = _host_of_dateline(item.sentences)
+    if host in item.visited or _ON_MISSION.search(text):
+        host = ""  # "During a mission to Mongolia …": the country visited is no host
     for draft in [d for d in item.drafts if host and d.iso3 == host]:
         item.drafts.remove(draft)
         item.unplaced.append(
