@@ -804,7 +804,7 @@ def test_demonyms_cities_without_country_and_never_the_host_or_a_mention():
     drafts = {d["country"]: d for d in reading.drafts}
     assert set(drafts) == {"Hungary", "Vietnam"}  # not Mongolia (the host), Japan, China, Canada
     assert drafts["Hungary"]["counterpart_title"] == "Consul General"
-    assert drafts["Hungary"]["follow_up"] == "Introduce WeGO to the Mayor of Budapest"
+    assert drafts["Hungary"]["follow_up"] == "Introduce the city to the Mayor of Budapest"
     assert drafts["Vietnam"]["counterpart_type"] == "city government"
     assert {d["date"] for d in reading.drafts} == {"2024-03-14"}  # "On Thursday"
     reasons = {u.country: str(u.reason) for u in reading.unplaced if u.country}
@@ -826,7 +826,8 @@ def test_a_group_is_its_members_only_when_every_members_envoy_came():
     assert len(reading.drafts) == 10
     assert {d["date"] for d in reading.drafts} == {"2024-11-07"}
     assert "Myanmar" in {d["country"] for d in reading.drafts}
-    some = read_news("Yesterday SG Park met ASEAN envoys.", published=date(2024, 11, 8))
+    some_day = date(2024, 11, 8)
+    some = read_news("Yesterday SG Park met ASEAN envoys.", published=some_day)
     assert some.drafts == []
     korean = read_news(
         "박 사무총장은 어제 아세안 10개국 대사와 만났다.", published=date(2024, 11, 8)
