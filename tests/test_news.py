@@ -802,15 +802,30 @@ def test_a_country_inferred_from_a_city_is_marked_unsure():
 def test_demonyms_cities_without_country_and_never_the_host_or_a_mention():
     reading = reading_of("2024-03-15_demonym-city-host.txt")
     drafts = {d["country"]: d for d in reading.drafts}
-    assert set(drafts) == {"Hungary", "Vietnam"}  # not Mongolia (the host), Japan, China, Canada
+    # not Mongolia (the mayor receiving them is the host), Japan, China nor Canada
+    assert set(drafts) == {"Hungary", "Vietnam"}
     assert drafts["Hungary"]["counterpart_title"] == "Consul General"
     assert drafts["Hungary"]["follow_up"] == "Introduce the city to the Mayor of Budapest"
     assert drafts["Vietnam"]["counterpart_type"] == "city government"
     assert {d["date"] for d in reading.drafts} == {"2024-03-14"}  # "On Thursday"
     reasons = {u.country: str(u.reason) for u in reading.unplaced if u.country}
-    assert "host" in reasons["MNG"]
     assert "still to come" in reasons["CAN"]  # "will visit Seoul … to meet the Ambassador"
     assert {"JPN", "CHN"} <= set(reasons)
+
+
+def test_the_country_an_item_is_datelined_in_is_the_host_not_a_meeting():
+    text = (
+        "Envoys call on the governor\n\nCEBU, Philippines – Two ambassadors paid a courtesy "
+        "call on the Governor of Cebu yesterday.\n\nThe visitors were the Ambassador of Iraq "
+        "and the Ambassador of Peru, who met the governor and officials of the Philippines' "
+        "Department of Tourism."
+    )
+    reading = read_news(text, published=date(2024, 3, 15))
+    assert [(d["country"], d["date"]) for d in reading.drafts] == [
+        ("Iraq", "2024-03-14"),
+        ("Peru", "2024-03-14"),
+    ]
+    assert any(u.country == "PHL" and "host" in str(u.reason) for u in reading.unplaced)
 
 
 def test_countries_listed_without_titles_are_met():
