@@ -918,3 +918,84 @@ def test_a_meeting_still_to_come_is_never_drafted_as_met(sentence):
     reading = read_news(sentence, published=date(2025, 5, 14))
     assert reading.drafts == []
     assert any(u.country == "CHL" for u in reading.unplaced)
+
+
+# The page: bad input gives a message, saves nothing, shows no traceback -----------------------
+
+
+@pytest.fixture
+def import_page(tmp_path, monkeypatch):
+    """The Import page on its own empty database, on the "From a news item" tab's widgets."""
+    from streamlit.testing.v1 import AppTest
+
+    from lib.store import Store
+
+    url = f"sqlite:///{tmp_path / 'news.sqlite3'}"
+    store = Store.open(url, create=True)
+    monkeypatch.setenv("OUTREACH_DB_URL", url)
+    monkeypatch.delenv("OUTREACH_DATA", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = at.switch_page("pages/Import.py").run()
+    next(t for t in at.text_input if t.label == "Your name").input("Min-ji Kim")
+    yield at, store
+    store.close()
+
+
+def _news_box(at):
+    return next(area for area in at.text_area if area.label == "The news item")
+
+
+def _draft(at):
+    buttons = [b for b in at.button if b.label == "Draft the meetings"]
+    if buttons:
+        buttons[0].click().run()
+    return at
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", ""),  # nothing to read: the page explains what it does, no table
+        ("The weather in Seoul was mild all week. Nothing else happened.", "No meeting"),
+        ("<html><script>alert('x')</script><p>Nothing to report.</p></html>", "No meeting"),
+        ("Paris. " * 180_000, "characters long"),  # about 1 MB
+    ],
+    ids=["empty", "no-meeting", "html-with-scripts", "one-megabyte"],
+)
+def test_bad_text_gives_a_message_and_saves_nothing(import_page, text, message):
+    at, store = import_page
+    _news_box(at).input(text).run()
+    _draft(at)
+    assert not at.exception
+    shown = " ".join(e.value for e in [*at.error, *at.warning, *at.caption])
+    assert message in shown
+    assert "alert(" not in " ".join(m.value for m in at.markdown)
+    saving = [b for b in at.button if b.label == "Save these meetings"]
+    assert not saving or saving[0].disabled
+    assert len(store.meetings()) == 0
+
+
+def test_a_file_named_docx_that_is_not_one_says_so(import_page):
+    at, store = import_page
+    upload = next(u for u in at.get("file_uploader") if "docx" in u.label)
+    upload.set_value(("item.docx", b"plain words, not a Word file", "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    assert any("could not be opened as a Word document" in e.value for e in at.error)
+    assert not [b for b in at.button if b.label == "Draft the meetings"]
+    assert len(store.meetings()) == 0
+
+
+def test_the_review_marks_unsure_fields_and_shows_the_evidence(import_page):
+    at, _store = import_page
+    _news_box(at).input((ISSUE18 / "2024-03-15_demonym-city-host.txt").read_text()).run()
+    _draft(at)
+    assert not at.exception
+    table = next(t for t in at.dataframe if t.editing_mode == "dynamic")
+    checks = dict(zip(table.value["country"], table.value["to_check"], strict=True))
+    assert checks["Hungary"] == ""
+    assert "Country" in checks["Vietnam"]  # read from "Ho Chi Minh City" alone
+    titles = [e.label for e in at.expander]
+    assert any(t.startswith("Row 2: Vietnam — check:") for t in titles)
+    said = " ".join(m.value for m in at.markdown)
+    assert "Ho Chi Minh City People" in said  # the sentence the draft came from

@@ -519,7 +519,10 @@ class _Item(Places):
             together = [d for d in self.drafts if d.iso3 in met_with]
             title = w.title_and_type(text[:60], ko)[0]
             titled = [d for d in together if title and d.title == title]
-            self.focus = titled if len({d.iso3 for d in titled}) == 1 else together
+            if len({d.iso3 for d in titled}) == 1:
+                self._attach(number, text, titled, sure=True)  # the only one with that title
+                return
+            self.focus = together
         if len({d.iso3 for d in self.focus}) > 1 and not (
             w.KOREAN_PLURAL_SUBJECT if ko else w.PLURAL_SUBJECT
         ).match(text):
