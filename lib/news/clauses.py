@@ -87,7 +87,7 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
     return cues
 
 
-_KOREAN_NOUN_AFTER_CUE = re.compile(r"^(?:\s?신청|자|객|국|비|기관|대상|규모|인원)")
+_KOREAN_NOUN_AFTER_CUE = re.compile(r"^(?:\s?신청|자|객|국|비|기관|대상|규모|인원|으로|이\s)")
 
 
 def _present_tense(text: str) -> bool:
@@ -212,13 +212,14 @@ def _pledges_in(text: str) -> list[tuple[int, str]]:
 
 # Promises of nothing in particular: to cooperate, keep in touch, strengthen ties.
 _GENERIC_PLEDGE = re.compile(
-    r"^(?:[가-힣·\s]{0,40}?(?:지속\s?)?(?:협력|소통|교류|노력|협조)(?:을|를)?\s?"
+    r"^(?:[^.;]*?(?:지속\s?|긴밀히\s?|적극\s?)?(?:협력|소통|교류|노력|협조)(?:을|를)?\s?"
     r"(?:강화|확대|증진)?(?:하|해)?(?:기|나가기)$"
     r"|^[가-힣·\s]{0,40}?(?:협력|소통|교류|관계)(?:을|를)\s?(?:이어가기|이어\s?나가기|계속하기|지속하기)$"
     r"|^(?:further\s+)?(?:continue\s+to\s+)?(?:cooperate|work (?:closely )?together|"
     r"(?:strengthen|enhance|deepen|expand|promote|boost|further)\s+(?:the\s+)?(?:bilateral\s+)?"
-    r"(?:cooperation|ties|relations|friendship|exchanges?(?: and (?:cooperation|collaboration))?)"
-    r"|keep in (?:close )?touch|support\b)(?:[^,;]{0,40})?$)",
+    r"(?:cooperation|collaboration|ties|relations|friendship|"
+    r"exchanges?(?: and (?:cooperation|collaboration))?)"
+    r"|keep in (?:close )?touch|support\b)(?:[^,;]{0,40}|\s+(?:regarding|on|in|between)\b.*)?$)",
     re.IGNORECASE,
 )
 
@@ -231,9 +232,15 @@ def _promises_in(text: str) -> list[tuple[int, str]]:
             start = topic.end() if topic else 0
             # "…을 소개하고 연수 프로그램에 공무원을 보내겠다고": the promise is the last clause
             clause = list(
-                re.finditer(r"(?:하고|했고|하며|했으며|,)\s", text[start : match.start()])
+                re.finditer(
+                    r"(?:하고|했고|하며|했으며|,|[”\"’']\s?(?:라?며|라?고))\s",
+                    text[start : match.start()],
+                )
             )
             start = start + clause[-1].end() if clause else start
+            if match.group("noun") is not None:  # "…개막식 참가를 약속했다"
+                found.append((match.start(), text[start : match.end("noun")].strip() + "하기"))
+                continue
             if match.group("plan") is not None:  # "…검토할 계획이라고 밝혔다": the plan as said
                 phrase = text[start : match.end("plan")] + "할 계획"
                 found.append((match.start(), re.sub(r"할 계획$", "", phrase).strip() + "하기"))

@@ -123,7 +123,7 @@ KOREAN_PLACE_AFTER = re.compile(
     r"|^\s[가-힣]{1,8}(?:에서|에서는)\s"  # "대만 신추에서 열리는": a city of it, a place
 )
 KOREAN_MEETING_CUES = re.compile(
-    r"면담|만나|만났|만남|예방|접견|회담|회동|환담|방문|찾아|찾았|참석|참가|맞이|영접|간담회|"
+    r"면담|만나|만났|만남|만난|예방|접견|회담|회동|환담|방문|찾아|찾았|참석|참가|맞이|영접|간담회|"
     r"협의|논의했|의견을 나눴|서명|체결|개최|열었|양자|"
     r"(?:협약|협정|양해각서|MOU|업무협약)[을를]?\s?맺"
 )
@@ -243,6 +243,8 @@ KOREAN_PLEDGE = re.compile(
     r"(?:약속|밝혔|말했|전했|다짐|강조|합의|했다|뜻을|의지를)"
     r"|(?P<plan>\S+?)(?:할|을|ㄹ) (?:계획|방침|예정)(?:이라고|이라는|임을)\s?(?:\S+\s)?"
     r"(?:밝혔|말했|전했|설명했|뜻을)"
+    # "개막식 참가를 약속했다": a promise named by its noun
+    r"|(?P<noun>[가-힣]+?)(?:을|를)\s?(?:약속|다짐)(?:했|하였)"
 )
 
 # Korean wordings of catalogue programmes, from data/programs.csv (the form and import read it too).
