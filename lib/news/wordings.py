@@ -139,7 +139,7 @@ PLURAL_SUBJECT = re.compile(
 )
 KOREAN_PLURAL_SUBJECT = re.compile(r"^(?:양측|두 사람|이들|참석자들|[가-힣\s]{0,12}들은|양국|모두)")
 KOREAN_BACK_REFERENCE = re.compile(
-    r"^(?:양측|두 사람|그는|그녀는|이 자리에서|이날|"
+    r"^(?:양측|두 사람|그는|그녀는|이 자리에서|이날|그러면서|이에 대해|"
     rf"(?:[가-힣]+\s)?(?:{KOREAN_COUNTERPARTS})(?:은|는|이|가|측은))"
 )
 
@@ -239,8 +239,9 @@ PLEDGE_END = re.compile(
     r"vowed|said|stated|expressed|assured)\b",
 )
 KOREAN_PLEDGE = re.compile(
-    r"(?P<stem>\S+?)(?:겠다고|겠다는|기로|ㄹ 것을|할 것을)\s?(?:\S+\s)?"
-    r"(?:약속|밝혔|말했|전했|다짐|강조|합의|했다|뜻을|의지를)"
+    r"(?P<stem>\S+?)(?:겠다고|겠다는|겠다[.!]?[”\"’']\s?(?:고|며)|기로|ㄹ 것을|할 것을)"
+    r"\s?(?:\S+\s)?"
+    r"(?:약속|밝혔|말했|전했|다짐|강조|합의|했다|뜻을|의지를|덧붙였)"
     r"|(?P<plan>\S+?)(?:할|을|ㄹ) (?:계획|방침|예정)(?:이라고|이라는|임을)\s?(?:\S+\s)?"
     r"(?:밝혔|말했|전했|설명했|뜻을)"
     # "개막식 참가를 약속했다": a promise named by its noun
