@@ -207,7 +207,19 @@ def _pledge_spans(text: str) -> list[tuple[int, int]]:
 def _pledges_in(text: str) -> list[tuple[int, str]]:
     """Each pledge in a sentence: (where it is, the pledge in a short phrase); a general
     readiness to cooperate ("협력하기로 했다", "agreed to strengthen cooperation") is none."""
-    return [(at, what) for at, what in _promises_in(text) if not _GENERIC_PLEDGE.search(what)]
+    return [(at, what) for at, what in _promises_in(text) if not _generic(what)]
+
+
+def _generic(pledge: str) -> bool:
+    """A promise to cooperate that names nothing to follow up: no programme, no city, no
+    purpose ("…할 수 있도록") and not the organisation itself."""
+    if not _GENERIC_PLEDGE.search(pledge):
+        return False
+    from lib.news.gazetteer import cities_in
+    from lib.news.records import programs_in
+
+    named = re.search(r"WeGO|수 있도록", pledge) or programs_in(pledge) or cities_in(pledge)
+    return not named
 
 
 # Promises of nothing in particular: to cooperate, keep in touch, strengthen ties.
@@ -224,8 +236,18 @@ _GENERIC_PLEDGE = re.compile(
 )
 
 
+# A signed agreement binds both sides: a follow-up as much as a promise is.
+_SIGNED = re.compile(
+    r"\b(?:signed|signing of|sign)\s+(?P<what>(?:an?|the)\s+[\w\s'’-]{0,40}?"
+    r"(?:agreement|memorandum(?: of understanding)?|MOU|MoU|protocol|letter of intent|accord))\b"
+)
+
+
 def _promises_in(text: str) -> list[tuple[int, str]]:
     found = []
+    signed = None if korean(text) else _SIGNED.search(text)
+    if signed:  # Korean agreements are left to the wordings of promises (measured: worse)
+        found.append((signed.start(), f"Signed {signed.group('what').strip()}"))
     if korean(text):
         for match in w.KOREAN_PLEDGE.finditer(text):
             topic = re.search(r"\S+(?:은|는)\s", text[: match.start()])
