@@ -87,7 +87,7 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
     return cues
 
 
-_KOREAN_NOUN_AFTER_CUE = re.compile(r"^(?:\s?신청|자|객|국|비|기관|대상|규모|인원|으로|이\s)")
+_KOREAN_NOUN_AFTER_CUE = re.compile(r"^(?:\s?신청|자|객|국|비|기관|대상|규모|인원|으로|이\s|에는|에서는)")
 
 
 def _present_tense(text: str) -> bool:
