@@ -87,7 +87,10 @@ def _cues(text: str, ko: bool) -> list[tuple[int, bool]]:
     return cues
 
 
-_KOREAN_NOUN_AFTER_CUE = re.compile(r"^(?:\s?신청|자|객|국|비|기관|대상|규모|인원|으로|이\s|에는|에서는)")
+# "참가 신청", "방문객", "방문으로", "면담에는": the word as a noun, not a meeting told
+_KOREAN_NOUN_AFTER_CUE = re.compile(
+    r"^(?:\s?신청|자|객|국|비|기관|대상|규모|인원|으로|이\s|에는|에서는)"
+)
 
 
 def _present_tense(text: str) -> bool:
