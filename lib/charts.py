@@ -88,14 +88,15 @@ SCALE_DARK = [
     "#dcefff",
 ]
 
-MONTH_TICKS_KO = [  # date-axis ticks in Korean at each zoom level (English keeps plotly's)
-    {"dtickrange": [None, 28 * 24 * 3600 * 1000], "value": "%-m월 %-d일"},
-    {"dtickrange": ["M1", "M11"], "value": "%Y년 %-m월"},
-    {"dtickrange": ["M12", None], "value": "%Y년"},
-]
+NONE_LIGHT, NONE_DARK = "#f2f3f5", "#181c24"  # cells counting 0, next to white or #0e1117
 MONTH_HOVER = {"en": "%b %Y", "ko": "%Y년 %-m월"}  # plotly's (d3) date format of a month
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+YEAR_TICKS = {"en": "%Y", "ko": "%Y년"}
+# Steps of a time axis, in months: never less than a month, so a narrow slice (three
+# meetings on one day) shows months, not hours of that day.
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+MOST_TICKS = 7  # labels on a time axis, few enough for a phone
 DAY_MS = 24 * 3600 * 1000
+LEGEND_ROOM = 40  # pixels under a plot for its legend (one line; plotly adds more if needed)
 
 
 # ------------------------------------------------------------------ text in the run's language
@@ -161,24 +162,94 @@ def _count_axis(title: str, top: float) -> dict:
     }
 
 
-def _date_axis(title: str) -> dict:
-    """A date axis with its title, ticks in the run's language."""
+def _month_index(day: pd.Timestamp) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_start(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}-01"
+
+
+def _date_axis(
+    title: str,
+    first: pd.Timestamp | None,
+    last: pd.Timestamp | None,
+    fewest_months: int,
+) -> dict:
+    """A time axis from `first` to `last` in whole months, at least `fewest_months` long,
+    ticked every month or more (never a day's hours) and labelled in the run's language;
+    the first tick opens the first period drawn, so its month or year is labelled."""
+    language = i18n.current()
     axis = {
         "type": "date",
         "title": _title(title),
         "showgrid": True,
         "gridcolor": GRID,
         "automargin": True,
+        "tickmode": "linear",
+        # Each label sits in the middle of its month or year.
+        "ticklabelmode": "period",
     }
-    if i18n.current() == "ko":
-        axis["tickformatstops"] = MONTH_TICKS_KO
-    return axis
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return {**axis, "dtick": "M12", "tickformat": YEAR_TICKS[language]}
+    low, high = _month_index(first), _month_index(last) + 1
+    if high - low < fewest_months:  # a narrow slice, centred in a few months
+        extra = fewest_months - (high - low)
+        low, high = low - extra // 2, high + extra - extra // 2
+    step = next(
+        (s for s in MONTH_STEPS if math.ceil((high - low) / s) <= MOST_TICKS), MONTH_STEPS[-1]
+    )
+    start = low - low % step
+    end = start + math.ceil((high - start) / step) * step
+    return {
+        **axis,
+        "range": [_month_start(start), _month_start(end)],
+        "tick0": _month_start(start),
+        "dtick": f"M{step}",
+        "tickformat": (MONTH_HOVER if step < 12 else YEAR_TICKS)[language],
+    }
 
 
-def _category_axis(title: str, values: list[str], labels: list[str] | None = None) -> dict:
-    """A category axis listing `values` from the top down, each shown with its label."""
+def _legend_below(**extra) -> dict:
+    """A horizontal legend under the plot, where the toolbar (top right) never covers it,
+    on a phone either."""
+    return {
+        "orientation": "h",
+        "x": 0,
+        "xanchor": "left",
+        "y": 0,
+        "yanchor": "bottom",
+        "yref": "container",
+        **extra,
+    }
+
+
+def _caption_width(text: str) -> int:
+    """Roughly how many pixels a caption takes at plotly's 12 px (Hangul is wider)."""
+    return sum(13 if ord(letter) > 0x1100 else 8 for letter in text) + 6
+
+
+def _y_caption(title: str) -> dict:
+    """The title of a category y axis, written level above its labels: drawn sideways, a
+    Korean title collided with the labels."""
+    return {
+        "text": title,
+        "xref": "paper",
+        "x": 0,
+        "xanchor": "right",
+        "yref": "paper",
+        "y": 1,
+        "yanchor": "bottom",
+        "yshift": 6,
+        "textangle": 0,
+        "showarrow": False,
+    }
+
+
+def _category_axis(values: list[str], labels: list[str] | None = None) -> dict:
+    """A category axis listing `values` from the top down, each shown with its label; its
+    title is the figure's caption (`_y_caption`)."""
     axis = {
-        "title": _title(title),
         "type": "category",
         "categoryorder": "array",
         "categoryarray": values,
@@ -209,6 +280,21 @@ def _colour_bar(title: str, **ticks) -> dict:
         "outlinewidth": 0,
         **ticks,
     }
+
+
+def _count_scale(dark: bool, top: int) -> list[list]:
+    """A scale of counts 0..`top`: 0 a neutral close to the page (nothing there), 1 already
+    clearly coloured, more stronger; the scale's palest blue was too close to 0's."""
+    colours = (SCALE_DARK if dark else SCALE_LIGHT)[2:]
+    zero = NONE_DARK if dark else NONE_LIGHT
+    half = 0.5 / max(1, top)  # between 0 and 1: no count falls there
+    steps = len(colours) - 1
+    # plotly.js ignores a scale whose last stop is not exactly 1.
+    return [
+        [0, zero],
+        [half, zero],
+        *([1 if i == steps else half + (1 - half) * i / steps, c] for i, c in enumerate(colours)),
+    ]
 
 
 def _scale(dark: bool, reverse: bool = False) -> list[list]:
@@ -470,19 +556,15 @@ def monthly_figure(counts: pd.DataFrame) -> go.Figure:
             }
         )
     top = counts.groupby("month")["meetings"].sum().max() if len(counts) else 1
+    first, last = (counts["month"].min(), counts["month"].max()) if len(counts) else (None, None)
     layout = {
         "barmode": "stack",
-        "height": 340,
-        "margin": {"l": 0, "r": 0, "t": 30, "b": 0},
-        "legend": {
-            "title": {"text": _("Region"), "side": "left"},
-            "traceorder": "normal",
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.02,
-            "x": 0,
-        },
-        "xaxis": _date_axis(_("Month")),
+        "height": 380,
+        "margin": {"l": 0, "r": 0, "t": 10, "b": LEGEND_ROOM},
+        # Also for one region: the legend says what the colour is.
+        "showlegend": bool(traces),
+        "legend": _legend_below(title={"text": _("Region"), "side": "left"}, traceorder="normal"),
+        "xaxis": _date_axis(_("Month"), first, last, fewest_months=6),
         "yaxis": _count_axis(_("Meetings"), top),
         "hoverlabel": HOVER_BOX,
     }
@@ -591,12 +673,18 @@ def strip_figure(marks: pd.DataFrame) -> go.Figure:
             trace["hovertext"] = _mark_texts(part, names)
             trace["hoverinfo"] = "text"
         traces.append(trace)
+    # A little room on each side, so a mark on the first or last day is drawn whole.
+    first = marks["date"].min() - pd.Timedelta(days=10) if len(marks) else None
+    last = marks["date_end"].max() + pd.Timedelta(days=11) if len(marks) else None
+    caption = _("Country")
     layout = {
-        "height": max(280, 26 * len(order) + 130),
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        "xaxis": _date_axis(_("Date of the meeting")),
-        "yaxis": _category_axis(_("Country"), order),
+        "height": max(300, 26 * len(order) + 170),
+        "margin": {"l": _caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
+        "showlegend": bool(traces),
+        "legend": _legend_below(),
+        "xaxis": _date_axis(_("Date of the meeting"), first, last, fewest_months=3),
+        "yaxis": _category_axis(order),
+        "annotations": [_y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
@@ -636,21 +724,25 @@ def program_figure(interest: pd.DataFrame) -> go.Figure:
         )
     ]
     top = int(interest["meetings"].max()) if len(interest) else 1
+    caption = _("Program")
     layout = {
         "barmode": "group",
-        "height": max(300, max(44, 16 * lines + 14) * len(programs) + 130),
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        "height": max(320, max(44, 16 * lines + 14) * len(programs) + 170),
+        "margin": {"l": _caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
+        "showlegend": bool(programs),
+        "legend": _legend_below(),
         "xaxis": _count_axis(_("Meetings or countries"), top),
-        "yaxis": _category_axis(_("Program"), programs, labels),
+        "yaxis": _category_axis(programs, labels),
+        "annotations": [_y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
 
 
 def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
-    """Program × region heatmap of meetings (aggregates.program_region_counts): 0 in the
-    lightest colour (dimmest on a dark page), every cell's count written in it."""
+    """Program × region heatmap of meetings (aggregates.program_region_counts): 0 in a
+    neutral near the page's colour, 1 and more in a blue that grows stronger, every cell's
+    count written in it."""
     programs = [str(program) for program in counts.index]
     regions = [str(region) for region in counts.columns]
     labels, lines = _program_labels(programs, 24)
@@ -664,7 +756,7 @@ def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
             "y": programs,
             "zmin": 0,
             "zmax": max(1, top),
-            "colorscale": _scale(dark),
+            "colorscale": _count_scale(dark, top),
             "xgap": 2,
             "ygap": 2,
             "texttemplate": "%{z}",
@@ -674,11 +766,13 @@ def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
         }
     ]
     row = max(36, 16 * lines + 12)
+    caption = _("Program")
     layout = {
-        "height": row * len(programs) + 190,
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 70},
+        "height": row * len(programs) + 210,
+        "margin": {"l": _caption_width(caption), "r": 0, "t": 30, "b": 70},
         "xaxis": {"title": _title(_("Region")), "side": "bottom", "automargin": True},
-        "yaxis": _category_axis(_("Program"), programs, labels),
+        "yaxis": _category_axis(programs, labels),
+        "annotations": [_y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
