@@ -90,6 +90,8 @@ SCALE_DARK = [
 
 NONE_LIGHT, NONE_DARK = "#f2f3f5", "#181c24"  # cells counting 0, next to white or #0e1117
 MONTH_HOVER = {"en": "%b %Y", "ko": "%Y년 %-m월"}  # plotly's (d3) date format of a month
+# Month ticks: Korean on two lines, or six of them turn sideways on a phone.
+MONTH_TICKS = {"en": "%b %Y", "ko": "%-m월<br>%Y년"}
 YEAR_TICKS = {"en": "%Y", "ko": "%Y년"}
 # Steps of a time axis, in months: never less than a month, so a narrow slice (three
 # meetings on one day) shows months, not hours of that day.
@@ -206,7 +208,7 @@ def _date_axis(
         "range": [_month_start(start), _month_start(end)],
         "tick0": _month_start(start),
         "dtick": f"M{step}",
-        "tickformat": (MONTH_HOVER if step < 12 else YEAR_TICKS)[language],
+        "tickformat": (MONTH_TICKS if step < 12 else YEAR_TICKS)[language],
     }
 
 

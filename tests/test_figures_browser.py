@@ -215,8 +215,9 @@ def test_meetings_by_country_speaks_korean(browser, shipped, screenshots):
 
 # Narrow slices: months stay months --------------------------------------------------------
 
-MONTH_LABEL = {"en": re.compile(r"[A-Z][a-z]{2} \d{4}"), "ko": re.compile(r"\d{4}년 \d{1,2}월")}
-JUNE_2021 = {"en": "Jun 2021", "ko": "2021년 6월"}
+# A month as its tick reads (in Korean on two lines: "6월", then "2021년").
+MONTH_LABEL = {"en": re.compile(r"[A-Z][a-z]{2} \d{4}"), "ko": re.compile(r"\d{1,2}월\d{4}년")}
+JUNE_2021 = {"en": "Jun 2021", "ko": "6월2021년"}
 
 
 def narrow_slices(shipped: pd.DataFrame) -> dict[str, pd.DataFrame]:
