@@ -3,8 +3,9 @@
 A builder takes an aggregate and returns a figure; none sees the meetings. Text a person
 reads goes through lib.i18n, country names through `country_name`, program names through
 `program_name`, dates through
-`lib.meetings.day_label` and the plotly date formats MONTH_HOVER and MONTH_TICKS_KO, so a figure
-depends only on its arguments and `i18n.current()` and can be cached per language.
+`lib.meetings.day_label` and the plotly date formats MONTH_HOVER, MONTH_TICKS and YEAR_TICKS, so
+a figure depends only on its arguments and `i18n.current()` and can be cached per language.
+Time axes step by whole months or years whatever the slice (tests/test_slices.py).
 Figures are built from trace and layout dicts without plotly's value-by-value checks
 (they were a large share of a page's rerun); tests/test_figures_browser.py draws each one.
 
