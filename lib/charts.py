@@ -3,9 +3,10 @@
 A builder takes an aggregate and returns a figure; none sees the meetings. Text a person
 reads goes through lib.i18n, country names through `country_name`, program names through
 `program_name`, dates through
-`lib.meetings.day_label` and the plotly date formats MONTH_HOVER, MONTH_TICKS and YEAR_TICKS, so
-a figure depends only on its arguments and `i18n.current()` and can be cached per language.
-Time axes step by whole months or years whatever the slice (tests/test_slices.py).
+`lib.meetings.day_label` and the plotly date formats of lib.figure_layout (which also holds the
+axes, legends and scales the figures share), so a figure depends only on its arguments and
+`i18n.current()` and can be cached per language. Time axes step by whole months or years
+whatever the slice (tests/test_slices.py).
 Figures are built from trace and layout dicts without plotly's value-by-value checks
 (they were a large share of a page's rerun); tests/test_figures_browser.py draws each one.
 
@@ -15,7 +16,6 @@ builders with a scale take `dark`.
 """
 
 import json
-import math
 import textwrap
 from collections.abc import Collection
 from functools import cache
@@ -28,6 +28,21 @@ import plotly.graph_objects as go
 
 from lib import aggregates, i18n
 from lib.countries import country_name
+from lib.figure_layout import (
+    LEGEND_ROOM,
+    MONTH_HOVER,
+    axis_title,
+    caption_width,
+    category_axis,
+    colour_bar,
+    count_axis,
+    count_scale,
+    date_axis,
+    legend_below,
+    scale,
+    whole_step,
+    y_caption,
+)
 from lib.i18n import N_, _, n_
 from lib.meetings import day_label
 from lib.palette import MARK, WINDOW
@@ -58,47 +73,13 @@ PRECISIONS = {
 }
 
 MEETINGS_BAR, COUNTRIES_BAR = "#0072B2", "#E69F00"
-GRID = "rgba(128,128,128,0.4)"
 BORDER = "#808a96"  # country borders: 3.5:1 against white, 5.4:1 against #0e1117
 LAND = "rgba(128,128,128,0.18)"  # countries with nothing to show
 SELECTED = "#D55E00"  # outline of the countries chosen in the filter
 # Streamlit's theme draws the hover box in the page's background with pale grey text; a
 # white box with dark text reads the same on light and dark pages.
 HOVER_BOX = {"bgcolor": "#ffffff", "bordercolor": "#808495", "font": {"color": "#262730"}}
-# Few → many (or long ago → recent): paler to darker on a light page, dimmer to brighter on
-# a dark one. Both lowest colours stay apart from the page and from LAND.
-SCALE_LIGHT = [
-    "#dbe9f6",
-    "#bcd7ee",
-    "#94c4e4",
-    "#6aaed8",
-    "#4292c6",
-    "#2171b5",
-    "#08519c",
-    "#08306b",
-]
-SCALE_DARK = [
-    "#1d3d63",
-    "#1f5488",
-    "#236cad",
-    "#2f86cf",
-    "#4ea2e8",
-    "#7bbdf6",
-    "#abd5fb",
-    "#dcefff",
-]
-
-NONE_LIGHT, NONE_DARK = "#f2f3f5", "#181c24"  # cells counting 0, next to white or #0e1117
-MONTH_HOVER = {"en": "%b %Y", "ko": "%Y년 %-m월"}  # plotly's (d3) date format of a month
-# Month ticks: Korean on two lines, or six of them turn sideways on a phone.
-MONTH_TICKS = {"en": "%b %Y", "ko": "%-m월<br>%Y년"}
-YEAR_TICKS = {"en": "%Y", "ko": "%Y년"}
-# Steps of a time axis, in months: never less than a month, so a narrow slice (three
-# meetings on one day) shows months, not hours of that day.
-MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
-MOST_TICKS = 7  # labels on a time axis, few enough for a phone
 DAY_MS = 24 * 3600 * 1000
-LEGEND_ROOM = 40  # pixels under a plot for its legend (one line; plotly adds more if needed)
 
 
 # ------------------------------------------------------------------ text in the run's language
@@ -137,172 +118,6 @@ def _wrapped(name: str, width: int, lines: int = 3) -> str:
 def _figure(traces: list[dict], layout: dict) -> go.Figure:
     """A figure of trace and layout dicts, without plotly's value-by-value checks."""
     return go.Figure(data=traces, layout=layout, _validate=False)
-
-
-def _title(text: str) -> dict:
-    # Without a standoff, plotly 7 can lay a y title over long tick labels.
-    return {"text": text, "standoff": 8}
-
-
-def _whole_step(top: float) -> int:
-    """A tick step of 1, 2 or 5 × 10ⁿ giving at most about six ticks up to `top`."""
-    rough = max(top, 1) / 5
-    power = 10 ** math.floor(math.log10(rough)) if rough >= 1 else 1
-    return max(1, next(step * power for step in (1, 2, 5, 10) if step * power >= rough))
-
-
-def _count_axis(title: str, top: float) -> dict:
-    """An axis of whole counts from 0 (no half meetings)."""
-    return {
-        "title": _title(title),
-        "rangemode": "tozero",
-        "tick0": 0,
-        "dtick": _whole_step(top),
-        "tickformat": ",d",
-        "gridcolor": GRID,
-        "automargin": True,
-    }
-
-
-def _month_index(day: pd.Timestamp) -> int:
-    return day.year * 12 + day.month - 1
-
-
-def _month_start(index: int) -> str:
-    return f"{index // 12:04d}-{index % 12 + 1:02d}-01"
-
-
-def _date_axis(
-    title: str,
-    first: pd.Timestamp | None,
-    last: pd.Timestamp | None,
-    fewest_months: int,
-) -> dict:
-    """A time axis from `first` to `last` in whole months, at least `fewest_months` long,
-    ticked every month or more (never a day's hours) and labelled in the run's language;
-    the first tick opens the first period drawn, so its month or year is labelled."""
-    language = i18n.current()
-    axis = {
-        "type": "date",
-        "title": _title(title),
-        "showgrid": True,
-        "gridcolor": GRID,
-        "automargin": True,
-        "tickmode": "linear",
-        # Each label sits in the middle of its month or year.
-        "ticklabelmode": "period",
-    }
-    if first is None or last is None or pd.isna(first) or pd.isna(last):
-        return {**axis, "dtick": "M12", "tickformat": YEAR_TICKS[language]}
-    low, high = _month_index(first), _month_index(last) + 1
-    if high - low < fewest_months:  # a narrow slice, centred in a few months
-        extra = fewest_months - (high - low)
-        low, high = low - extra // 2, high + extra - extra // 2
-    step = next(
-        (s for s in MONTH_STEPS if math.ceil((high - low) / s) <= MOST_TICKS), MONTH_STEPS[-1]
-    )
-    start = low - low % step
-    end = start + math.ceil((high - start) / step) * step
-    return {
-        **axis,
-        "range": [_month_start(start), _month_start(end)],
-        "tick0": _month_start(start),
-        "dtick": f"M{step}",
-        "tickformat": (MONTH_TICKS if step < 12 else YEAR_TICKS)[language],
-    }
-
-
-def _legend_below(**extra) -> dict:
-    """A horizontal legend under the plot, where the toolbar (top right) never covers it,
-    on a phone either."""
-    return {
-        "orientation": "h",
-        "x": 0,
-        "xanchor": "left",
-        "y": 0,
-        "yanchor": "bottom",
-        "yref": "container",
-        **extra,
-    }
-
-
-def _caption_width(text: str) -> int:
-    """Roughly how many pixels a caption takes at plotly's 12 px (Hangul is wider)."""
-    return sum(13 if ord(letter) > 0x1100 else 8 for letter in text) + 6
-
-
-def _y_caption(title: str) -> dict:
-    """The title of a category y axis, written level above its labels: drawn sideways, a
-    Korean title collided with the labels."""
-    return {
-        "text": title,
-        "xref": "paper",
-        "x": 0,
-        "xanchor": "right",
-        "yref": "paper",
-        "y": 1,
-        "yanchor": "bottom",
-        "yshift": 6,
-        "textangle": 0,
-        "showarrow": False,
-    }
-
-
-def _category_axis(values: list[str], labels: list[str] | None = None) -> dict:
-    """A category axis listing `values` from the top down, each shown with its label; its
-    title is the figure's caption (`_y_caption`)."""
-    axis = {
-        "type": "category",
-        "categoryorder": "array",
-        "categoryarray": values,
-        # Reversed rather than reordered: a heatmap's cell texts do not follow a reorder.
-        "autorange": "reversed",
-        "automargin": True,
-    }
-    if labels is not None:
-        axis.update(tickmode="array", tickvals=values, ticktext=labels)
-    return axis
-
-
-def _colour_bar(title: str, **ticks) -> dict:
-    """A horizontal colour bar under the plot: it never squeezes the plot on a phone, and
-    the toolbar (top right) never covers its title."""
-    return {
-        "orientation": "h",
-        "title": {"text": title, "side": "top"},
-        "x": 0.5,
-        "xanchor": "center",
-        "xref": "paper",
-        "y": 0,
-        "yanchor": "bottom",
-        "yref": "container",
-        "len": 0.5,
-        "lenmode": "fraction",
-        "thickness": 10,
-        "outlinewidth": 0,
-        **ticks,
-    }
-
-
-def _count_scale(dark: bool, top: int) -> list[list]:
-    """A scale of counts 0..`top`: 0 a neutral close to the page (nothing there), 1 already
-    clearly coloured, more stronger; the scale's palest blue was too close to 0's."""
-    colours = (SCALE_DARK if dark else SCALE_LIGHT)[2:]
-    zero = NONE_DARK if dark else NONE_LIGHT
-    half = 0.5 / max(1, top)  # between 0 and 1: no count falls there
-    steps = len(colours) - 1
-    # plotly.js ignores a scale whose last stop is not exactly 1.
-    return [
-        [0, zero],
-        [half, zero],
-        *([1 if i == steps else half + (1 - half) * i / steps, c] for i, c in enumerate(colours)),
-    ]
-
-
-def _scale(dark: bool, reverse: bool = False) -> list[list]:
-    colours = SCALE_DARK if dark else SCALE_LIGHT
-    colours = colours[::-1] if reverse else colours
-    return [[i / (len(colours) - 1), colour] for i, colour in enumerate(colours)]
 
 
 # ------------------------------------------------------------------ the map
@@ -468,9 +283,9 @@ def map_figure(
                 zmin=0,
                 zmax=top,
                 # The most recent contacts (0 months) get the strongest colour.
-                colorscale=_scale(dark, reverse=True),
-                colorbar=_colour_bar(
-                    _("Months since the last meeting"), tickformat=",d", dtick=_whole_step(top)
+                colorscale=scale(dark, reverse=True),
+                colorbar=colour_bar(
+                    _("Months since the last meeting"), tickformat=",d", dtick=whole_step(top)
                 ),
             )
         ]
@@ -484,8 +299,8 @@ def map_figure(
                 z=summary["meetings"].tolist(),
                 zmin=0,
                 zmax=top,
-                colorscale=_scale(dark),
-                colorbar=_colour_bar(_("Meetings"), tickformat=",d", dtick=_whole_step(top)),
+                colorscale=scale(dark),
+                colorbar=colour_bar(_("Meetings"), tickformat=",d", dtick=whole_step(top)),
             )
         ]
         drawn = summary["iso3"]
@@ -565,9 +380,9 @@ def monthly_figure(counts: pd.DataFrame) -> go.Figure:
         "margin": {"l": 0, "r": 0, "t": 10, "b": LEGEND_ROOM},
         # Also for one region: the legend says what the colour is.
         "showlegend": bool(traces),
-        "legend": _legend_below(title={"text": _("Region"), "side": "left"}, traceorder="normal"),
-        "xaxis": _date_axis(_("Month"), first, last, fewest_months=6),
-        "yaxis": _count_axis(_("Meetings"), top),
+        "legend": legend_below(title={"text": _("Region"), "side": "left"}, traceorder="normal"),
+        "xaxis": date_axis(_("Month"), first, last, fewest_months=6),
+        "yaxis": count_axis(_("Meetings"), top),
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
@@ -681,12 +496,12 @@ def strip_figure(marks: pd.DataFrame) -> go.Figure:
     caption = _("Country")
     layout = {
         "height": max(300, 26 * len(order) + 170),
-        "margin": {"l": _caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
+        "margin": {"l": caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
         "showlegend": bool(traces),
-        "legend": _legend_below(),
-        "xaxis": _date_axis(_("Date of the meeting"), first, last, fewest_months=3),
-        "yaxis": _category_axis(order),
-        "annotations": [_y_caption(caption)],
+        "legend": legend_below(),
+        "xaxis": date_axis(_("Date of the meeting"), first, last, fewest_months=3),
+        "yaxis": category_axis(order),
+        "annotations": [y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
@@ -730,12 +545,12 @@ def program_figure(interest: pd.DataFrame) -> go.Figure:
     layout = {
         "barmode": "group",
         "height": max(320, max(44, 16 * lines + 14) * len(programs) + 170),
-        "margin": {"l": _caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
+        "margin": {"l": caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
         "showlegend": bool(programs),
-        "legend": _legend_below(),
-        "xaxis": _count_axis(_("Meetings or countries"), top),
-        "yaxis": _category_axis(programs, labels),
-        "annotations": [_y_caption(caption)],
+        "legend": legend_below(),
+        "xaxis": count_axis(_("Meetings or countries"), top),
+        "yaxis": category_axis(programs, labels),
+        "annotations": [y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
@@ -758,11 +573,11 @@ def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
             "y": programs,
             "zmin": 0,
             "zmax": max(1, top),
-            "colorscale": _count_scale(dark, top),
+            "colorscale": count_scale(dark, top),
             "xgap": 2,
             "ygap": 2,
             "texttemplate": "%{z}",
-            "colorbar": _colour_bar(_("Meetings"), tickformat=",d", dtick=_whole_step(top)),
+            "colorbar": colour_bar(_("Meetings"), tickformat=",d", dtick=whole_step(top)),
             "customdata": [[_html(program_name(program))] * len(regions) for program in programs],
             "hovertemplate": "<b>%{customdata}</b><br>%{x}: %{z}<extra></extra>",
         }
@@ -771,10 +586,10 @@ def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
     caption = _("Program")
     layout = {
         "height": row * len(programs) + 210,
-        "margin": {"l": _caption_width(caption), "r": 0, "t": 30, "b": 70},
-        "xaxis": {"title": _title(_("Region")), "side": "bottom", "automargin": True},
-        "yaxis": _category_axis(programs, labels),
-        "annotations": [_y_caption(caption)],
+        "margin": {"l": caption_width(caption), "r": 0, "t": 30, "b": 70},
+        "xaxis": {"title": axis_title(_("Region")), "side": "bottom", "automargin": True},
+        "yaxis": category_axis(programs, labels),
+        "annotations": [y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
