@@ -495,12 +495,13 @@ def strip_figure(marks: pd.DataFrame) -> go.Figure:
     last = marks["date_end"].max() + pd.Timedelta(days=11) if len(marks) else None
     caption = _("Country")
     layout = {
-        "height": max(300, 26 * len(order) + 170),
+        "height": max(300, 26 * len(order) + 130),
         "margin": {"l": caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
         "showlegend": bool(traces),
         "legend": legend_below(),
         "xaxis": date_axis(_("Date of the meeting"), first, last, fewest_months=3),
-        "yaxis": category_axis(order),
+        # Plotly would pad the rows by the marks' sizes: two empty rows at each end.
+        "yaxis": {**category_axis(order), "autorange": False, "range": [len(order) - 0.4, -0.6]},
         "annotations": [y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
