@@ -154,9 +154,9 @@ def draw(dataset: Dataset | None) -> tuple[flt.Filters, st.delta_generator.Delta
                     placeholder=_("All"),
                     disabled=not active,
                 )
-            for column, key in zip(st.columns(2), flt.MONTH_KEYS, strict=True):
+            for key in flt.MONTH_KEYS:  # one per row: a month beside the clear icon is cut off
                 current = st.session_state.get(key)
-                chosen[key] = column.selectbox(
+                chosen[key] = st.selectbox(
                     _(MONTH_LABELS[key]),
                     month_list if active else [current] if current else [],
                     index=None,
@@ -231,6 +231,7 @@ def link_to_view() -> None:
         page = (st.context.url or "").rstrip("/")
         if not urlparse(page).path:
             page += "/"
-        box.code(f"{page}?{query}" if query else page, language=None, wrap_lines=True)
+        # One line that scrolls: wrapped, the address broke in the middle of words.
+        box.code(f"{page}?{query}" if query else page, language=None, wrap_lines=False)
 
     st.session_state[address.LINK_KEY] = show
