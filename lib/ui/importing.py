@@ -11,6 +11,7 @@ from lib.meetings import MeetingsFileError, read_meetings
 from lib.store import ImportReport, Store, StoreError
 from lib.ui import editing, panels, signin, sources
 from lib.ui.progress_bar import ProgressBar
+from lib.ui.text import plain
 
 REPORT_KEY = "last_import"
 RUNNING_KEY = "import_running"  # set while an import runs: still set next run = cancelled
@@ -83,7 +84,7 @@ def run_import(store: Store, raw: bytes, name: str, mode: str, who: str) -> None
     try:
         report = store.import_meetings(io.BytesIO(raw), mode=mode, who=who, name=name, progress=bar)
     except (MeetingsFileError, StoreError) as error:
-        editing.notify("error", _("{problem} Nothing was changed.", problem=str(error)))
+        editing.notify("error", _("{problem} Nothing was changed.", problem=plain(str(error))))
     else:
         keep_report(report)
     st.session_state.pop(RUNNING_KEY, None)
@@ -108,12 +109,12 @@ def file_import(store: Store, who: str | None) -> None:
     try:
         preview = read_meetings(io.BytesIO(raw), name=upload.name)
     except MeetingsFileError as error:
-        st.error(str(error))
+        st.error(plain(str(error)))
         return
     try:
         known = store.already_recorded(preview.meetings)
     except StoreError as error:
-        st.error(str(error))
+        st.error(plain(str(error)))
         return
     usable = len(preview.meetings)
     refused = len({problem.line for problem in preview.problems})

@@ -15,7 +15,14 @@ from lib.ui.forms import label as field_label
 from lib.ui.navigation import IMPORT_PAGE, RECORD_PAGE
 from lib.ui.sidebar import View, reset_filters
 from lib.ui.sources import Dataset, source_label
-from lib.ui.text import plain, shown_country, shown_program, shown_region, shown_value
+from lib.ui.text import (
+    plain,
+    shown_country,
+    shown_program,
+    shown_region,
+    shown_value,
+    web_link,
+)
 
 TABLE_ROWS = 2000  # rows sent to the browser; downloads hold every row
 
@@ -216,7 +223,7 @@ def source(row: pd.Series) -> None:
     source_word = _("Source")  # outside the f-strings: the catalogue reads only calls
     title = row["source_title"] or source_word
     if row["source_url"]:
-        st.markdown(f"{source_word}: [{plain(title)}]({row['source_url']})")
+        st.markdown(f"{source_word}: {web_link(title, row['source_url'])}")
     elif row["source_title"]:
         st.markdown(f"{source_word}: {plain(title)}")
     else:

@@ -15,9 +15,39 @@ LANGUAGE_KEY = "lang"  # the language switch's key and URL parameter
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$])")
 
 
+# What Streamlit's markdown turns into a link by itself, even escaped (GitHub's "autolinks"):
+# an address after a scheme, a www. name, an e-mail address.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9+.-])(:)(?=//)|(?<![a-z0-9])(w)(?=ww\.)|(?<=[\w.+-])(@)")
+_WORD_JOINER = "\u2060"  # invisible: the text reads and wraps as written, but links nothing
+_SAFE_LINK = re.compile(r"(?i)^https?://[^\s/?#]+[^\s]*$")
+
+
+def _unlinked(match: re.Match) -> str:
+    colon, w, at = match.groups()
+    return colon + _WORD_JOINER if colon else w + _WORD_JOINER if w else _WORD_JOINER + at
+
+
 def plain(text: object) -> str:
-    """Text from people or links, escaped so Streamlit's markdown shows it as written."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    """Text from people or links, escaped so Streamlit's markdown shows it as written.
+
+    No part of it becomes a link: a web or e-mail address typed into a title stays text.
+    """
+    return _AUTOLINK.sub(_unlinked, _MARKDOWN.sub(r"\\\1", str(text)))
+
+
+def web_link(title: object, address: object) -> str:
+    """Markdown for a link to `address` named `title`; only an http(s) address makes one.
+
+    Anything else (another scheme, a malformed address) is shown as text beside the title.
+    """
+    address = str(address or "").strip()
+    if not _SAFE_LINK.match(address):
+        return plain(title) + (f" ({plain(address)})" if address else "")
+    # Markdown ends a link's address at a space or a parenthesis: those are percent-encoded.
+    encoded = "".join(
+        f"%{ord(c):02X}" if c in "()<>\\ `\"'" or ord(c) < 32 else c for c in address
+    )
+    return f"[{plain(title)}]({encoded})"
 
 
 def browser_language() -> str:
