@@ -44,9 +44,7 @@ def web_link(title: object, address: object) -> str:
     if not _SAFE_LINK.match(address):
         return plain(title) + (f" ({plain(address)})" if address else "")
     # Markdown ends a link's address at a space or a parenthesis: those are percent-encoded.
-    encoded = "".join(
-        f"%{ord(c):02X}" if c in "()<>\\ `\"'" or ord(c) < 32 else c for c in address
-    )
+    encoded = "".join(f"%{ord(c):02X}" if c in "()<>\\ `\"'" or ord(c) < 32 else c for c in address)
     return f"[{plain(title)}]({encoded})"
 
 
