@@ -15,6 +15,9 @@ briefs.view_briefs(dataset, view)
 if view.meetings.empty:
     panels.empty_state(dataset, view)
 else:
+    # A heading between the briefs and the table: the table's toolbar, drawn above its
+    # top-right corner, would cover the line above it.
+    st.subheader(_("Meetings shown"))
     picked = panels.meetings_table(view.meetings, key="meetings")
     if picked and picked != linked:  # the linked meeting is shown above
         panels.meeting_details(view.meetings, picked, editable=dataset.mode == "database")
