@@ -4,6 +4,7 @@ import streamlit as st
 
 from lib.i18n import _
 from lib.ui import briefs, downloads, panels, sidebar, signin, sources
+from lib.ui.text import uploader_words
 
 dataset, view = sidebar.current_view()
 panels.heading(_("Data and downloads"), dataset)
@@ -23,6 +24,7 @@ else:
         panels.meeting_details(view.meetings, picked, editable=dataset.mode == "database")
 
 st.divider()
+uploader_words("upload", ["csv", "xlsx"])
 sources.upload_section()
 
 if dataset.mode == "database" and not dataset.error and signin.can("backup"):

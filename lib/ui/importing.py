@@ -13,7 +13,7 @@ from lib.store import ImportReport, Store, StoreError
 from lib.ui import editing, panels, signin
 from lib.ui.forms import label as field_label
 from lib.ui.progress_bar import ProgressBar
-from lib.ui.text import plain
+from lib.ui.text import plain, uploader_words
 
 REPORT_KEY = "last_import"
 RUNNING_KEY = "import_running"  # set while an import runs: still set next run = cancelled
@@ -164,6 +164,7 @@ def differences_table(changed: list[tuple[int, str, str, str, str]]) -> None:
 
 def file_import(store: Store, who: str | None) -> None:
     """Upload a meetings file, see what can be imported and why not, then import it."""
+    uploader_words("import_file", ["csv", "xlsx"])
     upload = st.file_uploader(
         _("Meetings file (CSV or XLSX)"), type=["csv", "xlsx"], key="import_file"
     )

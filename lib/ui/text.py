@@ -48,6 +48,33 @@ def web_link(title: object, address: object) -> str:
     return f"[{plain(title)}]({encoded})"
 
 
+def _css_text(text: str) -> str:
+    """Text as a CSS string (the translations are ours; quotes and backslashes escaped)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def uploader_words(key: str, kinds: list[str]) -> None:
+    """The words of the file uploader with this key in the session's language.
+
+    Streamlit writes "Upload" and "200MB per file • CSV, XLSX" in English and has no
+    parameter for them: the page's style puts the translation in their place.
+    """
+    if i18n.current() == i18n.DEFAULT_LANGUAGE:
+        return
+    limit = i18n._("{size} MB per file", size=st.get_option("server.maxUploadSize"))
+    button = _css_text(i18n._("Upload"))
+    instructions = _css_text(f"{limit} • {', '.join(kind.upper() for kind in kinds)}")
+    zone = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
+    words = f"{zone} [data-testid=stFileUploaderDropzoneInstructions] span"
+    st.html(
+        "<style>"
+        f"{zone} button p, {words} {{font-size: 0}}"
+        f"{zone} button p::after {{content: {button}; font-size: 0.875rem}}"
+        f"{words}::after {{content: {instructions}; font-size: 0.875rem}}"
+        "</style>"
+    )
+
+
 def browser_language() -> str:
     """The interface language the browser asks for (English unless it prefers Korean)."""
     try:
