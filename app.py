@@ -7,9 +7,10 @@ reading pages share, then runs the page.
 
 import streamlit as st
 
-from lib.ui import address, navigation, sidebar, signin, sources, text
+from lib.ui import address, layout, navigation, sidebar, signin, sources, text
 
 st.set_page_config(page_title="Outreach Atlas", page_icon="🌐", layout="wide")
+layout.phone_frame()
 address.begin(sidebar.ADDRESS_KEYS)
 pages = st.sidebar.container()
 text.choose_language()
