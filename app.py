@@ -7,11 +7,13 @@ reading pages share, then runs the page.
 
 import streamlit as st
 
+from lib import memory
 from lib.ui import address, layout, navigation, sidebar, signin, sources, text
 
+memory.return_freed_memory_promptly()
 st.set_page_config(page_title="Outreach Atlas", page_icon="🌐", layout="wide")
 layout.phone_frame()
-address.begin(sidebar.ADDRESS_KEYS)
+address.begin(sidebar.address_keys())
 pages = st.sidebar.container()
 text.choose_language()
 page, reading = navigation.choose_page()
@@ -24,6 +26,9 @@ if reading:
     sidebar.link_to_view()
 else:
     sidebar.draw(None)
-address.publish(sidebar.SHARED_KEYS)
+address.publish(sidebar.shared_keys())
 navigation.links(pages, address.view())
-page.run()
+try:
+    page.run()
+finally:
+    memory.give_back_memory()

@@ -29,6 +29,7 @@ from lib import aggregates, i18n
 from lib.countries import country_name
 from lib.i18n import N_, _, n_
 from lib.meetings import day_label
+from lib.palette import MARK, WINDOW
 from lib.programs import program_name
 
 WORLD_SHAPES = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
@@ -55,8 +56,6 @@ PRECISIONS = {
     "year": N_("year"),
 }
 
-MARK = "#1a7fd0"  # timeline marks: 4.2:1 against white, 4.5:1 against #0e1117
-WINDOW = "rgba(86,180,233,0.6)"  # the bar over an approximate date's window
 MEETINGS_BAR, COUNTRIES_BAR = "#0072B2", "#E69F00"
 GRID = "rgba(128,128,128,0.4)"
 BORDER = "#808a96"  # country borders: 3.5:1 against white, 5.4:1 against #0e1117

@@ -20,7 +20,6 @@ COLOURINGS = {
     "Last contact": N_("Last contact"),
     "Coverage": N_("Coverage"),
 }
-ZOOMING = ("region", "subregion", "country")  # filters the map zooms to
 
 
 def map_config() -> dict:
@@ -71,7 +70,7 @@ def outreach_map(dataset: Dataset, view: View) -> None:
     address.publish(["colour"])
     chosen = [country_of(name) for name in view.filters.values("country")]
     selected = tuple(country.iso3 for country in chosen if country)
-    zoom, dark = any(view.filters.values(k) for k in ZOOMING), dark_theme()
+    zoom, dark = flt.zooms(view.filters), dark_theme()
     look = (colour_by or "Meetings", selected, zoom, dark, i18n.current())
     figure = remembered(
         dataset,

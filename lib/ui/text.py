@@ -1,13 +1,18 @@
 """Showing people's text safely, and the session's language."""
 
 import re
-from functools import cache
 
 import streamlit as st
 
+from lib import filters as flt
 from lib import i18n
-from lib.countries import Country, all_countries, country_name, region_name
-from lib.programs import program_name
+from lib.shown import country_of as country_of  # the pages' names for lib/shown.py's
+from lib.shown import shown_country as shown_country
+
+# A region's and a program's name as people read them: declared with the filters that
+# show them; the pages read them from here.
+shown_region = flt.shown_region
+shown_program = flt.shown_program
 
 LANGUAGE_KEY = "lang"  # the language switch's key and URL parameter
 
@@ -110,32 +115,6 @@ def keep_language() -> None:
     i18n.use(st.session_state.get(LANGUAGE_KEY) or browser_language())
 
 
-@cache
-def _countries_by_name() -> dict[str, Country]:
-    return {country.name: country for country in all_countries()}
-
-
-def country_of(name: str) -> Country | None:
-    """The country with this display name (as in the data and links), or None."""
-    return _countries_by_name().get(str(name))
-
-
-def shown_country(name: str) -> str:
-    """A country's display name (as in the data and links) in the session's language."""
-    country = _countries_by_name().get(str(name))
-    return country_name(country, i18n.current()) if country else str(name)
-
-
-def shown_region(name: str) -> str:
-    """A UN region or sub-region in the session's language."""
-    return region_name(str(name))
-
-
-def shown_program(name: str) -> str:
-    """A program's name in the session's language."""
-    return program_name(str(name))
-
-
 def shown_value(value: str) -> str:
     """A fixed value (counterpart type, follow-up status, precision) in the session's language."""
     return i18n._(str(value))
@@ -143,11 +122,4 @@ def shown_value(value: str) -> str:
 
 def shown_filter_value(key: str, value: str) -> str:
     """A filter's value in the session's language (for file names and descriptions)."""
-    shown = {
-        "region": shown_region,
-        "subregion": shown_region,
-        "country": shown_country,
-        "program": shown_program,
-        "type": shown_value,
-    }.get(key)
-    return shown(value) if shown else value
+    return flt.shown_value(key, value)
