@@ -21,22 +21,12 @@ import pandas as pd
 from lib.aggregates import missions
 from lib.countries import region_name
 from lib.i18n import N_, _
-from lib.meetings import COUNTERPART_TYPES
+from lib.meetings import COUNTERPART_TYPES, fields
 from lib.programs import program_catalogue, program_name
 from lib.shown import shown_country
 
 MONTH = re.compile(r"^\d{4}-\d{2}$")
-# Columns the search box looks in.
-SEARCHED = (
-    "country",
-    "counterpart",
-    "counterpart_title",
-    "event",
-    "location",
-    "follow_up",
-    "summary",
-    "source_title",
-)
+SEARCHED = fields.names(searched=True)  # the columns the search box looks in
 MONTH_KEYS = ("start", "end")
 MONTH_LABELS = {"start": N_("From month"), "end": N_("To month")}
 

@@ -102,6 +102,14 @@ def _early_this_year(published: date) -> Window:
     return Window(date(published.year, 1, 1), min(published, date(published.year, 3, 31)))
 
 
+def _recently(published: date) -> Window:
+    """ "Recently": about the month before publication, as the calendar month holding most
+    of it (a window across two months would be drafted as a quarter or a year)."""
+    if published.day > 15:
+        return Window(published.replace(day=1), published)
+    return _last_month(published)
+
+
 def _earlier_this_year(published: date) -> Window:
     return Window(date(published.year, 1, 1), max(date(published.year, 1, 1), published))
 
@@ -239,6 +247,8 @@ def _english_rules():
             fixed(_earlier_this_year),
         ),
         (r"\blast month\b", fixed(_last_month)),
+        # "Recently, …", "in recent weeks": about the month before publication
+        (r"\b(?:recently|in recent weeks|lately)\b", fixed(_recently)),
         (r"\b(?:earlier this month|this month)\b", this_month),
         (r"\blast year\b", last_year),
         (
@@ -287,6 +297,11 @@ def _english_rules():
 
 
 def _korean_rules():
+    def korean_weekday(m, p):
+        """ "지난 화요일", "화요일": the last such day on or before publication."""
+        back = (p.weekday() - "월화수목금토일".index(m["weekday"])) % 7
+        return _day(p, back), "", False
+
     def fixed(function):
         return lambda m, p: (function(p), "", False)
 
@@ -351,7 +366,9 @@ def _korean_rules():
         (r"최근\s?(?P<amount>\d+|한|두|세|몇)\s?(?P<unit>주|달|개월)\s?(?:간|동안|사이)?", past),
         # "올해 열리는 창립회의": an event later this year, not a date of what happened
         (r"올해\s?(?:안에\s?)?(?=열리는|열릴|개최되는|개최될|예정)", lambda m, p: (None, "", True)),
+        (r"(?:지난\s?)?(?P<weekday>[월화수목금토일])요일", korean_weekday),
         (r"올해\s?초|연초|올\s?초", fixed(_early_this_year)),
+        (r"최근(?!\s?(?:\d|한|두|세|몇))", fixed(_recently)),
         (r"올해\s?들어|올\s?들어|올해", fixed(_earlier_this_year)),
         (r"지난\s?달|지난\s?월|전월", fixed(_last_month)),
         (r"이번\s?달|이달", lambda m, p: (Window(p.replace(day=1), p), "", False)),
@@ -444,33 +461,19 @@ def fitted(window: Window) -> tuple[date, str, bool]:
 
 def date_cell(first: date, precision: str) -> str:
     """The date cell of format v1 for a window's first day and precision."""
-    if precision == "month":
-        return first.strftime("%Y-%m")
-    if precision == "quarter":
-        return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
-    if precision == "year":
-        return str(first.year)
-    return first.isoformat()
+    from lib.meetings.dates import date_cell
+
+    return date_cell(first, precision)
 
 
 def window_of_cells(date_text: str, precision: str) -> Window | None:
     """The window a format v1 date cell and precision stand for (None if unreadable)."""
-    from lib.meetings import parse_date
+    from lib.meetings.dates import parse_date, window_end
 
     first, form, problem = parse_date(date_text.strip())
     if problem or first is None:
         return None
-    precision = precision or form or "day"
-    if precision == "day":
-        return Window(first, first)
-    if precision == "week":
-        return Window(first, first + timedelta(days=6))
-    months = {"month": 1, "quarter": 3, "year": 12}.get(precision, 0)
-    month = first.month - 1 + months
-    end = date(first.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    if first.day != 1:  # a month counted from a later day, as the reader allows
-        end = date(end.year, end.month, min(first.day, 28)) - timedelta(days=1)
-    return Window(first, end)
+    return Window(first, window_end(first, precision or form or "day"))
 
 
 # Datelines: "SEOUL, March 7 –", "April 9, 2019", "2019년 4월 9일", "2019.04.09", "16 May 2022".
