@@ -47,7 +47,8 @@ def pytest_collection_modifyitems(config, items):
         if item.get_closest_marker("slow") or getattr(item.obj, "is_hypothesis_test", False):
             tiers.add("slow")
         if not tiers & {"browser", "store"}:
-            tiers.add("app" if getattr(item.module, "AppTest", None) else "unit")
+            apptest = getattr(item.module, "AppTest", None) or "database" in uses
+            tiers.add("app" if apptest else "unit")
         if not tiers & {"browser", "store", "slow"}:
             tiers.add("fast")
         for tier in tiers - {marker.name for marker in item.iter_markers()}:

@@ -5,10 +5,14 @@ field, rather than skipped without a word."""
 import io
 
 import pandas as pd
+import pytest
 
 from lib.i18n import use
 from lib.ui.importing import preview_heading
-from tests.test_pages import ROOT, database, open_app, widget  # noqa: F401 (fixture)
+from tests.test_pages import ROOT, open_app, widget
+
+# Each test gets a database of its own, seeded with the shipped meetings (conftest.py).
+pytestmark = pytest.mark.usefixtures("database")
 
 SHIPPED = pd.read_csv(ROOT / "data" / "meetings.csv", dtype=str, keep_default_na=False)
 

@@ -3,20 +3,12 @@ and links shown whole, tables that keep their key column in view, no toolbar ove
 map on a phone's first screen, Hangul from the app's own font, typed text never a link,
 and no raw list of page files on a new server's first page."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from lib.store import Store
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, app_server, open_page, settle
+from tests.browsing import app_server, new_page, open_page, settle
+from tests.databases import seeded_sqlite
 from tests.test_typed_text import TYPED
-
-if not os.environ.get("CI"):  # CI installs both and must run these tests
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is missing: apt-get install chromium", allow_module_level=True)
-    pytest.importorskip("playwright", reason="playwright is missing: pip install playwright")
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 LAPTOP, PHONE = (1280, 720), (390, 844)
@@ -24,42 +16,18 @@ TYPED_ID = "2019-04-can-amb"
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'atlas.sqlite3'}"
-    with Store.open(url, create=True) as store:
-        store.import_meetings(ROOT / "data" / "meetings.csv", mode="append", who="seed")
+def typed_database(tmp_path_factory):
+    """The shipped meetings, one of them with text typed to look like markdown and links."""
+    url = seeded_sqlite(tmp_path_factory.mktemp("db"))
+    with Store.open(url) as store:
         store.update(TYPED_ID, TYPED, "tester")
     return url
 
 
 @pytest.fixture(scope="module")
-def server(database):
-    with app_server({"OUTREACH_DB_URL": database}) as base:
+def server(typed_database):
+    with app_server({"OUTREACH_DB_URL": typed_database}) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def new_page(browser, size=LAPTOP, scheme="light"):
-    width, height = size
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    return page
-
-
-@pytest.fixture
-def page(browser):
-    tab = new_page(browser)
-    yield tab
-    tab.context.close()
 
 
 @pytest.mark.parametrize(
@@ -203,13 +171,13 @@ def test_typed_addresses_are_text_and_only_the_source_is_a_link(page, server):
     assert 'HYPERLINK("http://evil.example","click")' in shown
 
 
-def test_a_new_servers_first_page_lists_no_page_files(browser, database):
+def test_a_new_servers_first_page_lists_no_page_files(browser, typed_database):
     watch = """window.seen = [];
       new MutationObserver(() => {
         const nav = document.querySelector('[data-testid=stSidebarNav]');
         if (nav) window.seen.push(nav.innerText);
       }).observe(document, {childList: true, subtree: true});"""
-    with app_server({"OUTREACH_DB_URL": database}) as base:
+    with app_server({"OUTREACH_DB_URL": typed_database}) as base:
         page = new_page(browser)
         page.context.add_init_script(watch)
         open_page(page, base + "/Data")

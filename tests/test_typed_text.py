@@ -6,7 +6,7 @@ import re
 import pytest
 
 from lib.ui.text import plain, web_link
-from tests.test_pages import assert_clean, database, open_app  # noqa: F401 (fixture)
+from tests.test_pages import assert_clean, open_app
 
 # What GitHub-flavoured markdown (Streamlit's) links by itself, escaped or not.
 AUTOLINK = re.compile(r"(?i)(?:https?|ftp)://|(?<![a-z0-9])www\.|[\w.+-]@[a-z0-9-]+\.[a-z]")
@@ -59,7 +59,7 @@ def test_only_an_http_source_link_makes_a_link():
         assert "](" not in shown and autolinked(shown) == [], shown
 
 
-def test_a_meeting_typed_with_addresses_shows_them_as_text(database):  # noqa: F811
+def test_a_meeting_typed_with_addresses_shows_them_as_text(database):
     id = "2019-04-can-amb"
     database.update(id, TYPED, "tester")
     at = open_app("pages/Data.py", meeting=id)
@@ -71,7 +71,7 @@ def test_a_meeting_typed_with_addresses_shows_them_as_text(database):  # noqa: F
     assert links == ["https://www.example.org/news/item_%281%29"]
 
 
-def test_a_country_panel_shows_typed_addresses_as_text(database):  # noqa: F811
+def test_a_country_panel_shows_typed_addresses_as_text(database):
     database.update("2019-04-can-amb", TYPED, "tester")
     at = open_app(country="Canada")
     assert_clean(at)
