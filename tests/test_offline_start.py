@@ -5,12 +5,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
-
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, open_page, outside_requests
-from tests.serving import wait_for
+from tests.browsing import ROOT, free_port, new_page, open_page, outside_requests, wait_for
 
 # Run Streamlit's command line with an audit hook that writes down every name looked up and
 # every address connected to that is not this machine's.
@@ -36,10 +32,7 @@ main()
 """
 
 
-def test_a_start_and_a_first_page_make_no_outside_request(tmp_path):
-    if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
-        pytest.skip("Chromium is missing: apt-get install chromium")
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+def test_a_start_and_a_first_page_make_no_outside_request(browser, tmp_path):
     audit, log = tmp_path / "outside.jsonl", tmp_path / "streamlit.log"
     audit.touch()
     port = free_port()
@@ -59,13 +52,10 @@ def test_a_start_and_a_first_page_make_no_outside_request(tmp_path):
     base = f"http://localhost:{port}"
     try:
         wait_for(f"{base}/_stcore/health", b"ok")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            requests: list[str] = []
-            page.on("request", lambda request: requests.append(request.url))
-            open_page(page, base)
-            browser.close()
+        page = new_page(browser)
+        open_page(page, base)
+        requests = page.requests
+        page.context.close()
     finally:
         process.terminate()
         process.wait(timeout=20)
