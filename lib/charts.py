@@ -31,6 +31,7 @@ from lib.countries import country_name
 from lib.figure_layout import (
     LEGEND_ROOM,
     MONTH_HOVER,
+    TITLE_ROOM,
     axis_title,
     caption_width,
     category_axis,
@@ -40,6 +41,7 @@ from lib.figure_layout import (
     date_axis,
     legend_below,
     scale,
+    time_axis_room,
     whole_step,
     y_caption,
 )
@@ -377,7 +379,14 @@ def monthly_figure(counts: pd.DataFrame) -> go.Figure:
     layout = {
         "barmode": "stack",
         "height": 380,
-        "margin": {"l": 0, "r": 0, "t": 10, "b": LEGEND_ROOM},
+        # Margins that fit the labels from the start: plotly's automargin then has nothing
+        # to grow, and draws the figure once instead of twice (half a page switch).
+        "margin": {
+            "l": caption_width(f"{top:,}") + TITLE_ROOM,
+            "r": 0,
+            "t": 10,
+            "b": time_axis_room(),
+        },
         # Also for one region: the legend says what the colour is.
         "showlegend": bool(traces),
         "legend": legend_below(title={"text": _("Region"), "side": "left"}, traceorder="normal"),
@@ -496,7 +505,12 @@ def strip_figure(marks: pd.DataFrame) -> go.Figure:
     caption = _("Country")
     layout = {
         "height": max(300, 26 * len(order) + 130),
-        "margin": {"l": caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
+        "margin": {
+            "l": max([caption_width(caption), *(caption_width(name) + 4 for name in order)]),
+            "r": 0,
+            "t": 30,
+            "b": time_axis_room(),
+        },
         "showlegend": bool(traces),
         "legend": legend_below(),
         "xaxis": date_axis(_("Date of the meeting"), first, last, fewest_months=3),

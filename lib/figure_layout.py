@@ -139,6 +139,17 @@ def caption_width(text: str) -> int:
     return sum(13 if ord(letter) > 0x1100 else 8 for letter in text) + 6
 
 
+TICK_LINE = 16  # pixels a line of tick labels takes at 12 px
+TITLE_ROOM = 28  # pixels an axis title takes beside its tick labels
+
+
+def time_axis_room() -> int:
+    """Pixels under a plot for a time axis's tick labels (two lines in Korean), its title
+    and the legend under them."""
+    lines = MONTH_TICKS[i18n.current()].count("<br>") + 1
+    return lines * TICK_LINE + TITLE_ROOM + LEGEND_ROOM
+
+
 def y_caption(title: str) -> dict:
     """The title of a category y axis, written level above its labels: drawn sideways, a
     Korean title collided with the labels."""
