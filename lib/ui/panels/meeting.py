@@ -13,11 +13,13 @@ from lib.ui.text import plain, shown_country, shown_program, shown_value
 
 TABLE_ROWS = 2000  # rows sent to the browser; downloads hold every row
 
-# Where the meeting's fields show; every other field of lib/meetings/fields.py shows in the
-# table and among the panel's facts, in the registry's order, so a new field shows by itself.
+# Where a meeting's fields show. The table has every field of lib/meetings/fields.py in the
+# registry's order but those it leaves out to stay narrow (the panel shows them); the panel
+# lists as facts every field it does not show in a place of its own, the known ones first.
+# So a new field shows in both by itself.
 _TABLE_LEAVES_OUT = frozenset(
     {"id", "date_precision", "event", "representative", "meeting_type", "location", "cities"}
-    | {"follow_up_owner", "follow_up_due", "source_url"}  # the panel shows them in full
+    | {"follow_up_owner", "follow_up_due", "source_url"}
 )
 _FACTS_FIRST = (
     "counterpart_title",
