@@ -9,7 +9,7 @@ from lib.meetings import date_labels, day_label
 from lib.meetings.fields import BY_NAME, FIELDS, WRITTEN_KINDS, Field
 from lib.ui import signin
 from lib.ui.navigation import RECORD_PAGE
-from lib.ui.text import plain, shown_country, shown_program, shown_value
+from lib.ui.text import plain, shown_country, shown_program, shown_value, web_link
 
 TABLE_ROWS = 2000  # rows sent to the browser; downloads hold every row
 
@@ -131,7 +131,7 @@ def source(row: pd.Series) -> None:
     source_word = _("Source")  # outside the f-strings: the catalogue reads only calls
     title = row["source_title"] or source_word
     if row["source_url"]:
-        st.markdown(f"{source_word}: [{plain(title)}]({row['source_url']})")
+        st.markdown(f"{source_word}: {web_link(title, row['source_url'])}")
     elif row["source_title"]:
         st.markdown(f"{source_word}: {plain(title)}")
     else:
