@@ -10,6 +10,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from lib import brief, i18n, pictures
+from lib import filters as flt
 from lib.filters import Filters
 from lib.meetings import date_labels, read_meetings
 
@@ -164,7 +165,11 @@ def test_file_names_in_the_sessions_language():
     with i18n.speaking("ko"):
         assert brief.brief_file_name("Canada", TODAY) == "국가브리핑_캐나다_2026-11-29.pdf"
         assert brief.organisation_brief_file_name(Filters.of(region=["Asia"]), TODAY) == (
-            "기관브리핑_Asia_2026-11-29.pdf"
+            "기관브리핑_아시아_2026-11-29.pdf"
+        )
+        assert (
+            flt.slice_file_name(Filters.of(region=["Asia"]), "csv", "미팅", flt.shown_value)
+            == "미팅_아시아.csv"
         )
 
 
