@@ -47,7 +47,6 @@ COVERAGE = {  # status → (legend entry, colour)
     aggregates.MET_WITHOUT_MISSION: (N_("Met, no resident mission"), "#56B4E9"),
     aggregates.NEVER_MET: (N_("Resident mission, never met"), "#E69F00"),
 }
-MAP_COLOURINGS = (N_("Meetings"), N_("Last contact"), N_("Coverage"))
 PRECISIONS = {
     "week": N_("week"),
     "month": N_("month"),

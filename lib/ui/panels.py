@@ -18,6 +18,7 @@ from lib.ui.sources import Dataset, source_label
 from lib.ui.text import plain, shown_country, shown_program, shown_region, shown_value
 
 TABLE_ROWS = 2000  # rows sent to the browser; downloads hold every row
+RECORD_COUNTRY_KEY = "record_country"  # the country the Record page's new form starts with
 
 
 def heading(title: str, dataset: Dataset) -> None:
@@ -329,11 +330,21 @@ def country_panel(
         resident = country in set(aggregates.missions()["country"])
         st.info(
             _("No meeting with {country} is recorded yet.", country=shown_country(country))
-            + (" " + _("It has a resident embassy in Seoul.") if resident else ""),
+            + " "
+            + (
+                _("It has a resident embassy in Seoul.")
+                if resident
+                else _("It has no resident embassy in Seoul.")
+            ),
             icon=":material/info:",
         )
         if editable and signin.can("record"):
-            st.page_link(RECORD_PAGE, label=_("Record a meeting"), icon=":material/edit_note:")
+            if st.button(
+                _("Record a meeting with {country}", country=shown_country(country)),
+                icon=":material/edit_note:",
+            ):
+                st.session_state[RECORD_COUNTRY_KEY] = country
+                st.switch_page(RECORD_PAGE)
         return
     first = mine.iloc[0]
     head.caption(
@@ -369,8 +380,9 @@ def _bold(text: str) -> str:
 
 
 def reset_country() -> None:
-    """Clear the country filter (a button callback)."""
+    """Clear the country filter and the country clicked on the map (a button callback)."""
     address.change("country", [])
+    st.session_state.pop("map_country", None)
 
 
 def engaged_table(summary: pd.DataFrame) -> None:
