@@ -513,6 +513,6 @@ def test_the_korean_brief_and_the_organisation_brief(browser, server, shots):
     assert name.startswith("organisation_brief_Asia_")
     text, pictures = pdf_text(path)
     assert "Region: Asia" in text and "Kazakhstan" in text and "Canada" not in text
-    assert pictures == 1  # the map, drawn by kaleido in Chromium on the server
+    assert pictures == 1  # the map, drawn by vl-convert on the server (no browser)
     assert outside_requests(page.requests, server) == []
     page.context.close()
