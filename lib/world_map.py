@@ -402,7 +402,8 @@ def map_spec(shapes_source: str | dict) -> dict:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "height": HEIGHT,
-        "padding": 0,
+        # Streamlit adds a bottom padding to a spec without one, which would move the map.
+        "padding": {"top": 0, "bottom": 0, "left": 0, "right": 0},
         "data": {"name": ROWS},
         "params": [{"name": "frame_scale", "expr": scale}],
         "projection": {

@@ -1,5 +1,6 @@
 """Driving the app in a real Chromium: start a server, open pages, read what a person sees."""
 
+import io
 import os
 import shutil
 import socket
@@ -214,6 +215,23 @@ def map_tooltip(page, iso3: str, frame: world_map.Frame = world_map.WORLD) -> st
     tooltip = page.locator("#vg-tooltip-element.visible")
     tooltip.wait_for(state="visible", timeout=10_000)
     return tooltip.inner_text()
+
+
+def map_colours(page, codes, frame: world_map.Frame = world_map.WORLD) -> dict[str, str]:
+    """The colour drawn at a point well inside each country ("#rrggbb")."""
+    from PIL import Image
+
+    canvas = map_canvas(page)
+    canvas.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)  # no tooltip over the map
+    page.wait_for_timeout(300)
+    box = canvas.bounding_box()
+    picture = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+    found = {}
+    for code in codes:
+        x, y = frame.pixel(*inside(code), box["width"], box["height"])
+        found[code] = "#{:02x}{:02x}{:02x}".format(*picture.getpixel((int(x), int(y))))
+    return found
 
 
 def download(page, label: str) -> tuple[Path, str]:
