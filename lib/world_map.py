@@ -233,15 +233,18 @@ def _ramp(values: pd.Series, low: float, high: float, colours: tuple[str, ...]) 
     return ["#{:02x}{:02x}{:02x}".format(*row) for row in np.rint(rgb).astype(int)]
 
 
+def line_width(language: str) -> int:
+    """Characters of a tooltip line: Hangul is about twice as wide as Latin letters."""
+    return LINE_WIDTH if language == "en" else LINE_WIDTH * 3 // 5
+
+
 def _lines(*lines: str) -> list[str]:
-    """Tooltip lines, each at most LINE_WIDTH characters, TOOLTIP_LINES of them in all."""
-    wrapped = [part for line in lines if line for part in textwrap.wrap(line, LINE_WIDTH)]
+    """Tooltip lines, each short (line_width), TOOLTIP_LINES of them in all."""
+    width = line_width(i18n.current())
+    wrapped = [part for line in lines if line for part in textwrap.wrap(line, width)]
     if len(wrapped) > TOOLTIP_LINES:
         rest = " ".join(wrapped[TOOLTIP_LINES - 1 :])
-        wrapped = [
-            *wrapped[: TOOLTIP_LINES - 1],
-            textwrap.shorten(rest, LINE_WIDTH, placeholder="…"),
-        ]
+        wrapped = [*wrapped[: TOOLTIP_LINES - 1], textwrap.shorten(rest, width, placeholder="…")]
     return wrapped + [""] * (TOOLTIP_LINES - len(wrapped))
 
 
@@ -456,8 +459,8 @@ def map_spec(shapes_source: str | dict) -> dict:
         "usermeta": {
             "embedOptions": {
                 "renderer": "canvas",
-                # Beside the country, not over it.
-                "tooltip": {"offsetX": 24, "offsetY": 24},
+                # Beside the country's shape, not over it.
+                "tooltip": {"anchor": "mark", "offsetX": 8, "offsetY": 8},
             }
         },
     }

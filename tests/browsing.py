@@ -214,7 +214,7 @@ def map_tooltip(page, iso3: str, frame: world_map.Frame = world_map.WORLD) -> st
     page.mouse.move(x, y)
     tooltip = page.locator("#vg-tooltip-element.visible")
     tooltip.wait_for(state="visible", timeout=10_000)
-    return tooltip.inner_text()
+    return tooltip.inner_text().replace("\u200b", "")
 
 
 def map_colours(page, codes, frame: world_map.Frame = world_map.WORLD) -> dict[str, str]:

@@ -121,7 +121,7 @@ def test_tooltips_are_short_lines_in_the_runs_language(shipped):
     assert rows.loc["CAN", "title"] == "캐나다"
     assert rows.loc["CAN", "line1"] == "면담 수: 3"
     lines = rows[[f"line{n + 1}" for n in range(world_map.TOOLTIP_LINES)]]
-    assert lines.map(len).to_numpy().max() <= world_map.LINE_WIDTH
+    assert lines.map(len).to_numpy().max() <= world_map.line_width("ko") < world_map.LINE_WIDTH
 
 
 def test_the_frame_zooms_to_the_chosen_countries(shipped):
