@@ -23,6 +23,7 @@ from tests.browsing import (
     country_point,
     download,
     figures,
+    map_canvas,
     map_colours,
     map_tooltip,
     metric,
@@ -163,6 +164,26 @@ def test_map_draws_every_colouring_offline_with_its_legend(page, server, shipped
     assert metric(page, "Meetings") == str(len(shipped))
     shot(page, shots, f"outreach-map-{colour_by.replace(' ', '-').lower()}")
     assert outside_requests(page.requests, server) == []
+
+
+def test_a_colouring_switch_or_a_filter_recolours_the_same_map(page, server, shipped):
+    """The chart is updated in place: the same canvas, new colours, the address follows."""
+    open_page(page, server)
+    map_canvas(page).evaluate("canvas => { canvas.dataset.first = 'yes'; }")
+    page.get_by_role("radio", name="Last contact").click()
+    settle(page)
+    assert "colour=Last+contact" in page.url
+    rows = world_map.country_rows(summary_of(shipped), "Last contact").set_index("iso3")
+    for code, colour in map_colours(page, BIG).items():
+        assert close(colour, rows.loc[code, "colour"]), (code, colour)
+    assert "Months since the last meeting" in page.locator(".map-legend").inner_text()
+    page.locator("[class*='st-key-region'] input").first.click()
+    page.keyboard.type("Europe")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    settle(page)
+    assert "region=Europe" in page.url
+    assert map_canvas(page).evaluate("canvas => canvas.dataset.first") == "yes"
 
 
 def test_the_map_tooltip_is_a_few_short_lines_beside_the_country(page, server):

@@ -83,18 +83,20 @@ def looked_at(view: View) -> str | None:
 
 def outreach_map(dataset: Dataset, view: View) -> None:
     """The colouring switch, the map of the view and its legend (in a fragment)."""
-    _outreach_map(dataset, view)
+    # The switch starts from the address in the page's run only: a run of the fragment
+    # alone must keep the colouring just chosen.
+    key = address.start(
+        "colour", list(world_map.COLOURINGS), world_map.DEFAULT_COLOURING, translated=True
+    )
+    _outreach_map(dataset, view, key)
 
 
 @st.fragment
-def _outreach_map(dataset: Dataset, view: View) -> None:
+def _outreach_map(dataset: Dataset, view: View, key: str) -> None:
     keep_language()
     if st.session_state.pop(CLICKED_KEY, False):
         st.rerun(scope="app")  # a click chose a country: every part of the page follows
     summary = country_summary(dataset, view.filters)
-    key = address.start(
-        "colour", list(world_map.COLOURINGS), world_map.DEFAULT_COLOURING, translated=True
-    )
     colour_by = st.segmented_control(
         _("Colour countries by"),
         list(world_map.COLOURINGS),
