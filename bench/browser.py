@@ -9,10 +9,10 @@ people run it. A one-widget Streamlit page, started the same way, is the floor: 
 Streamlit page costs on this machine in the same run.
 
 A wait ends at the last change to the page (any element added, removed or redrawn,
-plotly's SVG included, or a canvas drawn on) after which nothing changes for QUIET_MS and the app reports that
-its run has finished. Each wait is measured `--repeats` times, alternating between two
-states (colouring by meetings / by last contact, no filter / Europe), and the median is
-reported; the table also gives the median minus the floor's.
+plotly's SVG included, or a canvas drawn on) after which nothing changes for QUIET_MS
+and the app reports that its run has finished. Each wait is measured `--repeats` times,
+alternating between two states (colouring by meetings / by last contact, no filter /
+Europe), and the median is reported; the table also gives the median minus the floor's.
 
 The table replaces the part of docs/benchmarks.md between the BROWSER markers.
 """
