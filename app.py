@@ -7,8 +7,10 @@ reading pages share, then runs the page.
 
 import streamlit as st
 
+from lib import memory
 from lib.ui import address, navigation, sidebar, signin, sources, text
 
+memory.return_freed_memory_promptly()
 st.set_page_config(page_title="Outreach Atlas", page_icon="🌐", layout="wide")
 address.begin(sidebar.ADDRESS_KEYS)
 pages = st.sidebar.container()
@@ -25,4 +27,7 @@ else:
     sidebar.draw(None)
 address.publish(sidebar.SHARED_KEYS)
 navigation.links(pages, address.view())
-page.run()
+try:
+    page.run()
+finally:
+    memory.give_back_memory()

@@ -248,19 +248,13 @@ def pages_worker(path: Path, reruns: int, timeout: float) -> None:
     """Every page through AppTest (a new session each), timed reruns, the floor, peak memory."""
     _setup_worker()
     os.environ["OUTREACH_DATA"] = str(path)  # before any AppTest is created
-    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
 
     import lib.ui.sources as ui
+    from lib.ui import navigation
 
     # As the tests do: AppTest runs a pages/ folder the new way (see tests/conftest.py).
-    original_init = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
+    navigation.pages_the_new_way().__enter__()  # for the rest of this worker process
 
     reads = []
     load_times: list[float] = []

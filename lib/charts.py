@@ -26,6 +26,7 @@ from lib import i18n
 from lib.countries import country_name
 from lib.i18n import N_, _, n_
 from lib.meetings import day_label
+from lib.palette import MARK, WINDOW
 from lib.programs import program_name
 
 # Okabe-Ito: told apart by people with the common forms of colour blindness, and legible
@@ -44,8 +45,6 @@ PRECISIONS = {
     "year": N_("year"),
 }
 
-MARK = "#1a7fd0"  # timeline marks: 4.2:1 against white, 4.5:1 against #0e1117
-WINDOW = "rgba(86,180,233,0.6)"  # the bar over an approximate date's window
 MEETINGS_BAR, COUNTRIES_BAR = "#0072B2", "#E69F00"
 GRID = "rgba(128,128,128,0.4)"
 # Streamlit's theme draws the hover box in the page's background with pale grey text; a

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import difflib
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -18,372 +20,19 @@ from lib.i18n import L_, current
 M49_PATH = Path(__file__).resolve().parent.parent / "data" / "m49.csv"
 M49_COLUMNS = ["iso3", "m49", "name", "region", "subregion", "intermediate_region"]
 REGIONS = frozenset({"Africa", "Americas", "Asia", "Europe", "Oceania"})
-# The Korean names of the UN M49 regions, sub-regions and intermediate regions. M49 is a
-# fixed vocabulary that changes only with the UN's list, so it sits here, beside REGIONS,
-# where the loader checks that every name in data/m49.csv has one.
-KOREAN_REGION_NAMES = {
-    "Africa": "아프리카",
-    "Americas": "아메리카",
-    "Asia": "아시아",
-    "Europe": "유럽",
-    "Oceania": "오세아니아",
-    "Northern Africa": "북아프리카",
-    "Sub-Saharan Africa": "사하라 이남 아프리카",
-    "Latin America and the Caribbean": "라틴아메리카·카리브",
-    "Northern America": "북아메리카",
-    "Central Asia": "중앙아시아",
-    "Eastern Asia": "동아시아",
-    "South-eastern Asia": "동남아시아",
-    "Southern Asia": "남아시아",
-    "Western Asia": "서아시아",
-    "Eastern Europe": "동유럽",
-    "Northern Europe": "북유럽",
-    "Southern Europe": "남유럽",
-    "Western Europe": "서유럽",
-    "Australia and New Zealand": "오스트레일리아·뉴질랜드",
-    "Melanesia": "멜라네시아",
-    "Micronesia": "미크로네시아",
-    "Polynesia": "폴리네시아",
-    "Caribbean": "카리브",
-    "Central America": "중앙아메리카",
-    "South America": "남아메리카",
-    "Eastern Africa": "동부 아프리카",
-    "Middle Africa": "중부 아프리카",
-    "Southern Africa": "남부 아프리카",
-    "Western Africa": "서부 아프리카",
-    "Channel Islands": "채널 제도",
+# The vocabulary is data: other names, demonyms and Korean names of each country, and the
+# Korean names of the M49 regions, in files beside data/m49.csv.
+NAMES_PATH = M49_PATH.parent / "country_names.csv"
+NAMES_COLUMNS = ["iso3", "name", "language", "kind"]
+NAME_KINDS = {
+    "en": ("official", "alias", "demonym", "ambiguous"),
+    "ko": ("name", "alias", "ambiguous"),
 }
+REGION_NAMES_PATH = M49_PATH.parent / "region_names.csv"
 
 # Kosovo has no ISO 3166-1 entry; XKX is the user-assigned code the EU and others use.
 EXTRA_COUNTRIES = {"XKX": {"iso2": "XK", "official_name": "Republic of Kosovo"}}
 
-# pycountry gives no official name for these, or one nobody writes.
-OFFICIAL_NAME_OVERRIDES = {"KOR": "Republic of Korea", "RUS": "Russian Federation"}
-
-# Other names for one country: short, former, diplomatic and colloquial forms.
-ALIASES: dict[str, Sequence[str]] = {
-    "ARE": ["UAE", "U.A.E.", "Emirates", "The Emirates"],
-    "BHS": ["The Bahamas"],
-    "BIH": ["Bosnia", "Bosnia-Herzegovina"],
-    "BOL": ["Bolivia"],
-    "BRN": ["Brunei"],
-    "CHN": ["PRC", "Mainland China"],
-    "CIV": ["Ivory Coast", "Cote d Ivoire"],
-    "COD": [
-        "DR Congo",
-        "D.R. Congo",
-        "DRC",
-        "D.R.C.",
-        "Congo-Kinshasa",
-        "Congo Kinshasa",
-        "Democratic Republic of Congo",
-        "Democratic Republic of the Congo",
-        "Congo, Democratic Republic of the",
-        "Congo, DR",
-        "Zaire",
-    ],
-    "COG": [
-        "Republic of the Congo",
-        "Republic of Congo",
-        "Congo Republic",
-        "Congo-Brazzaville",
-        "Congo Brazzaville",
-        "Congo, Republic of the",
-        "Congo, Republic of",
-    ],
-    "CMR": ["Cameroun"],
-    "CPV": ["Cape Verde"],
-    "CZE": ["Czech Republic"],
-    "FSM": ["Micronesia", "Federated States of Micronesia"],
-    "FLK": ["Falkland Islands", "Falklands"],
-    "GBR": [
-        "UK",
-        "U.K.",
-        "Britain",
-        "Great Britain",
-        "United Kingdom of Great Britain and Northern Ireland",
-    ],
-    "GMB": ["The Gambia"],
-    "IRN": ["Iran", "Persia"],
-    "KOR": [
-        # In this organisation's files "Korea" always means the Republic of Korea.
-        "Korea",
-        "South Korea",
-        "Republic of Korea",
-        "ROK",
-        "R.O.K.",
-        "Korea Republic",
-        "Korea (South)",
-        "Korea, South",
-    ],
-    "LAO": ["Laos", "Lao PDR", "Lao"],
-    "MAC": ["Macau"],
-    "MDA": ["Moldova"],
-    "MKD": ["Macedonia", "Republic of Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia"],
-    "MMR": ["Burma"],
-    # Holland is strictly two provinces, but in practice only ever means the Netherlands.
-    "NLD": ["Holland", "The Netherlands"],
-    "PHL": ["The Philippines"],
-    "PRK": [
-        "North Korea",
-        "DPRK",
-        "D.P.R.K.",
-        "DPR Korea",
-        "Korea DPR",
-        "Korea (North)",
-        "Korea, North",
-        "Democratic People's Republic of Korea",
-    ],
-    "PSE": ["Palestine", "State of Palestine", "Palestinian Territories", "Palestinian Territory"],
-    "RUS": ["Russia"],
-    "SWZ": ["Swaziland"],
-    "SYR": ["Syria"],
-    "TLS": ["East Timor"],
-    "TUR": ["Turkey", "Turkiye", "Republic of Turkey"],
-    "TWN": ["Taiwan", "Chinese Taipei", "Republic of China", "ROC"],
-    "TZA": ["Tanzania"],
-    "USA": ["US", "U.S.", "U.S.A.", "United States", "America", "United States of America"],
-    "VAT": ["Vatican", "Vatican City", "Holy See", "Vatican City State"],
-    "VEN": ["Venezuela"],
-    "VGB": ["British Virgin Islands", "BVI"],
-    "VIR": ["U.S. Virgin Islands", "US Virgin Islands", "USVI"],
-    "VNM": ["Vietnam", "Viet Nam"],
-    "XKX": ["Kosovo", "Republic of Kosovo", "XK"],
-}
-
-# Adjectives and demonyms as press releases use them ("the Colombian Embassy").
-DEMONYMS: dict[str, Sequence[str]] = {
-    "AFG": ["Afghan", "Afghani"],
-    "AGO": ["Angolan"],
-    "ALB": ["Albanian"],
-    "AND": ["Andorran"],
-    "ARE": ["Emirati"],
-    "ARG": ["Argentine", "Argentinian", "Argentinean"],
-    "ARM": ["Armenian"],
-    "ATG": ["Antiguan"],
-    "AUS": ["Australian"],
-    "AUT": ["Austrian"],
-    "AZE": ["Azerbaijani", "Azeri"],
-    "BDI": ["Burundian"],
-    "BEL": ["Belgian"],
-    "BEN": ["Beninese"],
-    "BFA": ["Burkinabe", "Burkinabé"],
-    "BGD": ["Bangladeshi"],
-    "BGR": ["Bulgarian"],
-    "BHR": ["Bahraini"],
-    "BHS": ["Bahamian"],
-    "BIH": ["Bosnian"],
-    "BLR": ["Belarusian"],
-    "BLZ": ["Belizean"],
-    "BOL": ["Bolivian"],
-    "BRA": ["Brazilian"],
-    "BRB": ["Barbadian"],
-    "BRN": ["Bruneian"],
-    "BTN": ["Bhutanese"],
-    "BWA": ["Motswana", "Batswana"],
-    "CAF": ["Central African"],
-    "CAN": ["Canadian"],
-    "CHE": ["Swiss"],
-    "CHL": ["Chilean"],
-    "CHN": ["Chinese"],
-    "CIV": ["Ivorian"],
-    "CMR": ["Cameroonian"],
-    "COL": ["Colombian"],
-    "COM": ["Comorian"],
-    "CPV": ["Cape Verdean", "Cabo Verdean"],
-    "CRI": ["Costa Rican"],
-    "CUB": ["Cuban"],
-    "CYP": ["Cypriot"],
-    "CZE": ["Czech"],
-    "DEU": ["German"],
-    "DJI": ["Djiboutian"],
-    "DNK": ["Danish"],
-    "DZA": ["Algerian"],
-    "ECU": ["Ecuadorian", "Ecuadorean"],
-    "EGY": ["Egyptian"],
-    "ERI": ["Eritrean"],
-    "ESP": ["Spanish"],
-    "EST": ["Estonian"],
-    "ETH": ["Ethiopian"],
-    "FIN": ["Finnish"],
-    "FJI": ["Fijian"],
-    "FRA": ["French"],
-    "FSM": ["Micronesian"],
-    "GAB": ["Gabonese"],
-    "GBR": ["British"],
-    "GEO": ["Georgian"],
-    "GHA": ["Ghanaian"],
-    "GIN": ["Guinean"],
-    "GMB": ["Gambian"],
-    "GNB": ["Bissau-Guinean"],
-    "GNQ": ["Equatorial Guinean", "Equatoguinean"],
-    "GRC": ["Greek", "Hellenic"],
-    "GRD": ["Grenadian"],
-    "GTM": ["Guatemalan"],
-    "GUY": ["Guyanese"],
-    "HND": ["Honduran"],
-    "HRV": ["Croatian"],
-    "HTI": ["Haitian"],
-    "HUN": ["Hungarian"],
-    "IDN": ["Indonesian"],
-    "IND": ["Indian"],
-    "IRL": ["Irish"],
-    "IRN": ["Iranian"],
-    "IRQ": ["Iraqi"],
-    "ISL": ["Icelandic"],
-    "ISR": ["Israeli"],
-    "ITA": ["Italian"],
-    "JAM": ["Jamaican"],
-    "JOR": ["Jordanian"],
-    "JPN": ["Japanese"],
-    "KAZ": ["Kazakh", "Kazakhstani"],
-    "KEN": ["Kenyan"],
-    "KGZ": ["Kyrgyz", "Kirghiz"],
-    "KHM": ["Cambodian"],
-    "KIR": ["I-Kiribati"],
-    "KOR": ["South Korean", "Korean"],
-    "KWT": ["Kuwaiti"],
-    "LAO": ["Laotian"],
-    "LBN": ["Lebanese"],
-    "LBR": ["Liberian"],
-    "LBY": ["Libyan"],
-    "LCA": ["Saint Lucian"],
-    "LIE": ["Liechtensteiner"],
-    "LKA": ["Sri Lankan"],
-    "LSO": ["Basotho", "Mosotho"],
-    "LTU": ["Lithuanian"],
-    "LUX": ["Luxembourgish", "Luxembourger"],
-    "LVA": ["Latvian"],
-    "MAR": ["Moroccan"],
-    "MCO": ["Monegasque", "Monacan"],
-    "MDA": ["Moldovan"],
-    "MDG": ["Malagasy"],
-    "MDV": ["Maldivian"],
-    "MEX": ["Mexican"],
-    "MHL": ["Marshallese"],
-    "MKD": ["Macedonian", "North Macedonian"],
-    "MLI": ["Malian"],
-    "MLT": ["Maltese"],
-    "MMR": ["Burmese", "Myanmarese"],
-    "MNE": ["Montenegrin"],
-    "MNG": ["Mongolian"],
-    "MOZ": ["Mozambican"],
-    "MRT": ["Mauritanian"],
-    "MUS": ["Mauritian"],
-    "MWI": ["Malawian"],
-    "MYS": ["Malaysian"],
-    "NAM": ["Namibian"],
-    "NER": ["Nigerien"],
-    "NGA": ["Nigerian"],
-    "NIC": ["Nicaraguan"],
-    "NLD": ["Dutch"],
-    "NOR": ["Norwegian"],
-    "NPL": ["Nepali", "Nepalese"],
-    "NRU": ["Nauruan"],
-    "NZL": ["New Zealander"],
-    "OMN": ["Omani"],
-    "PAK": ["Pakistani"],
-    "PAN": ["Panamanian"],
-    "PER": ["Peruvian"],
-    "PHL": ["Philippine", "Filipino"],
-    "PLW": ["Palauan"],
-    "PNG": ["Papua New Guinean"],
-    "POL": ["Polish"],
-    "PRI": ["Puerto Rican"],
-    "PRK": ["North Korean"],
-    "PRT": ["Portuguese"],
-    "PRY": ["Paraguayan"],
-    "PSE": ["Palestinian"],
-    "QAT": ["Qatari"],
-    "ROU": ["Romanian"],
-    "RUS": ["Russian"],
-    "RWA": ["Rwandan"],
-    "SAU": ["Saudi", "Saudi Arabian"],
-    "SDN": ["Sudanese"],
-    "SEN": ["Senegalese"],
-    "SGP": ["Singaporean"],
-    "SLB": ["Solomon Islander"],
-    "SLE": ["Sierra Leonean"],
-    "SLV": ["Salvadoran", "Salvadorean"],
-    "SMR": ["Sammarinese"],
-    "SOM": ["Somali", "Somalian"],
-    "SRB": ["Serbian"],
-    "SSD": ["South Sudanese"],
-    "STP": ["Sao Tomean"],
-    "SUR": ["Surinamese"],
-    "SVK": ["Slovak", "Slovakian"],
-    "SVN": ["Slovenian", "Slovene"],
-    "SWE": ["Swedish"],
-    "SWZ": ["Swazi", "Emaswati"],
-    "SYC": ["Seychellois"],
-    "SYR": ["Syrian"],
-    "TCD": ["Chadian"],
-    "TGO": ["Togolese"],
-    "THA": ["Thai"],
-    "TJK": ["Tajik", "Tajikistani"],
-    "TKM": ["Turkmen", "Turkmenistani"],
-    "TLS": ["Timorese", "East Timorese"],
-    "TON": ["Tongan"],
-    "TTO": ["Trinidadian", "Tobagonian"],
-    "TUN": ["Tunisian"],
-    "TUR": ["Turkish"],
-    "TUV": ["Tuvaluan"],
-    "TWN": ["Taiwanese"],
-    "TZA": ["Tanzanian"],
-    "UGA": ["Ugandan"],
-    "UKR": ["Ukrainian"],
-    "URY": ["Uruguayan"],
-    "USA": ["American"],
-    "UZB": ["Uzbek", "Uzbekistani"],
-    "VCT": ["Vincentian"],
-    "VEN": ["Venezuelan"],
-    "VNM": ["Vietnamese"],
-    "VUT": ["Ni-Vanuatu"],
-    "WSM": ["Samoan"],
-    "XKX": ["Kosovar", "Kosovan"],
-    "YEM": ["Yemeni"],
-    "ZAF": ["South African"],
-    "ZMB": ["Zambian"],
-    "ZWE": ["Zimbabwean"],
-}
-
-# Text that names more than one country; never guessed, always refused with these suggestions.
-AMBIGUOUS: dict[str, Sequence[str]] = {
-    "Congo": ["COG", "COD"],
-    "Congolese": ["COG", "COD"],
-    "Dominican": ["DOM", "DMA"],
-    "Virgin Islands": ["VGB", "VIR"],
-}
-
-# Korean names people expect where CLDR's (Babel) differ; every other name is CLDR's.
-KOREAN_NAMES = {
-    "ATA": "남극",
-    "CAF": "중앙아프리카공화국",
-    "COD": "콩고민주공화국",
-    "COG": "콩고공화국",
-    "HKG": "홍콩",
-    "MAC": "마카오",
-    "PSE": "팔레스타인",
-    "ZAF": "남아프리카공화국",
-}
-# Other Korean names and short forms: official, older and colloquial.
-KOREAN_ALIASES: dict[str, Sequence[str]] = {
-    "KOR": ["한국", "남한", "대한민국 정부"],
-    "PRK": ["조선민주주의인민공화국", "북조선"],
-    "KAZ": ["카자흐", "카자흐스탄 공화국"],
-    "KGZ": ["키르기스", "키르기즈스탄", "키르기즈"],
-    "TJK": ["타지크", "타지키스탄 공화국"],
-    "TKM": ["투르크멘", "투르크메니스탄 공화국"],
-    "UZB": ["우즈벡", "우즈베크"],
-    "USA": ["미합중국"],
-    "GBR": ["영국", "그레이트브리튼 북아일랜드 연합왕국"],
-    "VNM": ["월남", "베트남 사회주의 공화국"],
-    "TWN": ["타이완", "중화민국"],
-    "CZE": ["체코 공화국"],
-    "PHL": ["필리핀 공화국"],
-    "MMR": ["버마"],
-}
-KOREAN_AMBIGUOUS = {"콩고": ["COG", "COD"], "도미니카": ["DMA", "DOM"]}
 # "주한 멕시코 대사관", "멕시코 대사": the country with its mission around it.
 _KOREAN_PREFIX = re.compile(r"^(?:주한|주)\s*")
 _KOREAN_SUFFIX = re.compile(
@@ -409,6 +58,21 @@ _LEADING_INSTITUTION = re.compile(
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _DELETED = re.compile(r"['’‘`´.]")
 _SEPARATORS = re.compile(r"[\W_]+")
+# Formal state names: "Socialist Republic of Viet Nam", "Argentine Republic", "오스트레일리아 연방".
+_FORMAL_WORDS = (
+    "united|federal|federative|federated|socialist|democratic|peoples|islamic|arab|independent|"
+    "plurinational|bolivarian|oriental|eastern|hashemite|great|grand|cooperative|co operative"
+)
+_FORMAL_STATES = (
+    "republic|kingdom|states?|commonwealth|federation|confederation|union|principality|duchy|"
+    "sultanate|emirate"
+)
+_FORMAL_PREFIX = re.compile(rf"^(?:(?:(?:{_FORMAL_WORDS}) )*(?:{_FORMAL_STATES}) of (?:the )?)+")
+_FORMAL_SUFFIX = re.compile(rf"(?<=\S)(?: (?:{_FORMAL_WORDS}))* (?:{_FORMAL_STATES})$")
+_KOREAN_FORMAL = re.compile(
+    r"(?<=[가-힣])(?:사회주의|민주주의|민주|인민|연방|이슬람|동방|공화국|왕국|연합|합중국|대공국|공국|술탄국)+$"
+)
+_HANGUL_SPACE = re.compile(r"(?<=[가-힣]) (?=[가-힣])")
 _SAINT = re.compile(r"\b(?:st|ste)\b(?= )")  # "St. Lucia", "St Kitts and Nevis"
 _NUMERIC = re.compile(r"[0-9]{1,3}")
 
@@ -458,6 +122,90 @@ class CountryNotFound(LookupError):
 class _Catalogue:
     by_iso3: dict[str, Country]
     index: dict[str, tuple[str, ...]]  # normalised text -> one iso3, or several when ambiguous
+    # What is left of a formal name that several countries share ("korea": KOR, PRK).
+    shared_by_formal_names: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class CountryName:
+    """One row of data/country_names.csv: a name, in a language, a country is written by."""
+
+    iso3: str
+    name: str
+    language: str
+    kind: str  # see NAME_KINDS: "alias", "demonym", "official", "name" (Korean), "ambiguous"
+
+
+@functools.cache
+def country_names() -> tuple[CountryName, ...]:
+    """Every row of data/country_names.csv, read and checked once."""
+    with NAMES_PATH.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    if not rows or rows[0] != NAMES_COLUMNS:
+        raise ValueError(f"{NAMES_PATH}: the header must be {','.join(NAMES_COLUMNS)}.")
+    names = []
+    for line, row in enumerate(rows[1:], start=2):
+        iso3, name, language, kind = [*(cell.strip() for cell in row), "", "", "", ""][:4]
+        if len(row) != 4 or not re.fullmatch("[A-Z]{3}", iso3) or not name:
+            raise ValueError(f"{NAMES_PATH}, line {line}: write iso3,name,language,kind.")
+        if kind not in NAME_KINDS.get(language, ()):
+            raise ValueError(
+                f"{NAMES_PATH}, line {line}: language '{language}' with kind '{kind}'; "
+                f"use one of {NAME_KINDS}."
+            )
+        names.append(CountryName(iso3, name, language, kind))
+    return tuple(names)
+
+
+def names_by_country(language: str, kind: str) -> dict[str, tuple[str, ...]]:
+    """The names of one kind in one language, by country: {"VNM": ("Vietnam", "Viet Nam")}."""
+    found: dict[str, list[str]] = {}
+    for row in country_names():
+        if (row.language, row.kind) == (language, kind):
+            found.setdefault(row.iso3, []).append(row.name)
+    return {iso3: tuple(names) for iso3, names in found.items()}
+
+
+def countries_by_name(language: str, kind: str) -> dict[str, tuple[str, ...]]:
+    """The countries each name of one kind stands for: {"Congo": ("COG", "COD")}."""
+    found: dict[str, list[str]] = {}
+    for row in country_names():
+        if (row.language, row.kind) == (language, kind):
+            found.setdefault(row.name, []).append(row.iso3)
+    return {name: tuple(codes) for name, codes in found.items()}
+
+
+def korean_short_names() -> dict[str, str]:
+    """Korean other names and short forms, each with its country ("호주": "AUS")."""
+    return {name: codes[0] for name, codes in countries_by_name("ko", "alias").items()}
+
+
+@functools.cache
+def korean_region_names() -> dict[str, str]:
+    """The Korean name of each UN M49 region, sub-region and intermediate region."""
+    with REGION_NAMES_PATH.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    if not rows or rows[0] != ["region", "name_ko"] or any(len(row) != 2 for row in rows):
+        raise ValueError(f"{REGION_NAMES_PATH}: write region,name_ko on every line.")
+    return dict(rows[1:])
+
+
+# The tables news imported before they moved to data/country_names.csv.
+_TABLES = {
+    "ALIASES": ("en", "alias", names_by_country),
+    "DEMONYMS": ("en", "demonym", names_by_country),
+    "AMBIGUOUS": ("en", "ambiguous", countries_by_name),
+    "KOREAN_ALIASES": ("ko", "alias", names_by_country),
+    "KOREAN_AMBIGUOUS": ("ko", "ambiguous", countries_by_name),
+}
+
+
+def __getattr__(name: str):
+    """ALIASES, DEMONYMS, AMBIGUOUS … read from data/country_names.csv on first use."""
+    if name in _TABLES:
+        language, kind, table = _TABLES[name]
+        return table(language, kind)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def normalise(text: str) -> str:
@@ -468,6 +216,8 @@ def normalise(text: str) -> str:
     folded = _DELETED.sub("", folded)
     folded = _SEPARATORS.sub(" ", folded).strip()
     folded = _SAINT.sub("saint", folded)
+    # Hangul was taken apart above; put it back, and ignore Korean spacing ("도미니카 공화국").
+    folded = _HANGUL_SPACE.sub("", unicodedata.normalize("NFC", folded))
     if folded.startswith("the "):
         folded = folded[4:]
     return folded
@@ -494,10 +244,10 @@ def _m49_table() -> pd.DataFrame:
     if bad_region:
         raise ValueError(f"{M49_PATH}: unknown regions {bad_region}; use one of {sorted(REGIONS)}.")
     places = table[["region", "subregion", "intermediate_region"]].to_numpy().ravel()
-    untranslated = sorted(set(places) - set(KOREAN_REGION_NAMES) - {""})
+    untranslated = sorted(set(places) - set(korean_region_names()) - {""})
     if untranslated:
         raise ValueError(
-            f"{M49_PATH}: no Korean name for {untranslated}; add them to KOREAN_REGION_NAMES."
+            f"{M49_PATH}: no Korean name for {untranslated}; add them to {REGION_NAMES_PATH}."
         )
     return table
 
@@ -507,6 +257,8 @@ def _catalogue() -> _Catalogue:
     """Countries from pycountry and data/m49.csv, and the text index over them (built once)."""
     table = _m49_table().set_index("iso3")
     korean = _korean_territory_names()
+    officials = {iso3: names[0] for iso3, names in names_by_country("en", "official").items()}
+    korean_names = {iso3: names[0] for iso3, names in names_by_country("ko", "name").items()}
     by_iso3: dict[str, Country] = {}
     index: dict[str, set[str]] = {}
 
@@ -526,9 +278,9 @@ def _catalogue() -> _Catalogue:
             subregion=row["subregion"],
             intermediate_region=row["intermediate_region"],
             iso2=iso2,
-            official_name=OFFICIAL_NAME_OVERRIDES.get(iso3, official),
+            official_name=officials.get(iso3, official),
             m49=row["m49"],
-            name_ko=KOREAN_NAMES.get(iso3) or korean[iso2],
+            name_ko=korean_names.get(iso3) or korean[iso2],
         )
 
     for record in pycountry.countries:
@@ -552,29 +304,63 @@ def _catalogue() -> _Catalogue:
         if iso3 not in by_iso3:
             raise ValueError(f"{M49_PATH}: {iso3} is not an ISO 3166-1 country; remove the row.")
         add(row["name"], str(iso3))
-    for iso3, names in [*ALIASES.items(), *DEMONYMS.items(), *KOREAN_ALIASES.items()]:
-        for name in names:
-            add(name, iso3)
+    for row in country_names():
+        if row.kind != "ambiguous":
+            add(row.name, row.iso3)
     iso_korean = _pycountry_korean()
     for country in by_iso3.values():
         add(country.name_ko, country.iso3)
         if country.iso3 in iso_korean:
             add(iso_korean[country.iso3], country.iso3)
 
-    ambiguous = {
-        normalise(text): tuple(codes)
-        for text, codes in [*AMBIGUOUS.items(), *KOREAN_AMBIGUOUS.items()]
-    }
+    ambiguous: dict[str, tuple[str, ...]] = {}
+    for row in country_names():
+        if row.kind == "ambiguous":
+            ambiguous[normalise(row.name)] = (*ambiguous.get(normalise(row.name), ()), row.iso3)
     clashes = {
         key: sorted(codes)
         for key, codes in index.items()
         if len(codes) > 1 and key not in ambiguous
     }
     if clashes:
-        raise ValueError(f"Country names that point to two countries: {clashes}")
+        raise ValueError(
+            f"Country names that point to two countries: {clashes}. Keep each under one country "
+            f"in {NAMES_PATH}, or list it there as ambiguous."
+        )
     final = {key: tuple(codes) for key, codes in index.items()}
     final.update(ambiguous)
-    return _Catalogue(by_iso3=by_iso3, index=final)
+    formal: dict[str, set[str]] = {}
+    for key, codes in final.items():
+        for rest in _formal_rests(key):
+            formal.setdefault(rest, set()).update(codes)
+    shared = {rest: tuple(sorted(codes)) for rest, codes in formal.items() if len(codes) > 1}
+    return _Catalogue(by_iso3=by_iso3, index=final, shared_by_formal_names=shared)
+
+
+def _formal_rests(key: str) -> list[str]:
+    """A normalised name without its formal form: "socialist republic of viet nam" → "viet nam"."""
+    rests = []
+    for pattern in (_FORMAL_PREFIX, _FORMAL_SUFFIX, _KOREAN_FORMAL):
+        rest = pattern.sub("", key).strip()
+        if rest and rest != key:
+            rests.append(rest)
+    return rests
+
+
+def _formal_countries(text: str) -> tuple[str, ...]:
+    """The countries a formal state name stands for once its form is set aside, by one rule
+    for all ("Commonwealth of Australia", "Viet Nam, Socialist Republic of"); none if unknown.
+    A name several formal names share stays ambiguous ("Socialist Republic of Korea")."""
+    catalogue = _catalogue()
+    head, comma, tail = text.rpartition(",")
+    texts = [text, f"{tail} {head}"] if comma else [text]
+    for written in texts:
+        for key in _candidates(written):
+            for rest in _formal_rests(key):
+                codes = catalogue.shared_by_formal_names.get(rest) or catalogue.index.get(rest)
+                if codes:
+                    return codes
+    return ()
 
 
 def _korean_territory_names() -> dict[str, str]:
@@ -701,8 +487,8 @@ def _resolve_text(text: str) -> Country | CountryNotFound:
 def _resolve_uncached(text: str) -> Country | CountryNotFound:
     """The country text names, or the refusal to raise (looked up, never guessed)."""
     catalogue = _catalogue()
-    for key in _candidates(text):
-        codes = catalogue.index.get(key)
+    found = (catalogue.index.get(key) for key in _candidates(text))
+    for codes in itertools.chain(found, [_formal_countries(text)]):
         if not codes:
             continue
         if len(codes) == 1:
@@ -780,7 +566,7 @@ def country_name(country: Country | str, language: str = "en") -> str:
 def region_name(name: str, language: str | None = None) -> str:
     """A UN M49 region, sub-region or intermediate region as read in `language` (default: now's)."""
     if (language or current()) == "ko":
-        return KOREAN_REGION_NAMES.get(name, name)
+        return korean_region_names().get(name, name)
     return name
 
 

@@ -1,16 +1,45 @@
 """The follow-up list: pledges from meetings, ordered by due date, overdue ones marked."""
 
 from collections.abc import Callable
+from datetime import date
 
 import pandas as pd
 
-from lib.i18n import N_
-from lib.meetings import FOLLOW_UP_STATUSES, date_labels
+from lib.i18n import N_, _, n_
+from lib.meetings import FOLLOW_UP_STATUSES, date_labels, day_label
 
 STATUSES = FOLLOW_UP_STATUSES
 STATUS_VIEWS = (*FOLLOW_UP_STATUSES, N_("all"))
 MEETING_PAGE = "Record"  # where a meeting opens for editing
 SHOWN = 500  # follow-ups listed on the page at once
+
+
+def overdue(status, due, today: date | pd.Timestamp):
+    """Whether follow-ups are overdue: still open and due before `today`.
+
+    Takes a row's status and due date (returns a bool) or the columns (returns a mask).
+    """
+    return (status == "open") & (due < pd.Timestamp(today))
+
+
+def overdue_words(days: int) -> str:
+    """How late an overdue follow-up is, in words: "3 days overdue"."""
+    return n_("{count} day overdue", "{count} days overdue", days)
+
+
+def state_words(row: pd.Series, today: date | pd.Timestamp, overdue_mark: str = "") -> list[str]:
+    """A follow-up's owner, due date and how overdue it is, in words, one part each.
+
+    `overdue_mark` goes before the overdue part (the pages' "⚠ "; the briefs colour it).
+    """
+    owner, due = row["follow_up_owner"], row["follow_up_due"]
+    parts = [_("owner: {owner}", owner=owner) if owner else _("no owner named")]
+    if pd.isna(due):
+        return [*parts, _("no due date")]
+    parts.append(_("due {date}", date=day_label(due.date())))
+    if overdue(row["follow_up_status"], due, today):
+        parts.append(overdue_mark + overdue_words((pd.Timestamp(today) - due).days))
+    return parts
 
 
 def follow_up_table(
@@ -31,7 +60,7 @@ def follow_up_table(
     return pd.DataFrame(
         {
             "Status": chosen["follow_up_status"].astype(str),
-            "Overdue": (chosen["follow_up_status"] == "open") & (chosen["follow_up_due"] < today),
+            "Overdue": overdue(chosen["follow_up_status"], chosen["follow_up_due"], today),
             "Due": chosen["follow_up_due"],
             "Follow-up": chosen["follow_up"],
             "Owner": chosen["follow_up_owner"],
@@ -74,5 +103,5 @@ def count_follow_ups(
     """(follow-ups in the status, how many of them are overdue)."""
     today = today or pd.Timestamp.today().normalize()
     keep = _follow_up_mask(meetings, status)
-    overdue = keep & (meetings["follow_up_status"] == "open") & (meetings["follow_up_due"] < today)
-    return int(keep.sum()), int(overdue.sum())
+    late = keep & overdue(meetings["follow_up_status"], meetings["follow_up_due"], today)
+    return int(keep.sum()), int(late.sum())

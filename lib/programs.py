@@ -9,7 +9,15 @@ import pandas as pd
 from lib.i18n import current
 
 PROGRAMS_FILE = Path(__file__).resolve().parent.parent / "data" / "programs.csv"
-PROGRAM_COLUMNS = ["program", "kind", "description", "aliases", "program_ko", "aliases_ko"]
+PROGRAM_COLUMNS = [
+    "program",
+    "kind",
+    "description",
+    "aliases",
+    "program_ko",
+    "aliases_ko",
+    "cell_aliases",  # a whole cell names the program, but a sentence of news is too vague
+]
 _HANGUL = re.compile("[가-힣]")
 
 
@@ -41,6 +49,7 @@ def _canonical_names() -> dict[str, str]:
             *row.aliases.split(";"),
             row.program_ko,
             *row.aliases_ko.split(";"),
+            *row.cell_aliases.split(";"),
         ]
         for wording in wordings:
             key = _key(wording)
@@ -52,6 +61,16 @@ def _canonical_names() -> dict[str, str]:
                     f"'{row.program}'; keep it under one of them."
                 )
     return names
+
+
+def korean_wordings() -> dict[str, str]:
+    """The Korean wordings that name a program in running text (news), with the program."""
+    wordings: dict[str, str] = {}
+    for row in program_catalogue().itertuples():
+        for wording in [row.program_ko, *row.aliases_ko.split(";")]:
+            if wording.strip():
+                wordings.setdefault(wording.strip(), row.program)
+    return wordings
 
 
 @cache

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from streamlit.runtime.pages_manager import PagesManager
 
 from lib.meetings import read_meetings
+from lib.ui import navigation
 from tests.databases import drop_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,15 +35,8 @@ def apptest_runs_pages_the_new_way():
     """AppTest runs a `pages/` folder the old way on every run, where the app's first pass
     ends in a rerun (lib/ui/navigation.py) and a button click would be lost. The browser
     sees that only on a process's first run; AppTest is made to run pages the new way."""
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
-    yield
-    PagesManager.__init__ = original
+    with navigation.pages_the_new_way():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,11 @@
 """Tests for lib.countries: what people write resolves to the right country, or is refused."""
 
 import csv
+import io
 import pickle
 import random
+import re
+from datetime import date
 
 import pycountry
 import pytest
@@ -23,6 +26,7 @@ from lib.countries import (
     resolution_cache_info,
     resolve_country,
 )
+from lib.meetings import read_meetings
 
 M49_SUBREGIONS = {
     "Africa": {"Northern Africa", "Sub-Saharan Africa"},
@@ -546,3 +550,262 @@ def test_refusals_read_in_the_language_of_whoever_reads_them():
     finally:
         i18n.use("en")
     assert str(misspelt).startswith('Unknown country "Kazakstan". Did you mean Kazakhstan (KAZ)?')
+
+
+# --- The vocabulary is data (data/country_names.csv): each row is tested the day it is added.
+
+NAME_ROWS = countries.country_names()
+AMBIGUOUS_NAMES: dict[str, list[str]] = {}
+for _row in NAME_ROWS:
+    if _row.kind == "ambiguous":
+        AMBIGUOUS_NAMES.setdefault(_row.name, []).append(_row.iso3)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [row for row in NAME_ROWS if row.kind != "ambiguous"],
+    ids=lambda row: f"{row.iso3}-{row.language}-{row.kind}-{row.name}",
+)
+def test_every_name_in_the_vocabulary_file_resolves_to_its_country(row):
+    assert iso3(row.name) == row.iso3
+    if row.kind == "name":
+        assert country_name(row.iso3, "ko") == row.name
+    if row.kind == "official":
+        assert country_by_iso3(row.iso3).official_name == row.name
+
+
+@pytest.mark.parametrize(("name", "codes"), list(AMBIGUOUS_NAMES.items()))
+def test_every_ambiguous_name_in_the_vocabulary_file_is_refused_naming_each_country(name, codes):
+    error = refused(name)
+    assert error.ambiguous
+    assert [country.iso3 for country in error.suggestions] == codes
+
+
+def test_no_name_in_the_vocabulary_points_to_two_countries():
+    owners: dict[str, set[str]] = {}
+    for row in NAME_ROWS:
+        if row.kind != "ambiguous":
+            owners.setdefault(countries.normalise(row.name), set()).add(row.iso3)
+    assert {key: codes for key, codes in owners.items() if len(codes) > 1} == {}
+    assert len(AMBIGUOUS_NAMES) == 6  # Congo, Congolese, Dominican, Virgin Islands, 콩고, 도미니카
+
+
+def _with_names_file(monkeypatch, tmp_path, text: str) -> None:
+    path = tmp_path / "country_names.csv"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(countries, "NAMES_PATH", path)
+    for cached in (countries.country_names, countries._catalogue, countries._all_countries):
+        cached.cache_clear()
+    clear_resolution_cache()
+
+
+@pytest.fixture
+def restore_vocabulary():
+    yield
+    for cached in (countries.country_names, countries._catalogue, countries._all_countries):
+        cached.cache_clear()
+    clear_resolution_cache()
+
+
+def test_a_name_given_to_two_countries_in_the_file_is_refused_naming_it(
+    monkeypatch, tmp_path, restore_vocabulary
+):
+    _with_names_file(
+        monkeypatch, tmp_path, "iso3,name,language,kind\nKOR,Korea,en,alias\nPRK,Korea,en,alias\n"
+    )
+    with pytest.raises(ValueError, match="korea.*KOR.*PRK"):
+        resolve_country("Korea")
+
+
+def test_a_bad_row_in_the_vocabulary_file_names_its_line(monkeypatch, tmp_path, restore_vocabulary):
+    _with_names_file(
+        monkeypatch,
+        tmp_path,
+        "iso3,name,language,kind\nAUS,호주,ko,alias\nAUS,Aussie,en,nickname\n",
+    )
+    with pytest.raises(ValueError, match="line 3: language 'en' with kind 'nickname'"):
+        resolve_country("호주")
+
+
+def test_a_new_row_in_the_vocabulary_file_is_understood_with_no_code(
+    monkeypatch, tmp_path, restore_vocabulary
+):
+    with pytest.raises(CountryNotFound):
+        resolve_country("Oz")
+    _with_names_file(monkeypatch, tmp_path, "iso3,name,language,kind\nAUS,Oz,en,alias\n")
+    assert iso3("Oz") == "AUS"
+
+
+# --- Names the form, the import and news refused before the vocabulary was one.
+
+ONCE_REFUSED = [
+    ("호주", "AUS"),
+    ("터키", "TUR"),
+    ("튀르키예", "TUR"),
+    ("남아공", "ZAF"),
+    ("사우디", "SAU"),
+    ("도미니카공화국", "DOM"),
+    ("도미니카 공화국", "DOM"),
+    ("교황청", "VAT"),
+    ("주한 호주 대사", "AUS"),
+    ("주한 남아공 대사관", "ZAF"),
+    ("Socialist Republic of Vietnam", "VNM"),
+    ("Oriental Republic of Uruguay", "URY"),
+    ("Republic of the Union of Myanmar", "MMR"),
+    ("Commonwealth of Australia", "AUS"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONCE_REFUSED)
+def test_names_once_refused_resolve(text, expected):
+    assert iso3(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ONCE_REFUSED)
+def test_names_once_refused_pass_the_forms_check(text, expected):
+    from lib.ui.forms import record_of
+
+    record, problems = record_of(
+        {"typed_country": text, "date": date(2025, 5, 12), "date_precision": "day"}
+    )
+    assert "country" not in problems
+    assert record["country"] == country_by_iso3(expected).name
+
+
+def test_a_file_with_names_once_refused_imports_every_row():
+    cells = [text for text, _ in ONCE_REFUSED]
+    body = "date,country\n" + "".join(f'2025-05-{12 + n % 10},"{c}"\n' for n, c in enumerate(cells))
+    result = read_meetings(io.BytesIO(body.encode("utf-8")), name="embassies.csv")
+    assert result.problems == []
+    assert list(result.meetings["iso3"]) == [code for _, code in ONCE_REFUSED]
+
+
+# --- Formal state names: one rule for all ("Socialist Republic of", "Commonwealth of" …).
+
+# The names several formal names share: with another formal form they stay ambiguous.
+SHARED_BY_FORMAL_NAMES = {"korea": {"KOR", "PRK"}, "china": {"CHN", "TWN"}, "congo": {"COG", "COD"}}
+_STATE_NOUN = (
+    r"(?:Republic|Kingdom|States?|Commonwealth|Federation|Union|Principality|Duchy|Sultanate)"
+)
+
+
+def _formal_variants() -> list[tuple[str, str]]:
+    """Each country's formal prefix (from pycountry's official name) with its other names."""
+    variants = []
+    for record in pycountry.countries:
+        official = country_by_iso3(record.alpha_3).official_name
+        prefix = re.match(rf"^(.*\b{_STATE_NOUN} of (?:the )?)", official)
+        if not prefix or "," in official:
+            continue
+        names = {record.name, getattr(record, "common_name", "") or ""}
+        names |= {r.name for r in NAME_ROWS if r.iso3 == record.alpha_3 and r.kind == "alias"}
+        names = {re.sub(r"^The ", "", name) for name in names if "," not in name}
+        for name in sorted(names):
+            if name and name.isascii() and not re.search(rf"\b{_STATE_NOUN} of\b", name):
+                variants.append((prefix.group(1) + name, record.alpha_3))
+    return variants
+
+
+@pytest.mark.parametrize(
+    "record",
+    [r for r in pycountry.countries if getattr(r, "official_name", None)],
+    ids=lambda r: r.alpha_3,
+)
+def test_every_official_name_resolves_to_its_country(record):
+    assert iso3(record.official_name) == record.alpha_3
+    assert iso3(record.official_name.upper()) == record.alpha_3
+
+
+@pytest.mark.parametrize(("text", "expected"), _formal_variants())
+def test_a_formal_prefix_before_any_name_of_the_country_resolves(text, expected):
+    try:
+        assert iso3(text) == expected
+    except CountryNotFound as error:
+        # Only a name several formal names share may stay ambiguous, and never wrongly.
+        base = countries.normalise(re.sub(rf"^.*\b{_STATE_NOUN} of (?:the )?", "", text))
+        assert error.ambiguous and base in SHARED_BY_FORMAL_NAMES, text
+        assert {c.iso3 for c in error.suggestions} == SHARED_BY_FORMAL_NAMES[base]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Viet Nam, Socialist Republic of", "VNM"),
+        ("the Kingdom of Saudi Arabia", "SAU"),
+        ("Embassy of the Socialist Republic of Vietnam", "VNM"),
+        ("Federal Republic of Nigeria", "NGA"),
+        ("Republic of Niger", "NER"),
+        ("Republic of Sudan", "SDN"),
+        ("Republic of South Sudan", "SSD"),
+        ("Republic of Equatorial Guinea", "GNQ"),
+        ("Independent State of Papua New Guinea", "PNG"),
+        ("Commonwealth of Dominica", "DMA"),
+        ("Argentine Republic", "ARG"),
+        ("Republic of Turkey", "TUR"),
+        ("Republic of Korea", "KOR"),
+        ("Democratic People's Republic of Korea", "PRK"),
+        ("People's Republic of China", "CHN"),
+        ("오스트레일리아 연방", "AUS"),
+        ("베트남 사회주의 공화국", "VNM"),
+        ("주한 튀르키예 공화국 대사관", "TUR"),
+        ("도미니카 연방", "DMA"),
+    ],
+)
+def test_formal_names_people_write(text, expected):
+    assert iso3(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("Socialist Republic of Korea", {"KOR", "PRK"}),
+        ("People's Republic of Korea", {"KOR", "PRK"}),
+        ("Federal Republic of China", {"CHN", "TWN"}),
+        ("Kingdom of Congo", {"COG", "COD"}),
+        ("콩고 공화국 연방", {"COG", "COD"}),
+    ],
+)
+def test_a_formal_name_of_a_shared_name_is_never_guessed(text, candidates):
+    error = refused(text)
+    assert error.ambiguous
+    assert {country.iso3 for country in error.suggestions} == candidates
+
+
+# --- One vocabulary: a Korean name news reads, the form reads too, as the same country.
+
+KOREAN_NAMES_READ = sorted(
+    {country.name_ko: country.iso3 for country in all_countries() if country.name_ko}.items()
+    | {name: codes[0] for name, codes in countries.countries_by_name("ko", "alias").items()}.items()
+)
+
+
+@pytest.mark.parametrize(("name", "expected"), KOREAN_NAMES_READ)
+def test_a_korean_name_news_reads_the_form_reads_as_the_same_country(name, expected):
+    from lib.news import read_news
+    from lib.recording import country_cell
+
+    sentence = f"서울시는 2025년 5월 12일 주한 {name} 대사를 만났다."
+    drafts = read_news(sentence, published=date(2025, 5, 13)).drafts
+    shown, problem = country_cell(name)
+    if name in AMBIGUOUS_NAMES:  # "도미니카": neither guesses
+        assert drafts == []
+        assert problem and refused(name).ambiguous
+        return
+    assert [resolve_country(draft["country"]).iso3 for draft in drafts] == [expected]
+    assert (shown, problem) == (country_by_iso3(expected).name, None)
+
+
+def test_news_keeps_no_country_table_of_its_own():
+    from lib.news import wordings
+
+    assert wordings.KOREAN_COUNTRY_NAMES == countries.korean_short_names()
+    assert wordings.KOREAN_COUNTRY_NAMES["호주"] == "AUS"
+
+
+def test_each_vocabulary_file_and_kind_of_name_is_described_in_the_docs():
+    documented = (M49_PATH.parent.parent / "docs" / "data-sources.md").read_text(encoding="utf-8")
+    for path in (countries.NAMES_PATH, countries.REGION_NAMES_PATH):
+        assert f"## data/{path.name}" in documented
+    section = documented.split("## data/country_names.csv", 1)[1].split("\n## ", 1)[0]
+    for kinds in countries.NAME_KINDS.values():
+        assert all(f"`{kind}`" in section for kind in kinds)

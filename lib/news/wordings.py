@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from lib.countries import korean_short_names
+from lib.programs import korean_wordings
+
 # Nouns for who was met; a country next to one of them was met ("the Ambassador of Peru",
 # "the Colombian Embassy", "diplomats from Chile").
 COUNTERPART_NOUNS = (
@@ -223,58 +226,11 @@ KOREAN_PLEDGE = re.compile(
     r"(?:밝혔|말했|전했|설명했|뜻을)"
 )
 
-# Korean wordings of catalogue programmes (for the lead to move into data/programs.csv).
-KOREAN_PROGRAMS = {
-    "서울스마트도시상": "Seoul Smart City Prize",
-    "서울 스마트도시상": "Seoul Smart City Prize",
-    "서울 스마트시티 어워드": "Seoul Smart City Prize",
-    "WeGO 연수 프로그램": "WeGO Training Program",
-    "연수 프로그램": "WeGO Training Program",
-    "역량강화 프로그램": "WeGO Training Program",
-    "서울 스마트시티 서밋": "Seoul Smart City Summit",
-    "서울스마트시티서밋": "Seoul Smart City Summit",
-    "세계도시정상회의": "World Cities Summit",
-    "솔루션 밋 시티즈": "Solution Meets Cities",
-    "스마트시티 챔피언": "WeGO Smart City Champions",
-    "지속가능한 스마트시티 챔피언": "WeGO Smart City Champions",
-    "WeGO 총회": "WeGO General Assembly",
-    "총회": "WeGO General Assembly",
-    "집행위원회": "Executive Committee (EXCOM)",
-    "지역사무소": "WeGO Regional Offices",
-    "지역 사무소": "WeGO Regional Offices",
-    "중남미 스마트시티 네트워크": "Latin America Smart Cities Network (LASCN)",
-    "동북아 스마트시티 네트워크": "Northeast Asian Smart Cities Network (NEASCN)",
-    "WeGO 어워드": "WeGO Awards",
-    "WeGO 가입": "WeGO membership",
-    "가입 절차": "WeGO membership",
-    "가입 신청": "WeGO membership",
-    "회원 가입": "WeGO membership",
-    "도시혁신 챌린지": "Urban Innovation Challenge: Citypreneurs",
-    "시티프러너": "Urban Innovation Challenge: Citypreneurs",
-    "서울 글로벌 챌린지": "Seoul Global Challenge",
-    "민관협력": "Public-private partnerships",
-    "타당성 조사": "Feasibility studies and pilot projects",
-    "시범사업": "Feasibility studies and pilot projects",
-    "스마트시티 협력": "Smart city cooperation",
-    "스마트 교통": "Smart city cooperation",
-    "스마트 폐기물": "Smart city cooperation",
-    "홍수 경보": "Smart city cooperation",
-    "WSIS 포럼": "WSIS Forum",
-}
+# Korean wordings of catalogue programmes, from data/programs.csv (the form and import read it too).
+KOREAN_PROGRAMS = korean_wordings()
 
-# Korean names the country table does not know yet (for the lead to move into lib/countries).
-KOREAN_COUNTRY_NAMES = {
-    "호주": "AUS",
-    "터키": "TUR",
-    "사우디": "SAU",
-    "남아공": "ZAF",
-    "인니": "IDN",
-    "뉴질랜드": "NZL",
-    "도미니카공화국": "DOM",
-    "중앙아공": "CAF",
-    "아랍에미리트연합": "ARE",
-    "UAE": "ARE",
-}
+# Korean short and other names of countries, from data/country_names.csv (read by lib.countries).
+KOREAN_COUNTRY_NAMES = korean_short_names()
 
 # Provinces and states that keep their own offices abroad ("the Quebec Government Office in
 # Seoul"): a counterpart named by one of them is of its country.

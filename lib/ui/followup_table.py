@@ -28,7 +28,7 @@ def counts(total: int, overdue: int, listed: int) -> str:
 def _overdue_words(table: pd.DataFrame, today: pd.Timestamp) -> pd.Series:
     days = (today - table["Due"]).dt.days
     words = [
-        "⚠ " + n_("{count} day overdue", "{count} days overdue", int(day)) if late else ""
+        "⚠ " + followups.overdue_words(int(day)) if late else ""
         for late, day in zip(table["Overdue"], days.fillna(0), strict=True)
     ]
     return pd.Series(words, index=table.index)

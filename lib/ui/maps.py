@@ -22,7 +22,7 @@ from lib.ui.sources import Dataset, remembered
 from lib.ui.text import country_of, keep_language, plain, shown_country
 
 ZOOMING = ("region", "subregion", "country")  # filters the map zooms to
-LOOKED_AT_KEY = "map_country"  # a clicked country the country filter does not offer
+LOOKED_AT_KEY = panels.MAP_COUNTRY_KEY  # a clicked country the country filter does not offer
 CLICKED_KEY = "map_clicked"  # a click changed the view: the whole page runs again
 
 

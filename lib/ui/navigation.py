@@ -5,13 +5,24 @@ landing page. Streamlit still runs a `pages/` folder the old way (each file on i
 a process's first run, and AppTest on every run: `through_entry` makes such a run go
 through app.py, and `choose_page` then starts the run again the new way, so every page
 always has its language, data and filters, and its widgets the same identity.
+
+Knowing which way a run goes takes Streamlit's private API (a class attribute of
+`PagesManager`); this module is the only place that touches it, and
+tests/test_navigation.py fails, naming what moved, when a Streamlit upgrade moves it.
 """
 
 import runpy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import wraps
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
+
+try:  # private API: see the module's docstring
+    from streamlit.runtime.pages_manager import PagesManager
+except ImportError:  # tests/test_navigation.py says what moved
+    PagesManager = None
 
 from lib.i18n import N_, _
 from lib.ui import signin
@@ -38,6 +49,37 @@ RECORDING_PAGES = (
 PAGE_PERMISSIONS = {RECORD_PAGE: "record", IMPORT_PAGE: "import"}
 
 
+# What this module uses of Streamlit's private API (checked by tests/test_navigation.py).
+PRIVATE_MODULE = "streamlit.runtime.pages_manager"
+PRIVATE_FLAG = "PagesManager.uses_pages_directory"
+
+
+def runs_pages_the_old_way() -> bool:
+    """Whether Streamlit runs this run's page file on its own (the `pages/` folder's old way)."""
+    return bool(getattr(PagesManager, "uses_pages_directory", False))
+
+
+@contextmanager
+def pages_the_new_way() -> Iterator[None]:
+    """Inside the block, Streamlit runs a `pages/` folder the new way from the first run.
+
+    For AppTest, which sets the old way again before every run (a button click in a run that
+    starts again would be lost); the app itself never needs it.
+    """
+    original = PagesManager.__init__
+
+    @wraps(original)
+    def init(self, *args, **kwargs) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init
+    try:
+        yield
+    finally:
+        PagesManager.__init__ = original
+
+
 def _pages(entries) -> list[st.Page]:
     return [
         st.Page(path, title=_(title), icon=icon, default=path == MAP_PAGE)
@@ -47,7 +89,7 @@ def _pages(entries) -> list[st.Page]:
 
 def choose_page() -> tuple[st.Page, bool]:
     """The page this run shows, and whether it is a reading page (one that uses the filters)."""
-    the_old_way = PagesManager.uses_pages_directory
+    the_old_way = runs_pages_the_old_way()
     reading = _pages(READING_PAGES)
     page = st.navigation(
         {_("Explore"): reading, _("Keep the record"): _pages(RECORDING_PAGES)}, position="hidden"
@@ -62,7 +104,7 @@ def choose_page() -> tuple[st.Page, bool]:
 
 def through_entry() -> None:
     """When Streamlit runs a page file on its own, run app.py instead (which runs the page)."""
-    if PagesManager.uses_pages_directory:
+    if runs_pages_the_old_way():
         runpy.run_path(str(ENTRY))
         st.stop()
 

@@ -1,13 +1,14 @@
 """Showing people's text safely, and the session's language."""
 
 import re
-from functools import cache
 
 import streamlit as st
 
 from lib import i18n
-from lib.countries import Country, all_countries, country_name, region_name
+from lib.countries import region_name
 from lib.programs import program_name
+from lib.shown import country_of as country_of  # the pages' names for lib/shown.py's
+from lib.shown import shown_country as shown_country
 
 LANGUAGE_KEY = "lang"  # the language switch's key and URL parameter
 
@@ -53,22 +54,6 @@ def choose_language() -> str:
 def keep_language() -> None:
     """Set the language again where a run starts elsewhere (a callback, a fragment)."""
     i18n.use(st.session_state.get(LANGUAGE_KEY) or browser_language())
-
-
-@cache
-def _countries_by_name() -> dict[str, Country]:
-    return {country.name: country for country in all_countries()}
-
-
-def country_of(name: str) -> Country | None:
-    """The country with this display name (as in the data and links), or None."""
-    return _countries_by_name().get(str(name))
-
-
-def shown_country(name: str) -> str:
-    """A country's display name (as in the data and links) in the session's language."""
-    country = _countries_by_name().get(str(name))
-    return country_name(country, i18n.current()) if country else str(name)
 
 
 def shown_region(name: str) -> str:

@@ -1,0 +1,30 @@
+"""The table of engaged countries under the map."""
+
+import pandas as pd
+import streamlit as st
+
+from lib.i18n import _
+from lib.ui.text import shown_country, shown_program, shown_region
+
+
+def engaged_table(summary: pd.DataFrame) -> None:
+    """The engaged countries: meetings, last meeting, open follow-ups, programs of interest."""
+    st.dataframe(
+        pd.DataFrame(
+            {
+                _("Country"): summary["country"].map(shown_country),
+                _("Region"): summary["region"].map(shown_region),
+                _("Meetings"): summary["meetings"],
+                _("Last meeting"): summary["last_date"].dt.strftime("%Y-%m-%d"),
+                _("Open follow-ups"): summary["open_follow_ups"],
+                _("Programs of interest"): summary["programs"].map(
+                    lambda listed: (
+                        ", ".join(shown_program(p) for p in listed.split(", ") if p)
+                        or _("none recorded")
+                    )
+                ),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
