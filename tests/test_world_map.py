@@ -168,3 +168,28 @@ def test_the_legend_says_what_the_colours_mean(shipped):
     assert [colour for colour, _label in coverage.swatches][:3] == [
         colour for _label, colour in world_map.COVERAGE.values()
     ]
+
+
+def test_the_static_shapes_are_what_the_script_writes(tmp_path):
+    """static/world_countries.json is scripts/prepare_world_map.py's output, not edited by hand."""
+    import importlib.util
+
+    from tests.browsing import ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "prepare_world_map", ROOT / "scripts" / "prepare_world_map.py"
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    shapes = script._rings(json.loads(script.SOURCE.read_text()))
+    assert script.topology(shapes) == world_map.shapes()
+
+
+@pytest.mark.parametrize(("base", "address"), [("", "/app"), ("atlas/", "/atlas/app")])
+def test_the_page_asks_this_server_for_the_shapes(monkeypatch, base, address):
+    import streamlit as st
+
+    from lib.ui import maps
+
+    monkeypatch.setattr(st, "get_option", lambda name: base)
+    assert maps.shapes_address() == f"{address}/static/world_countries.json"
