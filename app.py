@@ -12,7 +12,7 @@ from lib.ui import address, navigation, sidebar, signin, sources, text
 
 memory.return_freed_memory_promptly()
 st.set_page_config(page_title="Outreach Atlas", page_icon="🌐", layout="wide")
-address.begin(sidebar.ADDRESS_KEYS)
+address.begin(sidebar.address_keys())
 pages = st.sidebar.container()
 text.choose_language()
 page, reading = navigation.choose_page()
@@ -25,7 +25,7 @@ if reading:
     sidebar.link_to_view()
 else:
     sidebar.draw(None)
-address.publish(sidebar.SHARED_KEYS)
+address.publish(sidebar.shared_keys())
 navigation.links(pages, address.view())
 try:
     page.run()

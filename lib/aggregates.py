@@ -12,6 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from lib.countries import country_by_iso3
+from lib.meetings import PRECISIONS
+
+PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}  # day first
 
 MISSIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "missions.csv"
 APPROXIMATE = ("week", "month", "quarter", "year")
@@ -47,6 +50,7 @@ SUMMARY_COLUMNS = [
     "subregion",
     "meetings",
     "last_date",
+    "last_precision",
     "months_since",
     "open_follow_ups",
     "programs",
@@ -58,8 +62,10 @@ def country_summary(
 ) -> pd.DataFrame:
     """One row per engaged country, most meetings first.
 
-    Columns: iso3, country, region, subregion, meetings, last_date, months_since (whole
-    months from the last meeting to `today`), open_follow_ups, and programs (the
+    Columns: iso3, country, region, subregion, meetings, last_date and last_precision (the
+    latest meeting's date and how exact it is: the most exact of the meetings starting that
+    day), months_since (whole months from the last meeting to `today`), open_follow_ups,
+    and programs (the
     TOP_PROGRAMS most discussed, ", "-joined; "" when none is recorded).
     """
     today = today or pd.Timestamp.today().normalize()
@@ -81,6 +87,7 @@ def country_summary(
         .reset_index()
     )
     summary["iso3"] = summary["iso3"].astype(str)
+    summary["last_precision"] = _precisions_on(meetings, summary["iso3"], summary["last_date"])
     places = [country_by_iso3(code) for code in summary["iso3"]]
     summary["country"] = [place.name for place in places]
     summary["region"] = [place.region for place in places]
@@ -107,6 +114,21 @@ def country_summary(
     summary["programs"] = [", ".join(top.get(code, ())) for code in summary["iso3"]]
     summary = summary[SUMMARY_COLUMNS]
     return summary.sort_values(["meetings", "country"], ascending=[False, True], ignore_index=True)
+
+
+def _precisions_on(meetings: pd.DataFrame, codes: pd.Series, dates: pd.Series) -> list[str]:
+    """For each country (`codes`), the most exact precision of its meetings starting on its
+    date in `dates`: how exact a first or latest meeting's date is."""
+    latest = pd.DataFrame(
+        {
+            "iso3": meetings["iso3"].astype(str).to_numpy(),
+            "date": meetings["date"].to_numpy(),
+            "rank": meetings["date_precision"].map(PRECISION_RANK).astype(float).to_numpy(),
+        }
+    )
+    day = latest["iso3"].map(dict(zip(codes, dates, strict=True)))
+    finest = latest[latest["date"] == day].groupby("iso3")["rank"].min()
+    return [PRECISIONS[int(finest[code])] for code in codes]
 
 
 def coverage_table(summary: pd.DataFrame, mission_list: pd.DataFrame) -> pd.DataFrame:
@@ -237,11 +259,13 @@ def program_region_counts(meetings: pd.DataFrame, programs: pd.DataFrame) -> pd.
 
 def program_countries(meetings: pd.DataFrame, programs: pd.DataFrame, program: str) -> pd.DataFrame:
     """Countries that showed interest in one program: iso3, country, region, meetings, first,
-    last (dates of the first and latest meeting), latest first."""
+    last (dates of the first and latest meeting), first_precision and last_precision (how
+    exact those dates are), latest first."""
     rows = programs.loc[programs["program"] == program, "row"].unique()
     chosen = meetings.iloc[rows]
     if chosen.empty:
-        return pd.DataFrame(columns=["iso3", "country", "region", "meetings", "first", "last"])
+        columns = ["iso3", "country", "region", "meetings", "first", "last"]
+        return pd.DataFrame(columns=[*columns, "first_precision", "last_precision"])
     table = chosen.groupby("iso3", observed=True).agg(
         country=("country", "first"),
         region=("region", "first"),
@@ -252,4 +276,6 @@ def program_countries(meetings: pd.DataFrame, programs: pd.DataFrame, program: s
     table = table.reset_index()
     for column in ("iso3", "country", "region"):
         table[column] = table[column].astype(str)
+    for column in ("first", "last"):
+        table[f"{column}_precision"] = _precisions_on(chosen, table["iso3"], table[column])
     return table.sort_values(["last", "country"], ascending=[False, True], ignore_index=True)

@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 
 from lib.i18n import L_, N_, _
-from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, FORMULA_STARTS, dates_by_precision
+from lib.meetings import ADDED_COLUMNS, FORMAT_COLUMNS, FORMULA_STARTS, date_cells
+from lib.meetings.fields import of_kind
 from lib.progress import WRITING, Progress, begin, report
 
 # An Excel sheet holds 1,048,576 rows, one of them the header.
@@ -23,12 +24,8 @@ _ILLEGAL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 _CHUNK_ROWS = 10_000
 
 LOCATION_COLUMNS = ("iso3", "region", "subregion")
-_DATE_FORMS = {
-    "day": "%Y-%m-%d",
-    "week": "%Y-%m-%d",
-    "month": "%Y-%m",
-    "year": "%Y",
-}
+_DAYS = of_kind("day")  # full dates: real date cells in a workbook
+_LISTS = of_kind("programs", "list")  # written "; "-joined
 
 
 _TOO_MANY_FOR_A_SHEET = N_(
@@ -47,15 +44,10 @@ def format_v1_table(meetings: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(index=meetings.index)
     for column in [*FORMAT_COLUMNS, *extras, *LOCATION_COLUMNS]:
         if column == "date":
-            table[column] = dates_by_precision(
-                meetings["date"],
-                meetings["date_precision"],
-                _DATE_FORMS,
-                lambda year, number: year + "-Q" + number,
-            )
-        elif column == "follow_up_due":
+            table[column] = date_cells(meetings["date"], meetings["date_precision"])
+        elif column in _DAYS:
             table[column] = meetings[column].dt.strftime("%Y-%m-%d").fillna("")
-        elif column in ("programs", "cities"):
+        elif column in _LISTS:
             table[column] = meetings[column].map("; ".join)
         else:
             table[column] = meetings[column].astype("str").fillna("")
@@ -128,10 +120,9 @@ def xlsx_cells(meetings: pd.DataFrame) -> pd.DataFrame:
     dates = cells["date"].to_numpy(copy=True)
     dates[exact] = meetings["date"].dt.date.to_numpy(dtype=object)[exact]
     cells["date"] = dates
-    due = meetings["follow_up_due"]
-    cells["follow_up_due"] = np.where(
-        due.notna().to_numpy(), due.dt.date.to_numpy(dtype=object), ""
-    )
+    for column in _DAYS:
+        days = meetings[column]
+        cells[column] = np.where(days.notna().to_numpy(), days.dt.date.to_numpy(dtype=object), "")
     return cells
 
 

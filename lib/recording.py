@@ -2,39 +2,19 @@
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import date
 
 import pandas as pd
 
 from lib.countries import CountryNotFound, resolve_country
 from lib.i18n import N_, _
-from lib.meetings import FORMAT_COLUMNS, date_labels, parse_date
+from lib.meetings import FIELDS, FORMAT_COLUMNS, date_cell, date_label, parse_date
 from lib.programs import split_list
 
-FORM_TEXT_FIELDS = (
-    "event",
-    "counterpart",
-    "counterpart_title",
-    "representative",
-    "meeting_type",
-    "location",
-    "follow_up",
-    "follow_up_owner",
-    "summary",
-    "source_title",
-    "source_url",
+# The form's fields whose widget holds their text as it is (the fields' kinds say which).
+FORM_TEXT_FIELDS = tuple(
+    entry.name for entry in FIELDS if entry.in_form and entry.kind in ("text", "long text", "url")
 )
-
-
-def date_text(day: date, precision: str) -> str:
-    """The date cell for a day and a precision: the form of the date says how exact it is."""
-    if precision == "month":
-        return day.strftime("%Y-%m")
-    if precision == "quarter":
-        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-    if precision == "year":
-        return str(day.year)
-    return day.isoformat()
+date_text = date_cell  # the date cell for a day and a precision (lib.meetings.dates)
 
 
 def country_cell(text: str | None) -> tuple[str, str | None]:
@@ -48,38 +28,57 @@ def country_cell(text: str | None) -> tuple[str, str | None]:
         return text, str(error)
 
 
+def _cell(kind: str, value: object, precision: str) -> str:
+    """A form widget's value as the text of a field of this kind."""
+    if kind == "date":
+        return date_cell(value, precision) if value else ""
+    if kind == "day":
+        return value.isoformat() if value else ""
+    if kind == "programs":
+        return "; ".join(value or [])
+    if kind == "list":
+        return "; ".join(split_list(value or ""))
+    return str(value or "").strip()
+
+
 def form_record(values: dict) -> dict[str, str]:
     """A format v1 record (column → text) from the form's widget values."""
-    record = {name: (values.get(name) or "").strip() for name in FORM_TEXT_FIELDS}
-    day = values.get("date")
     precision = values.get("date_precision") or "day"
-    record["date"] = date_text(day, precision) if day else ""
+    record = {
+        entry.name: _cell(entry.kind, values.get(entry.name), precision)
+        for entry in FIELDS
+        if entry.in_form
+    }
     record["date_precision"] = precision
-    record["country"] = (values.get("country") or "").strip()
-    record["counterpart_type"] = values.get("counterpart_type") or ""
-    record["programs"] = "; ".join(values.get("programs") or [])
-    record["cities"] = "; ".join(split_list(values.get("cities") or ""))
-    record["follow_up_status"] = values.get("follow_up_status") or ""
-    due = values.get("follow_up_due")
-    record["follow_up_due"] = due.isoformat() if due else ""
     if not record["follow_up"]:
         record["follow_up_status"] = ""
     return record
 
 
+def _value(kind: str, text: str) -> object:
+    """A field's stored text as its form widget's value (the reverse of _cell)."""
+    if kind in ("date", "day"):
+        return parse_date(text)[0]
+    if kind == "programs":
+        return split_list(text)
+    if kind == "list":
+        return "; ".join(split_list(text))
+    if kind == "choice":
+        return text or None
+    return text
+
+
 def form_values(stored: dict[str, str]) -> dict:
     """The form's starting values for a stored meeting (the reverse of form_record)."""
-    values: dict = {name: stored.get(name, "") for name in FORM_TEXT_FIELDS}
-    start, form, _ = parse_date(stored.get("date", ""))
-    values["date"] = start
-    values["date_precision"] = stored.get("date_precision") or form or "day"
-    values["country"] = stored.get("country", "")
-    values["counterpart_type"] = stored.get("counterpart_type") or None
-    values["programs"] = split_list(stored.get("programs", ""))
-    values["cities"] = "; ".join(split_list(stored.get("cities", "")))
+    values = {
+        entry.name: _value(entry.kind, stored.get(entry.name) or "")
+        for entry in FIELDS
+        if entry.in_form
+    }
+    values["date_precision"] = (
+        stored.get("date_precision") or parse_date(stored.get("date", ""))[1] or "day"
+    )
     values["follow_up_status"] = stored.get("follow_up_status") or "open"
-    due, _, _ = parse_date(stored.get("follow_up_due", ""))
-    values["follow_up_due"] = due
     return values
 
 
@@ -90,12 +89,6 @@ def changed_fields(stored: dict[str, str], record: dict[str, str]) -> dict[str, 
         for column, value in record.items()
         if column in FORMAT_COLUMNS and value != (stored.get(column) or "")
     }
-
-
-def date_label(day: date, precision: str) -> str:
-    """One date as people read it, approximate ones marked ("≈ week of 02 Apr 2019")."""
-    one = pd.DataFrame({"date": [pd.Timestamp(day)], "date_precision": [precision]})
-    return str(date_labels(one).iloc[0])
 
 
 def describe(record: Mapping[str, object], shown_country: Callable[[str], str] = str) -> str:

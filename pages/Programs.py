@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib import aggregates, charts
 from lib.i18n import _
-from lib.meetings import month_label
+from lib.meetings import dates_shown
 from lib.ui import address, panels, sidebar
 from lib.ui.maps import dark_theme
 from lib.ui.text import shown_country, shown_program, shown_region
@@ -52,8 +52,8 @@ st.dataframe(
             _("Country"): table["country"].map(shown_country),
             _("Region"): table["region"].map(shown_region),
             _("Meetings"): table["meetings"],
-            _("First meeting"): table["first"].map(month_label),
-            _("Latest meeting"): table["last"].map(month_label),
+            _("First meeting"): dates_shown(table["first"], table["first_precision"]),
+            _("Latest meeting"): dates_shown(table["last"], table["last_precision"]),
         }
     ),
     hide_index=True,

@@ -13,6 +13,8 @@ from functools import cache
 
 import pandas as pd
 
+from lib.meetings.fields import FIELDS, WRITTEN_KINDS
+
 # Latin words a Korean interface keeps: the organisation's, the app's and the formats' names,
 # codes and the patterns people type ("YYYY-MM-DD", "format v1").
 ALLOWED = {
@@ -59,21 +61,9 @@ _NOT_WORDS = [
 _ESCAPE = re.compile(r"\\([\\`*_\[\]<>#|~$])")
 WORD = re.compile(r"[A-Za-z]+")
 # Columns of the meetings that hold what people wrote (the rest are codes, dates, names
-# the app translates).
-WRITTEN = [
-    "id",
-    "event",
-    "counterpart",
-    "counterpart_title",
-    "representative",
-    "meeting_type",
-    "location",
-    "follow_up",
-    "follow_up_owner",
-    "summary",
-    "source_title",
-    "source_url",
-]
+# the app translates): read from the fields, so a new field is covered the day it is declared.
+WRITTEN = [entry.name for entry in FIELDS if entry.kind in WRITTEN_KINDS]
+LISTED = [entry.name for entry in FIELDS if entry.kind == "list"]  # lists of written names
 PICKER_WIDTH = 69  # lib.followups.labels cuts a long pledge after this many characters
 
 
@@ -83,8 +73,9 @@ def written_values(meetings: pd.DataFrame, *more: str) -> list[str]:
     for column in WRITTEN:
         if column in meetings:
             values.update(str(value) for value in meetings[column] if value == value)
-    if "cities" in meetings:
-        values.update(city for listed in meetings["cities"] for city in listed)
+    for column in LISTED:
+        if column in meetings:
+            values.update(name for listed in meetings[column] for name in listed)
     # A long pledge is cut in the follow-up picker: its beginning is data too.
     values.update(value[:PICKER_WIDTH] for value in list(values) if len(value) > PICKER_WIDTH)
     return sorted((v.strip() for v in values if v.strip()), key=len, reverse=True)

@@ -488,8 +488,9 @@ def test_every_message_of_the_data_layer_has_a_korean_translation():
 
     korean = i18n.catalogue("ko")
     missing = []
-    for module in ("meetings", "countries", "programs"):
-        with (ROOT / "lib" / f"{module}.py").open("rb") as source:
+    modules = [*sorted((ROOT / "lib" / "meetings").glob("*.py")), ROOT / "lib" / "countries.py"]
+    for module in [*modules, ROOT / "lib" / "programs.py"]:
+        with module.open("rb") as source:
             for _, message, _, _ in extract(
                 "python", source, keywords=dict.fromkeys(("_", "N_", "L_"))
             ):

@@ -8,31 +8,14 @@ import pandas as pd
 
 from lib import filters as flt
 from lib import i18n
-from lib.countries import region_name
 from lib.i18n import _
 from lib.meetings import month_label
-from lib.programs import program_name
 from lib.shown import shown_country
 
 
 def view_description(filters: flt.Filters, meetings: pd.DataFrame) -> str:
     """The filtered view in words: "Region: Asia · Apr 2019 – Dec 2025"."""
-    shown = {
-        "region": region_name,
-        "subregion": region_name,
-        "country": lambda name: shown_country(name, i18n.current()),
-        "program": program_name,
-        "type": _,
-        "q": lambda words: f"“{words}”",
-    }
-    parts = [
-        _(
-            "{filter}: {values}",
-            filter=_(flt.BY_KEY[key].label),
-            values=", ".join(map(shown[key], values)),
-        )
-        for key, values in filters.chosen
-    ]
+    parts = flt.described(filters)
     first, last = filters.start, filters.end
     if not meetings.empty:
         first = first or meetings["date"].min().strftime("%Y-%m")

@@ -444,33 +444,19 @@ def fitted(window: Window) -> tuple[date, str, bool]:
 
 def date_cell(first: date, precision: str) -> str:
     """The date cell of format v1 for a window's first day and precision."""
-    if precision == "month":
-        return first.strftime("%Y-%m")
-    if precision == "quarter":
-        return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
-    if precision == "year":
-        return str(first.year)
-    return first.isoformat()
+    from lib.meetings.dates import date_cell
+
+    return date_cell(first, precision)
 
 
 def window_of_cells(date_text: str, precision: str) -> Window | None:
     """The window a format v1 date cell and precision stand for (None if unreadable)."""
-    from lib.meetings import parse_date
+    from lib.meetings.dates import parse_date, window_end
 
     first, form, problem = parse_date(date_text.strip())
     if problem or first is None:
         return None
-    precision = precision or form or "day"
-    if precision == "day":
-        return Window(first, first)
-    if precision == "week":
-        return Window(first, first + timedelta(days=6))
-    months = {"month": 1, "quarter": 3, "year": 12}.get(precision, 0)
-    month = first.month - 1 + months
-    end = date(first.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    if first.day != 1:  # a month counted from a later day, as the reader allows
-        end = date(end.year, end.month, min(first.day, 28)) - timedelta(days=1)
-    return Window(first, end)
+    return Window(first, window_end(first, precision or form or "day"))
 
 
 # Datelines: "SEOUL, March 7 –", "April 9, 2019", "2019년 4월 9일", "2019.04.09", "16 May 2022".

@@ -17,14 +17,19 @@ from lib.export import format_v1_table
 from lib.i18n import L_
 from lib.meetings import (
     ADDED_COLUMNS,
-    FORMAT_COLUMNS,
     RecordInvalid,
     validate_record,
     validate_table,
 )
 from lib.progress import WRITING, Progress, begin, report
 from lib.store.errors import MeetingInvalid, MeetingNotFound
-from lib.store.schema import _HISTORY, _INSERT_COLUMNS, _MEETINGS, _STORED_COLUMNS
+from lib.store.schema import (
+    _FIELD_COLUMNS,
+    _HISTORY,
+    _INSERT_COLUMNS,
+    _MEETINGS,
+    _STORED_COLUMNS,
+)
 
 # Rows per executemany: bounded memory for very large imports, few round trips.
 _CHUNK_ROWS = 5000
@@ -236,7 +241,7 @@ def _stored_row(conn: Connection, id: str, *, lock: bool = False):
 
 def _record_of(row) -> MeetingRecord:
     """A database row as its format v1 text plus its other columns, with its revision."""
-    record = {column: getattr(row, column) or "" for column in FORMAT_COLUMNS}
+    record = {column: getattr(row, column) or "" for column in _FIELD_COLUMNS}
     record.update(json.loads(row.extra) if row.extra else {})
     return MeetingRecord(record, revision=int(row.revision), deleted=row.deleted_at is not None)
 
@@ -289,13 +294,13 @@ def _extras_table(objects: list[str | None]) -> dict[str, list[str]]:
     return {
         name: [cells.get(name, "") for cells in rows]
         for name in names
-        if name not in FORMAT_COLUMNS and name not in ADDED_COLUMNS
+        if name not in _FIELD_COLUMNS and name not in ADDED_COLUMNS
     }
 
 
 def _validated(stored: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """Stored rows through validate_table: (meetings by date then id, unreadable id → why)."""
-    text = stored[list(FORMAT_COLUMNS)].copy()
+    text = stored[list(_FIELD_COLUMNS)].copy()
     # Read the country from its code: a name's resolution could change, the code's cannot.
     iso3 = stored["iso3"]
     text["country"] = iso3.where(iso3 != "", text["country"])

@@ -7,10 +7,13 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from lib.meetings import FORMAT_COLUMNS
+from lib.meetings import FIELDS
 
-_TEXT_COLUMNS = tuple(column for column in FORMAT_COLUMNS if column != "id")
-_STORED_COLUMNS = (*FORMAT_COLUMNS, "iso3")
+# A field has its own column from the migration that made it (`Field.column_from`); a field
+# declared without one is kept in the row's `extra` JSON until a migration gives it one.
+_FIELD_COLUMNS = tuple(entry.name for entry in FIELDS if entry.column_from is not None)
+_TEXT_COLUMNS = tuple(e.name for e in FIELDS if e.column_from == 1 and e.name != "id")
+_STORED_COLUMNS = (*_FIELD_COLUMNS, "iso3")
 _INSERT_COLUMNS = {
     "meetings": (
         *_STORED_COLUMNS,

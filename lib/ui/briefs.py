@@ -12,14 +12,13 @@ import pandas as pd
 import streamlit as st
 
 from lib import aggregates, brief, i18n
+from lib import filters as flt
 from lib.i18n import _
 from lib.pictures import PictureUnavailable, map_picture
 from lib.ui import downloads, panels
 from lib.ui.sidebar import View
 from lib.ui.sources import Dataset
 from lib.ui.text import shown_country
-
-ZOOMING = ("region", "subregion", "country")  # filters the brief's map zooms to
 
 
 def has_meetings(dataset: Dataset, country: str) -> bool:
@@ -104,7 +103,7 @@ def _organisation_pdf(view: View, language: str, today: date) -> bytes:
             summary,
             language=language,
             missions=panels.missions_in_view(view.filters),
-            zoom=any(view.filters.values(k) for k in ZOOMING),
+            zoom=flt.zooms(view.filters),
         )
     except PictureUnavailable:
         picture = None

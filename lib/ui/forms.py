@@ -8,36 +8,36 @@ import streamlit as st
 from lib import recording
 from lib.countries import all_countries
 from lib.i18n import N_, _
-from lib.meetings import COUNTERPART_TYPES, FIRST_YEAR, FOLLOW_UP_STATUSES, LAST_YEAR, PRECISIONS
+from lib.meetings import FIELDS, FIRST_YEAR, LAST_YEAR, Field
+from lib.meetings.fields import BY_NAME
 from lib.programs import program_catalogue
 from lib.ui.text import plain, shown_country, shown_program, shown_value
 
-# The form's label for each format v1 column: messages name fields as the form does.
+# The form's label for each format v1 column (from the fields), and for the other names a
+# message may give: messages name fields as the form does.
 FIELD_LABELS = {
-    "id": N_("Id"),
-    "country": N_("Country"),
-    "date": N_("Date"),
-    "date_precision": N_("How exact is the date"),
-    "event": N_("Event (when several meetings share one)"),
-    "counterpart": N_("Counterpart"),
-    "counterpart_title": N_("Their title"),
-    "counterpart_type": N_("Counterpart type"),
-    "representative": N_("Our representative"),
-    "meeting_type": N_("Kind of meeting"),
-    "location": N_("Where"),
-    "programs": N_("Programs discussed"),
-    "cities": N_("Cities mentioned (separate with ;)"),
-    "follow_up": N_("Follow-up or pledge"),
-    "follow_up_owner": N_("Follow-up owner"),
-    "follow_up_status": N_("Follow-up status"),
-    "follow_up_due": N_("Due"),
-    "summary": N_("Summary"),
-    "source_title": N_("Source title"),
-    "source_url": N_("Source link (https://…)"),
+    **{entry.name: entry.label for entry in FIELDS},
     "who": N_("Your name"),
     "deleted_at": N_("Deleted on"),  # in a meeting's history
 }
 TYPED_COUNTRY = N_("…or write it as the source does")
+# How the form lays the fields out: rows of (field, width); "" leaves a place empty. A field
+# in the form that is not placed here is drawn after these rows, on a row of its own.
+_LAYOUT = (
+    (("country", 2), ("date", 1), ("date_precision", 1)),
+    (("counterpart", 1), ("counterpart_title", 1)),
+    (("counterpart_type", 1), ("representative", 1)),
+    (("meeting_type", 1), ("location", 1)),
+    (("event", 1), ("", 1)),
+    (("programs", 1),),
+    (("cities", 1),),
+    (("follow_up", 1),),
+    (("follow_up_owner", 1), ("follow_up_status", 1), ("follow_up_due", 1)),
+    (("summary", 1),),
+    (("source_title", 1), ("source_url", 1)),
+)
+_HEIGHTS = {"follow_up": 80}  # a long text box's height; others take _HEIGHT
+_HEIGHT = 120
 
 
 def label(column: str) -> str:
@@ -45,98 +45,73 @@ def label(column: str) -> str:
     return _(FIELD_LABELS.get(column, column))
 
 
-def meeting_form(values: dict, key: str, editing: bool) -> dict | None:
-    """Draw the form with `values` (recording.form_values); the widget values once submitted."""
-    with st.form(key):
+def _rows() -> list[tuple[tuple[str, int], ...]]:
+    """The form's rows: the layout's, then one for each other field in the form."""
+    placed = {name for row in _LAYOUT for name, _width in row}
+    rest = [((entry.name, 1),) for entry in FIELDS if entry.in_form and entry.name not in placed]
+    return [*_LAYOUT, *rest]
+
+
+def _widget(entry: Field, place, values: dict, chosen: dict) -> None:
+    """Draw one field's widget in `place` by its kind; its value goes into `chosen`."""
+    name, value = entry.name, values.get(entry.name)
+    shown = label(name) + (" *" if entry.required else "")
+    if entry.kind == "country":
         countries = [country.name for country in all_countries()]
-        left, middle, right = st.columns([2, 1, 1])
-        chosen = {}
-        chosen["country"] = left.selectbox(
-            label("country") + " *",
+        chosen[name] = place.selectbox(
+            shown,
             countries,
-            index=countries.index(values["country"])
-            if values.get("country") in countries
-            else None,
+            index=countries.index(value) if value in countries else None,
             format_func=shown_country,
             placeholder=_("Choose from the list (type to search)"),
         )
-        chosen["typed_country"] = left.text_input(
+        chosen["typed_country"] = place.text_input(
             _(TYPED_COUNTRY), placeholder=_("e.g. the Colombian Embassy, KAZ, 주한 캐나다 대사관")
         )
-        chosen["date"] = middle.date_input(
-            label("date") + " *",
-            value=values.get("date"),
+    elif entry.kind in ("date", "day"):
+        chosen[name] = place.date_input(
+            shown,
+            value=value,
             min_value=date(FIRST_YEAR, 1, 1),
             max_value=date(LAST_YEAR, 12, 31),
             format="YYYY-MM-DD",
         )
-        precision = values.get("date_precision", "day")
-        chosen["date_precision"] = right.selectbox(
-            label("date_precision"),
-            PRECISIONS,
-            index=PRECISIONS.index(precision) if precision in PRECISIONS else 0,
-            format_func=shown_value,
-            help=_("For 'some time that month', pick any day of the month and 'month'."),
-        )
-        left, right = st.columns(2)
-        for column, place in (
-            ("counterpart", left),
-            ("counterpart_title", right),
-        ):
-            chosen[column] = place.text_input(label(column), values.get(column, ""))
-        kind = values.get("counterpart_type")
-        chosen["counterpart_type"] = left.selectbox(
-            label("counterpart_type"),
-            COUNTERPART_TYPES,
-            index=COUNTERPART_TYPES.index(kind) if kind in COUNTERPART_TYPES else None,
+    elif entry.kind == "choice":
+        chosen[name] = place.selectbox(
+            shown,
+            entry.choices,
+            index=entry.choices.index(value) if value in entry.choices else None,
             format_func=shown_value,
             placeholder=_("Choose"),
+            help=_(entry.help) if entry.help else None,
         )
-        for column, place in (
-            ("representative", right),
-            ("meeting_type", left),
-            ("location", right),
-            ("event", left),
-        ):
-            chosen[column] = place.text_input(label(column), values.get(column, ""))
+    elif entry.kind == "programs":
         catalogue = list(program_catalogue()["program"])
-        listed = values.get("programs", [])
-        chosen["programs"] = st.multiselect(
-            label("programs"),
+        listed = value or []
+        chosen[name] = place.multiselect(
+            shown,
             catalogue + [p for p in listed if p not in catalogue],
             default=listed,
             format_func=shown_program,
             accept_new_options=True,
             placeholder=_("Choose, or type a new program"),
         )
-        chosen["cities"] = st.text_input(label("cities"), values.get("cities", ""))
-        chosen["follow_up"] = st.text_area(
-            label("follow_up"), values.get("follow_up", ""), height=80
-        )
-        left, middle, right = st.columns(3)
-        chosen["follow_up_owner"] = left.text_input(
-            label("follow_up_owner"), values.get("follow_up_owner", "")
-        )
-        status = values.get("follow_up_status", "open")
-        chosen["follow_up_status"] = middle.selectbox(
-            label("follow_up_status"),
-            FOLLOW_UP_STATUSES,
-            index=FOLLOW_UP_STATUSES.index(status) if status in FOLLOW_UP_STATUSES else 0,
-            format_func=shown_value,
-        )
-        chosen["follow_up_due"] = right.date_input(
-            label("follow_up_due"),
-            value=values.get("follow_up_due"),
-            min_value=date(FIRST_YEAR, 1, 1),
-            max_value=date(LAST_YEAR, 12, 31),
-            format="YYYY-MM-DD",
-        )
-        chosen["summary"] = st.text_area(label("summary"), values.get("summary", ""), height=120)
-        left, right = st.columns(2)
-        chosen["source_title"] = left.text_input(
-            label("source_title"), values.get("source_title", "")
-        )
-        chosen["source_url"] = right.text_input(label("source_url"), values.get("source_url", ""))
+    elif entry.kind == "long text":
+        chosen[name] = place.text_area(shown, value or "", height=_HEIGHTS.get(name, _HEIGHT))
+    else:  # text, url, a list typed with ";"
+        chosen[name] = place.text_input(shown, value or "")
+
+
+def meeting_form(values: dict, key: str, editing: bool) -> dict | None:
+    """Draw the form with `values` (recording.form_values); the widget values once submitted."""
+    values = values or recording.form_values({})
+    with st.form(key):
+        chosen: dict = {}
+        for row in _rows():
+            places = st.columns([width for _name, width in row]) if len(row) > 1 else [st]
+            for (name, _width), place in zip(row, places, strict=True):
+                if name in BY_NAME and BY_NAME[name].in_form:
+                    _widget(BY_NAME[name], place, values, chosen)
         submitted = st.form_submit_button(
             _("Save changes") if editing else _("Save meeting"), type="primary"
         )

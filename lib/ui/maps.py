@@ -21,7 +21,6 @@ from lib.ui.sidebar import View
 from lib.ui.sources import Dataset, remembered
 from lib.ui.text import country_of, keep_language, plain, shown_country
 
-ZOOMING = ("region", "subregion", "country")  # filters the map zooms to
 LOOKED_AT_KEY = panels.MAP_COUNTRY_KEY  # a clicked country the country filter does not offer
 CLICKED_KEY = "map_clicked"  # a click changed the view: the whole page runs again
 
@@ -41,16 +40,12 @@ def dark_theme() -> bool:
         return False
 
 
-def _offered(dataset: Dataset) -> frozenset[str]:
-    """The countries the country filter offers: engaged ones and missions in Seoul."""
-    return remembered(
-        dataset,
-        ("countries offered",),
-        lambda: (
-            frozenset(dataset.meetings["country"].astype(str))
-            | frozenset(aggregates.missions()["country"])
-        ),
-    )
+def _offered(dataset: Dataset, filters: flt.Filters) -> frozenset[str]:
+    """The countries the country filter offers now (as the sidebar works them out)."""
+    entry = flt.filter_named("country")
+    key = ("options", entry.key, filters, i18n.current())  # the sidebar's own cache entry
+    offered = partial(flt.options, entry, dataset.meetings, filters, dataset.programs)
+    return frozenset(remembered(dataset, key, offered))
 
 
 def map_clicked(offered: frozenset[str]) -> None:
@@ -110,7 +105,7 @@ def _outreach_map(dataset: Dataset, view: View, key: str) -> None:
     chosen = [country_of(name) for name in view.filters.values("country")]
     clicked = country_of(st.session_state.get(LOOKED_AT_KEY) or "")
     selected = tuple(country.iso3 for country in [*chosen, clicked] if country)
-    zoom, dark = any(view.filters.values(k) for k in ZOOMING), dark_theme()
+    zoom, dark = flt.zooms(view.filters), dark_theme()
     look = (colour_by, selected, zoom, dark, i18n.current())
     rows = remembered(
         dataset,
@@ -129,7 +124,7 @@ def _outreach_map(dataset: Dataset, view: View, key: str) -> None:
     st.vega_lite_chart(
         spec=spec,
         key="map",
-        on_select=partial(map_clicked, _offered(dataset)),
+        on_select=partial(map_clicked, _offered(dataset, view.filters)),
         selection_mode="pick",
         width="stretch",
     )

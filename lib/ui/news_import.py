@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import recording
 from lib.i18n import _
-from lib.meetings import COUNTERPART_TYPES, PRECISIONS, MeetingsFileError, read_meetings
+from lib.meetings import COUNTERPART_TYPES, PRECISIONS, MeetingsFileError, fields, read_meetings
 from lib.news import (
     NewsFileError,
     drafts_csv_bytes,
@@ -26,19 +26,7 @@ from lib.ui.text import plain, shown_country, shown_program, shown_value
 DRAFTS_KEY = "news_drafts"  # (what they were drafted from, the reading) of this session
 TABLE_VERSION_KEY = "news_table"  # a new number makes a fresh table (after a new drafting)
 # The draft columns a person reviews, in the table's order; the others are kept as drafted.
-REVIEWED = (
-    "country",
-    "date",
-    "date_precision",
-    "counterpart",
-    "counterpart_title",
-    "counterpart_type",
-    "programs",
-    "cities",
-    "follow_up",
-    "event",
-    "summary",
-)
+REVIEWED = fields.reviewed()
 
 
 def _item_text() -> tuple[str, str]:
@@ -69,7 +57,8 @@ def _drafts_table(drafts: list[dict[str, str]]) -> pd.DataFrame:
     table["programs"] = table["programs"].map(
         lambda listed: "; ".join(shown_program(p) for p in split_list(listed))
     )
-    table.insert(3, "window", [window_in_words(draft) for draft in drafts])
+    where = REVIEWED.index("date_precision") + 1  # the window beside the date it comes from
+    table.insert(where, "window", [window_in_words(draft) for draft in drafts])
     return table
 
 

@@ -15,25 +15,15 @@ import streamlit as st
 
 from lib import filters as flt
 from lib import i18n
-from lib.aggregates import missions
 from lib.i18n import N_, _
-from lib.meetings import COUNTERPART_TYPES
-from lib.programs import program_catalogue
 from lib.ui import address
 from lib.ui.navigation import through_entry
 from lib.ui.sources import Dataset, remembered, source_label
-from lib.ui.text import (
-    LANGUAGE_KEY,
-    plain,
-    shown_country,
-    shown_filter_value,
-    shown_program,
-    shown_region,
-)
+from lib.ui.text import LANGUAGE_KEY, plain
 
 VIEW_KEY = "outreach_view"  # (dataset, view) of this run, for the page to read
-MONTH_LABELS = {"start": N_("From month"), "end": N_("To month")}
 MONTH_PLACEHOLDERS = {"start": N_("Earliest"), "end": N_("Latest")}
+PAGE_KEYS = ("colour", "status", "focus")  # choices a page keeps in the address
 
 
 @dataclass
@@ -45,35 +35,22 @@ class View:
     programs: pd.DataFrame
 
 
-def _sorted(values, shown) -> list[str]:
-    return sorted({str(value) for value in values if str(value)}, key=lambda v: shown(v).casefold())
+def shared_keys() -> tuple[str, ...]:
+    """The address parameters every page shares: the language, each filter, the months."""
+    return (LANGUAGE_KEY, *(entry.key for entry in flt.FILTERS), *flt.MONTH_KEYS)
 
 
-def _options(key: str, dataset: Dataset) -> list[str]:
-    """The values a filter offers: those in the data (countries: and missions never met)."""
-    meetings = dataset.meetings
-    if key in ("region", "subregion"):
-        return _sorted(meetings[key].astype("str"), shown_region)
-    if key == "country":
-        engaged = set(meetings["country"].astype("str"))
-        return _sorted(engaged | set(missions()["country"]), shown_country)
-    if key == "program":
-        catalogue = list(program_catalogue()["program"])
-        in_data = dataset.programs.get("program", pd.Series(dtype="str")).astype("str")
-        return catalogue + _sorted(set(in_data) - set(catalogue), shown_program)
-    if key == "type":
-        return list(COUNTERPART_TYPES)
-    return []
+def address_keys() -> tuple[str, ...]:
+    """Every parameter of a view's address, in the order the address lists them."""
+    return (*shared_keys(), *PAGE_KEYS)
 
 
-SHARED_KEYS = (LANGUAGE_KEY, *(entry.key for entry in flt.FILTERS), *flt.MONTH_KEYS)
-PAGE_KEYS = ("colour", "status", "focus")  # choices a page keeps in the address
-ADDRESS_KEYS = (*SHARED_KEYS, *PAGE_KEYS)
-
-
-def _offered(key: str, dataset: Dataset) -> list[str]:
-    """_options, kept per data version and language (sorting by shown names costs)."""
-    return remembered(dataset, ("options", key, i18n.current()), partial(_options, key, dataset))
+def _options(entry: flt.Filter, dataset: Dataset, filters: flt.Filters) -> list[str]:
+    """What a filter offers with these filters chosen (kept per data version and language:
+    sorting by shown names costs)."""
+    key = ("options", entry.key, filters, i18n.current())
+    compute = partial(flt.options, entry, dataset.meetings, filters, dataset.programs)
+    return remembered(dataset, key, compute)
 
 
 def _warn_about_link() -> None:
@@ -89,16 +66,82 @@ def _warn_about_link() -> None:
         )
 
 
+def _text_box(entry: flt.Filter, options: list[str] | None, active: bool) -> str:
+    return st.text_input(
+        _(entry.label),
+        key=entry.key,
+        placeholder=_(entry.hint) if entry.hint else None,
+        disabled=not active,
+        icon=":material/search:",
+    ).strip()
+
+
+def _multiselect(entry: flt.Filter, options: list[str] | None, active: bool) -> list[str]:
+    return st.multiselect(
+        _(entry.label),
+        options if options is not None else st.session_state.get(entry.key) or [],
+        key=address.widget_key(entry.key),
+        format_func=entry.shown,
+        placeholder=_("All"),
+        disabled=not active,
+    )
+
+
+@dataclass(frozen=True)
+class Widget:
+    """How the sidebar draws a kind of filter widget (a Filter's `widget` names one)."""
+
+    draw: Callable[[flt.Filter, list[str] | None, bool], object]
+    default: object  # the value when nothing is chosen
+    many: bool  # holds a list of values offered (shown translated, one widget per language)
+
+
+WIDGETS = {
+    "text": Widget(_text_box, "", many=False),
+    "multiselect": Widget(_multiselect, [], many=True),
+}
+
+
 def _defaults() -> dict[str, object]:
     """Every filter's value when nothing is chosen."""
-    values: dict[str, object] = {e.key: [] for e in flt.FILTERS}
-    return {**values, "q": "", "start": None, "end": None}
+    values = {entry.key: WIDGETS[entry.widget].default for entry in flt.FILTERS}
+    return {**values, **dict.fromkeys(flt.MONTH_KEYS)}
+
+
+def _in_order(start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    return (end, start) if start and end and start > end else (start, end)
+
+
+def _chosen_now() -> flt.Filters:
+    """The filters as the widgets hold them at the start of this run (before drawing)."""
+    values = {}
+    for entry in flt.FILTERS:
+        many = WIDGETS[entry.widget].many
+        value = st.session_state.get(address.widget_key(entry.key) if many else entry.key)
+        values[entry.key] = value.strip() if isinstance(value, str) else value
+    start, end = _in_order(st.session_state.get("start"), st.session_state.get("end"))
+    return flt.Filters.of(start=start, end=end, **values)
 
 
 def reset_filters() -> None:
     """Back to every meeting (a button callback)."""
     for key, value in _defaults().items():
         address.change(key, value)
+
+
+def no_match_advice(filters: flt.Filters) -> str:
+    """What to do when nothing matches, naming only the filters really set (as markdown)."""
+    words = flt.described(filters)
+    words += [
+        _("{filter}: {values}", filter=_(flt.MONTH_LABELS[key]), values=getattr(filters, key))
+        for key in flt.MONTH_KEYS
+        if getattr(filters, key)
+    ]
+    return _(
+        "No meeting matches these filters: {filters}. Change or remove one of them in the "
+        "sidebar, or show everything again.",
+        filters=plain(" · ".join(words)),
+    )
 
 
 def draw(dataset: Dataset | None) -> tuple[flt.Filters, st.delta_generator.DeltaGenerator]:
@@ -116,60 +159,44 @@ def draw(dataset: Dataset | None) -> tuple[flt.Filters, st.delta_generator.Delta
             if not active:
                 st.caption(_("They apply to the map, timeline, programs, data and follow-ups."))
             month_list = flt.months(dataset.meetings) if active else []
-            options = {
-                entry.key: remembered(
-                    dataset,
-                    ("options", entry.key, i18n.current()),
-                    partial(_options, entry.key, dataset),
-                )
-                if active
-                else None
-                for entry in flt.FILTERS
-                if entry.key != "q"
-            }
             if active:
-                address.start("q", None, "")
-                for key, offered in options.items():
-                    address.start(key, offered, [], many=True, translated=True)
+                for entry in flt.FILTERS:
+                    widget = WIDGETS[entry.widget]
+                    # a link may ask for any value in the data, whatever else it chooses
+                    everything = _options(entry, dataset, flt.Filters()) if widget.many else None
+                    address.start(
+                        entry.key,
+                        everything,
+                        widget.default,
+                        many=widget.many,
+                        translated=widget.many,
+                    )
                 for key in flt.MONTH_KEYS:
                     address.start(key, month_list, None, check=flt.MONTH.match)
                 _warn_about_link()
-            chosen: dict[str, object] = {
-                "q": st.text_input(
-                    _("Search"),
-                    key="q",
-                    placeholder=_("Country, counterpart, any word"),
-                    disabled=not active,
-                    icon=":material/search:",
-                ).strip()
-            }
+            now = _chosen_now() if active else None
+            chosen: dict[str, object] = {}
             for entry in flt.FILTERS:
-                if entry.key == "q":
-                    continue
-                chosen[entry.key] = st.multiselect(
-                    _(entry.label),
-                    options[entry.key] or st.session_state.get(entry.key) or [],
-                    key=address.widget_key(entry.key),
-                    format_func=lambda value, key=entry.key: shown_filter_value(key, value),
-                    placeholder=_("All"),
-                    disabled=not active,
-                )
+                widget = WIDGETS[entry.widget]
+                # each filter offers what the others leave, and what it holds already
+                offered = _options(entry, dataset, now) if active and widget.many else None
+                chosen[entry.key] = widget.draw(entry, offered, active)
             for column, key in zip(st.columns(2), flt.MONTH_KEYS, strict=True):
                 current = st.session_state.get(key)
                 chosen[key] = column.selectbox(
-                    _(MONTH_LABELS[key]),
+                    _(flt.MONTH_LABELS[key]),
                     month_list if active else [current] if current else [],
                     index=None,
                     key=key,
                     placeholder=_(MONTH_PLACEHOLDERS[key]),
                     disabled=not active,
                 )
+            translated = {entry.key for entry in flt.FILTERS if WIDGETS[entry.widget].many}
             for key, value in chosen.items():
-                address.keep(key, value, defaults[key], translated=key in options)
-            start, end = chosen["start"], chosen["end"]
-            if start and end and start > end:
+                address.keep(key, value, defaults[key], translated=key in translated)
+            start, end = _in_order(chosen["start"], chosen["end"])
+            if (start, end) != (chosen["start"], chosen["end"]):
                 st.warning(_("The start month is after the end month; showing them swapped."))
-                start, end = end, start
             if active:
                 st.button(
                     _("Reset filters"), on_click=reset_filters, icon=":material/filter_alt_off:"

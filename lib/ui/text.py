@@ -4,11 +4,15 @@ import re
 
 import streamlit as st
 
+from lib import filters as flt
 from lib import i18n
-from lib.countries import region_name
-from lib.programs import program_name
 from lib.shown import country_of as country_of  # the pages' names for lib/shown.py's
 from lib.shown import shown_country as shown_country
+
+# A region's and a program's name as people read them: declared with the filters that
+# show them; the pages read them from here.
+shown_region = flt.shown_region
+shown_program = flt.shown_program
 
 LANGUAGE_KEY = "lang"  # the language switch's key and URL parameter
 
@@ -56,16 +60,6 @@ def keep_language() -> None:
     i18n.use(st.session_state.get(LANGUAGE_KEY) or browser_language())
 
 
-def shown_region(name: str) -> str:
-    """A UN region or sub-region in the session's language."""
-    return region_name(str(name))
-
-
-def shown_program(name: str) -> str:
-    """A program's name in the session's language."""
-    return program_name(str(name))
-
-
 def shown_value(value: str) -> str:
     """A fixed value (counterpart type, follow-up status, precision) in the session's language."""
     return i18n._(str(value))
@@ -73,11 +67,4 @@ def shown_value(value: str) -> str:
 
 def shown_filter_value(key: str, value: str) -> str:
     """A filter's value in the session's language (for file names and descriptions)."""
-    shown = {
-        "region": shown_region,
-        "subregion": shown_region,
-        "country": shown_country,
-        "program": shown_program,
-        "type": shown_value,
-    }.get(key)
-    return shown(value) if shown else value
+    return flt.shown_value(key, value)

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.i18n import _
+from lib.meetings import dates_shown
 from lib.ui.text import shown_country, shown_program, shown_region
 
 
@@ -15,7 +16,7 @@ def engaged_table(summary: pd.DataFrame) -> None:
                 _("Country"): summary["country"].map(shown_country),
                 _("Region"): summary["region"].map(shown_region),
                 _("Meetings"): summary["meetings"],
-                _("Last meeting"): summary["last_date"].dt.strftime("%Y-%m-%d"),
+                _("Last meeting"): dates_shown(summary["last_date"], summary["last_precision"]),
                 _("Open follow-ups"): summary["open_follow_ups"],
                 _("Programs of interest"): summary["programs"].map(
                     lambda listed: (

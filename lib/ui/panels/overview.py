@@ -10,13 +10,9 @@ from lib.ui.sidebar import View
 
 
 def missions_in_view(filters: flt.Filters) -> pd.DataFrame:
-    """Resident missions in Seoul inside the region, sub-region and country filters."""
+    """Resident missions in Seoul inside the chosen places (region, sub-region, country)."""
     missions = aggregates.missions()
-    for key in ("region", "subregion", "country"):
-        chosen = filters.values(key)
-        if chosen:
-            missions = missions[missions[key].isin(chosen)]
-    return missions
+    return missions[flt.mask(missions, filters.places())]
 
 
 def overview_figures(view: View, missions: pd.DataFrame) -> list[tuple[str, str, str]]:

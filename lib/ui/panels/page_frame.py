@@ -7,7 +7,7 @@ from lib.i18n import _, n_
 from lib.ui import signin
 from lib.ui.forms import label as field_label
 from lib.ui.navigation import IMPORT_PAGE, RECORD_PAGE
-from lib.ui.sidebar import View, reset_filters
+from lib.ui.sidebar import View, no_match_advice, reset_filters
 from lib.ui.sources import Dataset, source_label
 
 
@@ -57,13 +57,7 @@ def empty_state(dataset: Dataset, view: View) -> None:
         if dataset.mode == "database" and signin.can("import"):
             st.page_link(IMPORT_PAGE, label=_("Import meetings"), icon=":material/upload_file:")
         return
-    st.info(
-        _(
-            "No meeting matches these filters. Widen the month range or remove a filter in "
-            "the sidebar, or show everything again."
-        ),
-        icon=":material/filter_alt:",
-    )
+    st.info(no_match_advice(view.filters), icon=":material/filter_alt:")
     st.button(
         _("Reset filters"),
         on_click=reset_filters,
