@@ -33,7 +33,7 @@ from lib.store import Store
 from tests.browsing import CHROMIUM, CHROMIUM_ARGS, READY, app_server
 
 QUIET_MS = 600
-MAP = "path.choroplethlocation, .st-key-map canvas"  # the map drawn (plotly's, or Vega's)
+MAP = "path.choroplethlocation, [class*='st-key-map'] canvas"  # plotly's map, or Vega's
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 START, END = "<!-- BROWSER START -->", "<!-- BROWSER END -->"
 # Targets from issue 12: medians minus the floor, on this 2-core machine.

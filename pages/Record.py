@@ -44,7 +44,7 @@ if meeting_id:
         st.rerun()
 
 # A new meeting opened from a country's panel ("Record a meeting with …") starts there.
-starting = {"country": st.session_state.pop(panels.RECORD_COUNTRY_KEY, None)}
+starting = {"country": st.session_state.get(panels.RECORD_COUNTRY_KEY)}
 chosen = forms.meeting_form(
     recording.form_values(stored) if stored else starting, key=form_key, editing=bool(meeting_id)
 )
@@ -63,6 +63,7 @@ if chosen is not None:
                 saved_id = meeting_id
             else:
                 saved_id = store.add(record, who)
+                st.session_state.pop(panels.RECORD_COUNTRY_KEY, None)
         except MeetingInvalid as invalid:
             problems = invalid.fields
         except MeetingChanged as changed:

@@ -187,7 +187,7 @@ def _in_ring(ring: np.ndarray, lon: float, lat: float) -> bool:
 
 def map_canvas(page):
     """The outreach map's canvas (Vega draws the map on one), once it is drawn."""
-    canvas = page.locator(".st-key-map canvas").first
+    canvas = page.locator("[class*='st-key-map'] canvas").first
     canvas.wait_for(state="visible", timeout=30_000)
     page.wait_for_timeout(300)
     return canvas

@@ -23,6 +23,7 @@ from lib.ui.text import country_of, keep_language, plain, shown_country
 
 LOOKED_AT_KEY = panels.MAP_COUNTRY_KEY  # a clicked country the country filter does not offer
 CLICKED_KEY = "map_clicked"  # a click changed the view: the whole page runs again
+CHART_KEY = "map_chart"  # the chart's key now: "map", or "map-<n>" once its selection was reset
 
 
 def shapes_address() -> str:
@@ -51,7 +52,7 @@ def _offered(dataset: Dataset, filters: flt.Filters) -> frozenset[str]:
 def map_clicked(offered: frozenset[str]) -> None:
     """Map selection callback: a click on a country filters every page to it, or (a country
     the filter does not offer: never met, no mission) opens its panel."""
-    points = st.session_state["map"]["selection"].get("pick") or []
+    points = st.session_state[_chart_key()]["selection"].get("pick") or []
     if not points:  # a click beside the countries, or on the chosen one again
         return
     try:
@@ -64,6 +65,16 @@ def map_clicked(offered: frozenset[str]) -> None:
     else:
         st.session_state[LOOKED_AT_KEY] = country
     st.session_state[CLICKED_KEY] = True
+
+
+def _chart_key() -> str:
+    return st.session_state.get(CHART_KEY, "map")
+
+
+def _picked() -> set[str]:
+    """The countries the chart in the browser holds as clicked."""
+    state = st.session_state.get(_chart_key()) or {}
+    return {str(point.get("iso3")) for point in state.get("selection", {}).get("pick") or []}
 
 
 def looked_at(view: View) -> str | None:
@@ -119,11 +130,17 @@ def _outreach_map(dataset: Dataset, view: View, key: str) -> None:
             dark=dark,
         ),
     )
+    if not _picked() <= set(selected):
+        # The browser still holds a country clicked earlier that is no longer chosen ("Show
+        # all countries", the sidebar): a click on it again would not reach Python. A new
+        # key gives a chart without that selection (a remount, only in this case).
+        number = int(_chart_key().rpartition("-")[2] or 0) if "-" in _chart_key() else 0
+        st.session_state[CHART_KEY] = f"map-{number + 1}"
     spec = world_map.map_spec(shapes_address())
     spec["datasets"] = {world_map.ROWS: rows}
     st.vega_lite_chart(
         spec=spec,
-        key="map",
+        key=_chart_key(),
         on_select=partial(map_clicked, _offered(dataset, view.filters)),
         selection_mode="pick",
         width="stretch",
