@@ -8,10 +8,11 @@ reading pages share, then runs the page.
 import streamlit as st
 
 from lib import memory
-from lib.ui import address, navigation, sidebar, signin, sources, text
+from lib.ui import address, layout, navigation, sidebar, signin, sources, text
 
 memory.return_freed_memory_promptly()
 st.set_page_config(page_title="Outreach Atlas", page_icon="🌐", layout="wide")
+layout.phone_frame()
 address.begin(sidebar.address_keys())
 pages = st.sidebar.container()
 text.choose_language()

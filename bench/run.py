@@ -26,7 +26,8 @@ builder, and what st.plotly_chart does with the figure before sending it (its co
 dict and `plotly.io.to_json`), and prints the JSON size; docs/ is not touched.
 
 After the server-side table it runs bench/browser.py (what a person waits for in
-Chromium, beside a one-widget floor page) at the sizes up to 100,000; --no-browser skips it.
+Chromium, beside a floor app with the same widgets) at the sizes up to 100,000;
+--no-browser skips it.
 """
 
 from __future__ import annotations

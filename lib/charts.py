@@ -3,8 +3,10 @@
 A builder takes an aggregate and returns a figure; none sees the meetings. Text a person
 reads goes through lib.i18n, country names through `country_name`, program names through
 `program_name`, dates through
-`lib.meetings.day_label` and the plotly date formats MONTH_HOVER and MONTH_TICKS_KO, so a figure
-depends only on its arguments and `i18n.current()` and can be cached per language.
+`lib.meetings.day_label` and the plotly date formats of lib.figure_layout (which also holds the
+axes, legends and scales the figures share), so a figure depends only on its arguments and
+`i18n.current()` and can be cached per language. Time axes step by whole months or years
+whatever the slice (tests/test_slices.py).
 Figures are built from trace and layout dicts without plotly's value-by-value checks
 (they were a large share of a page's rerun); tests/test_figures_browser.py draws each one.
 
@@ -13,7 +15,6 @@ sequential scales: "more" is darker on a light page and brighter on a dark one, 
 builders with a scale take `dark`.
 """
 
-import math
 import textwrap
 from collections.abc import Collection
 from html import escape
@@ -24,6 +25,20 @@ import plotly.graph_objects as go
 
 from lib import i18n
 from lib.countries import country_name
+from lib.figure_layout import (
+    LEGEND_ROOM,
+    MONTH_HOVER,
+    axis_title,
+    caption_width,
+    category_axis,
+    colour_bar,
+    count_axis,
+    count_scale,
+    date_axis,
+    legend_below,
+    whole_step,
+    y_caption,
+)
 from lib.i18n import N_, _, n_
 from lib.meetings import day_label
 from lib.palette import MARK, WINDOW
@@ -46,40 +61,9 @@ PRECISIONS = {
 }
 
 MEETINGS_BAR, COUNTRIES_BAR = "#0072B2", "#E69F00"
-GRID = "rgba(128,128,128,0.4)"
 # Streamlit's theme draws the hover box in the page's background with pale grey text; a
 # white box with dark text reads the same on light and dark pages.
 HOVER_BOX = {"bgcolor": "#ffffff", "bordercolor": "#808495", "font": {"color": "#262730"}}
-# Few → many (or long ago → recent): paler to darker on a light page, dimmer to brighter on
-# a dark one. Both lowest colours stay apart from the page.
-SCALE_LIGHT = [
-    "#dbe9f6",
-    "#bcd7ee",
-    "#94c4e4",
-    "#6aaed8",
-    "#4292c6",
-    "#2171b5",
-    "#08519c",
-    "#08306b",
-]
-SCALE_DARK = [
-    "#1d3d63",
-    "#1f5488",
-    "#236cad",
-    "#2f86cf",
-    "#4ea2e8",
-    "#7bbdf6",
-    "#abd5fb",
-    "#dcefff",
-]
-
-MONTH_TICKS_KO = [  # date-axis ticks in Korean at each zoom level (English keeps plotly's)
-    {"dtickrange": [None, 28 * 24 * 3600 * 1000], "value": "%-m월 %-d일"},
-    {"dtickrange": ["M1", "M11"], "value": "%Y년 %-m월"},
-    {"dtickrange": ["M12", None], "value": "%Y년"},
-]
-MONTH_HOVER = {"en": "%b %Y", "ko": "%Y년 %-m월"}  # plotly's (d3) date format of a month
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DAY_MS = 24 * 3600 * 1000
 
 
@@ -121,87 +105,6 @@ def _figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
-def _title(text: str) -> dict:
-    # Without a standoff, plotly 7 can lay a y title over long tick labels.
-    return {"text": text, "standoff": 8}
-
-
-def _whole_step(top: float) -> int:
-    """A tick step of 1, 2 or 5 × 10ⁿ giving at most about six ticks up to `top`."""
-    rough = max(top, 1) / 5
-    power = 10 ** math.floor(math.log10(rough)) if rough >= 1 else 1
-    return max(1, next(step * power for step in (1, 2, 5, 10) if step * power >= rough))
-
-
-def _count_axis(title: str, top: float) -> dict:
-    """An axis of whole counts from 0 (no half meetings)."""
-    return {
-        "title": _title(title),
-        "rangemode": "tozero",
-        "tick0": 0,
-        "dtick": _whole_step(top),
-        "tickformat": ",d",
-        "gridcolor": GRID,
-        "automargin": True,
-    }
-
-
-def _date_axis(title: str) -> dict:
-    """A date axis with its title, ticks in the run's language."""
-    axis = {
-        "type": "date",
-        "title": _title(title),
-        "showgrid": True,
-        "gridcolor": GRID,
-        "automargin": True,
-    }
-    if i18n.current() == "ko":
-        axis["tickformatstops"] = MONTH_TICKS_KO
-    return axis
-
-
-def _category_axis(title: str, values: list[str], labels: list[str] | None = None) -> dict:
-    """A category axis listing `values` from the top down, each shown with its label."""
-    axis = {
-        "title": _title(title),
-        "type": "category",
-        "categoryorder": "array",
-        "categoryarray": values,
-        # Reversed rather than reordered: a heatmap's cell texts do not follow a reorder.
-        "autorange": "reversed",
-        "automargin": True,
-    }
-    if labels is not None:
-        axis.update(tickmode="array", tickvals=values, ticktext=labels)
-    return axis
-
-
-def _colour_bar(title: str, **ticks) -> dict:
-    """A horizontal colour bar under the plot: it never squeezes the plot on a phone, and
-    the toolbar (top right) never covers its title."""
-    return {
-        "orientation": "h",
-        "title": {"text": title, "side": "top"},
-        "x": 0.5,
-        "xanchor": "center",
-        "xref": "paper",
-        "y": 0,
-        "yanchor": "bottom",
-        "yref": "container",
-        "len": 0.5,
-        "lenmode": "fraction",
-        "thickness": 10,
-        "outlinewidth": 0,
-        **ticks,
-    }
-
-
-def _scale(dark: bool, reverse: bool = False) -> list[list]:
-    colours = SCALE_DARK if dark else SCALE_LIGHT
-    colours = colours[::-1] if reverse else colours
-    return [[i / (len(colours) - 1), colour] for i, colour in enumerate(colours)]
-
-
 # ------------------------------------------------------------------ the timeline
 
 
@@ -232,20 +135,16 @@ def monthly_figure(counts: pd.DataFrame) -> go.Figure:
             }
         )
     top = counts.groupby("month")["meetings"].sum().max() if len(counts) else 1
+    first, last = (counts["month"].min(), counts["month"].max()) if len(counts) else (None, None)
     layout = {
         "barmode": "stack",
-        "height": 340,
-        "margin": {"l": 0, "r": 0, "t": 30, "b": 0},
-        "legend": {
-            "title": {"text": _("Region"), "side": "left"},
-            "traceorder": "normal",
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.02,
-            "x": 0,
-        },
-        "xaxis": _date_axis(_("Month")),
-        "yaxis": _count_axis(_("Meetings"), top),
+        "height": 380,
+        "margin": {"l": 0, "r": 0, "t": 10, "b": LEGEND_ROOM},
+        # Also for one region: the legend says what the colour is.
+        "showlegend": bool(traces),
+        "legend": legend_below(title={"text": _("Region"), "side": "left"}, traceorder="normal"),
+        "xaxis": date_axis(_("Month"), first, last, fewest_months=6),
+        "yaxis": count_axis(_("Meetings"), top),
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
@@ -353,12 +252,19 @@ def strip_figure(marks: pd.DataFrame) -> go.Figure:
             trace["hovertext"] = _mark_texts(part, names)
             trace["hoverinfo"] = "text"
         traces.append(trace)
+    # A little room on each side, so a mark on the first or last day is drawn whole.
+    first = marks["date"].min() - pd.Timedelta(days=10) if len(marks) else None
+    last = marks["date_end"].max() + pd.Timedelta(days=11) if len(marks) else None
+    caption = _("Country")
     layout = {
-        "height": max(280, 26 * len(order) + 130),
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        "xaxis": _date_axis(_("Date of the meeting")),
-        "yaxis": _category_axis(_("Country"), order),
+        "height": max(300, 26 * len(order) + 130),
+        "margin": {"l": caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
+        "showlegend": bool(traces),
+        "legend": legend_below(),
+        "xaxis": date_axis(_("Date of the meeting"), first, last, fewest_months=3),
+        # Plotly would pad the rows by the marks' sizes: two empty rows at each end.
+        "yaxis": {**category_axis(order), "autorange": False, "range": [len(order) - 0.4, -0.6]},
+        "annotations": [y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
@@ -398,21 +304,25 @@ def program_figure(interest: pd.DataFrame) -> go.Figure:
         )
     ]
     top = int(interest["meetings"].max()) if len(interest) else 1
+    caption = _("Program")
     layout = {
         "barmode": "group",
-        "height": max(300, max(44, 16 * lines + 14) * len(programs) + 130),
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        "xaxis": _count_axis(_("Meetings or countries"), top),
-        "yaxis": _category_axis(_("Program"), programs, labels),
+        "height": max(320, max(44, 16 * lines + 14) * len(programs) + 170),
+        "margin": {"l": caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
+        "showlegend": bool(programs),
+        "legend": legend_below(),
+        "xaxis": count_axis(_("Meetings or countries"), top),
+        "yaxis": category_axis(programs, labels),
+        "annotations": [y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)
 
 
 def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
-    """Program × region heatmap of meetings (aggregates.program_region_counts): 0 in the
-    lightest colour (dimmest on a dark page), every cell's count written in it."""
+    """Program × region heatmap of meetings (aggregates.program_region_counts): 0 in a
+    neutral near the page's colour, 1 and more in a blue that grows stronger, every cell's
+    count written in it."""
     programs = [str(program) for program in counts.index]
     regions = [str(region) for region in counts.columns]
     labels, lines = _program_labels(programs, 24)
@@ -426,21 +336,23 @@ def heatmap_figure(counts: pd.DataFrame, *, dark: bool = False) -> go.Figure:
             "y": programs,
             "zmin": 0,
             "zmax": max(1, top),
-            "colorscale": _scale(dark),
+            "colorscale": count_scale(dark, top),
             "xgap": 2,
             "ygap": 2,
             "texttemplate": "%{z}",
-            "colorbar": _colour_bar(_("Meetings"), tickformat=",d", dtick=_whole_step(top)),
+            "colorbar": colour_bar(_("Meetings"), tickformat=",d", dtick=whole_step(top)),
             "customdata": [[_html(program_name(program))] * len(regions) for program in programs],
             "hovertemplate": "<b>%{customdata}</b><br>%{x}: %{z}<extra></extra>",
         }
     ]
     row = max(36, 16 * lines + 12)
+    caption = _("Program")
     layout = {
-        "height": row * len(programs) + 190,
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 70},
-        "xaxis": {"title": _title(_("Region")), "side": "bottom", "automargin": True},
-        "yaxis": _category_axis(_("Program"), programs, labels),
+        "height": row * len(programs) + 210,
+        "margin": {"l": caption_width(caption), "r": 0, "t": 30, "b": 70},
+        "xaxis": {"title": axis_title(_("Region")), "side": "bottom", "automargin": True},
+        "yaxis": category_axis(programs, labels),
+        "annotations": [y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from lib.i18n import _
 from lib.ui import editing, importing, navigation, news_import, signin, sources
+from lib.ui.text import uploader_words
 
 navigation.through_entry()
 st.title(_("Import meetings"))
@@ -19,4 +20,5 @@ from_file, from_news = st.tabs([_("From a file"), _("From a news item")])
 with from_file:
     importing.file_import(store, who)
 with from_news:
+    uploader_words("news_file", ["txt", "html", "htm", "docx"])
     news_import.news_import(store, who)

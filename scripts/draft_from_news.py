@@ -70,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(data.decode("utf-8"))
     for note in reading.unplaced:
         print(f"{note.reason}\n    “{note.sentence}”", file=sys.stderr)
+    for row, (draft, fields) in enumerate(
+        zip(reading.drafts, reading.evidence, strict=True), start=2
+    ):
+        unsure = [name for name, evidence in fields.items() if not evidence.sure]
+        if unsure:  # row numbers as in the file written (its header is row 1)
+            print(f"Row {row} ({draft['country']}): check {', '.join(unsure)}.", file=sys.stderr)
     print(
         f"{len(reading.drafts)} draft meeting(s), {len(reading.unplaced)} note(s).", file=sys.stderr
     )

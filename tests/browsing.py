@@ -155,7 +155,9 @@ def figures(page) -> list[dict]:
             })),
             points: plot.querySelectorAll('.scatterlayer .point').length,
             xtitle: Array.from(plot.querySelectorAll('.xtitle')).map(t => t.textContent),
-            ytitle: Array.from(plot.querySelectorAll('.ytitle')).map(t => t.textContent),
+            // A category y axis is titled by a level caption above its labels.
+            ytitle: Array.from(plot.querySelectorAll('.ytitle, .annotation-text'))
+                .map(t => t.textContent),
         }))"""
     )
 

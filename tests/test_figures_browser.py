@@ -4,13 +4,14 @@ Streamlit gives it, at a phone's and a laptop's width: what a person sees, not t
 import importlib.util
 import io
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from lib import aggregates, charts, i18n
-from lib.filters import program_rows
+from lib.filters import Filters, apply, program_rows
 from lib.meetings import read_meetings
 from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT
 from tests.colours import contrast, over
@@ -73,22 +74,29 @@ def shown(browser, figure, screenshots: Path, name: str, scheme="light", width=L
 
 
 def axes(page) -> dict:
-    """The axes as drawn: type, and each title's text and whether it is on screen."""
+    """The axes as drawn: type, each title's text and whether it is on screen (a category
+    y axis is titled by a level caption above its labels), the tick labels and their boxes."""
     return page.evaluate(
         """() => {
         const gd = document.getElementById('figure');
-        const title = cls => {
-            const node = gd.querySelector('.' + cls);
+        const title = node => {
             if (!node) return null;
             const box = node.getBoundingClientRect();
             const style = getComputedStyle(node);
             return {text: node.textContent, width: box.width, height: box.height,
-                    left: box.left, top: box.top, visible: style.visibility !== 'hidden'
+                    left: box.left, top: box.top, right: box.right, bottom: box.bottom,
+                    visible: style.visibility !== 'hidden'
                     && style.display !== 'none' && parseFloat(style.opacity || '1') > 0};
         };
+        const caption = gd.querySelector('.annotation .annotation-text');
         return {x: gd._fullLayout.xaxis.type, y: gd._fullLayout.yaxis.type,
-                xtitle: title('xtitle'), ytitle: title('ytitle'),
+                xtitle: title(gd.querySelector('.xtitle')),
+                ytitle: title(gd.querySelector('.ytitle')) || title(caption),
+                ycaption: !gd.querySelector('.ytitle') && caption !== null,
+                xticks: Array.from(gd.querySelectorAll('.xtick text')).map(t => t.textContent),
                 yticks: Array.from(gd.querySelectorAll('.ytick text')).map(t => t.textContent),
+                ytickBoxes: Array.from(gd.querySelectorAll('.ytick text'))
+                    .map(t => t.getBoundingClientRect().toJSON()),
                 figure: gd.getBoundingClientRect().toJSON()};
     }"""
     )
@@ -100,6 +108,11 @@ def assert_titled(drawn: dict) -> None:
         assert title and title["text"] and title["visible"], key
         assert title["width"] > 0 and title["height"] > 0, key
         assert 0 <= title["left"] < drawn["figure"]["right"], key
+    if drawn["ycaption"]:  # level, whole on screen, clear of every label
+        caption = drawn["ytitle"]
+        assert caption["width"] > caption["height"]
+        assert caption["left"] >= 0 and caption["top"] >= drawn["figure"]["top"]
+        assert not any(overlap(caption, box) for box in drawn["ytickBoxes"]), caption
 
 
 def marks(page) -> list[dict]:
@@ -200,6 +213,126 @@ def test_meetings_by_country_speaks_korean(browser, shipped, screenshots):
     assert "대략적인 날짜" in legend
 
 
+# Narrow slices: months stay months --------------------------------------------------------
+
+# A month as its tick reads (in Korean on two lines: "6월", then "2021년").
+MONTH_LABEL = {"en": re.compile(r"[A-Z][a-z]{2} \d{4}"), "ko": re.compile(r"\d{1,2}월\d{4}년")}
+JUNE_2021 = {"en": "Jun 2021", "ko": "6월2021년"}
+
+
+def narrow_slices(shipped: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The Americas at LASCN (/Timeline?region=Americas&q=LASCN): three meetings on one day."""
+    lascn = apply(shipped, Filters.of(region="Americas", q="LASCN"))
+    assert len(lascn) == 3 and lascn["date"].nunique() == 1
+    return {"three meetings on one day": lascn, "one meeting": lascn.head(1)}
+
+
+def legend_texts(page) -> list[str]:
+    return page.eval_on_selector_all(".legendtext", "ts => ts.map(t => t.textContent)")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("narrow", ["three meetings on one day", "one meeting"])
+def test_a_narrow_slice_keeps_months_on_both_time_axes(
+    browser, shipped, screenshots, language, narrow
+):
+    i18n.use(language)
+    meetings = narrow_slices(shipped)[narrow]
+    slug = narrow.replace(" ", "-")
+    for name, figure, legend in (
+        (
+            "monthly",
+            charts.monthly_figure(aggregates.monthly_counts(meetings)),
+            i18n._("Americas"),
+        ),
+        (
+            "strip",
+            charts.strip_figure(aggregates.strip_marks(meetings)),
+            i18n._("Exact date"),
+        ),
+    ):
+        for width in (PHONE, LAPTOP):
+            page = shown(browser, figure, screenshots, f"{name}-{slug}-{language}", width=width)
+            labels = axes(page)["xticks"]
+            # Months, never a time of day ("23:59:59.999 Jun 16, 2021"), none repeated.
+            assert len(labels) >= 2 and all(
+                MONTH_LABEL[language].fullmatch(label) for label in labels
+            ), labels
+            assert len(set(labels)) == len(labels), labels
+            assert JUNE_2021[language] in labels
+            assert legend in legend_texts(page)  # also for one region or one kind of date
+    # Meetings per month: the month's bar is a month wide, among other months.
+    page = draw(browser, charts.monthly_figure(aggregates.monthly_counts(meetings)))
+    widths = page.evaluate(
+        """() => {
+        const gd = document.getElementById('figure'), xa = gd._fullLayout.xaxis;
+        const bar = document.querySelector('.barlayer .point path').getBoundingClientRect();
+        return {bar: bar.width, month: xa.c2p(Date.UTC(2021, 6, 1)) - xa.c2p(Date.UTC(2021, 5, 1)),
+                plot: gd._fullLayout._size.w};
+    }"""
+    )
+    assert 0.75 * widths["month"] <= widths["bar"] <= widths["month"]
+    assert widths["bar"] <= widths["plot"] / 3
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_meetings_per_month_labels_the_first_year_it_draws(browser, shipped, screenshots, language):
+    i18n.use(language)
+    figure = charts.monthly_figure(aggregates.monthly_counts(shipped))
+    page = shown(browser, figure, screenshots, f"monthly-first-year-{language}")
+    labels = axes(page)["xticks"]
+    first = f"{shipped['date'].min():%Y}"  # 2019
+    assert labels[0] == (first if language == "en" else f"{first}년"), labels
+    assert len(set(labels)) == len(labels)
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+def test_toolbar_never_covers_a_legend(browser, shipped, screenshots, width):
+    interest = aggregates.program_interest(shipped, program_rows(shipped))
+    for name, figure in (
+        ("monthly-legend", charts.monthly_figure(aggregates.monthly_counts(shipped))),
+        ("strip-legend", charts.strip_figure(aggregates.strip_marks(shipped))),
+        ("programs-legend", charts.program_figure(interest)),
+    ):
+        page = shown(browser, figure, screenshots, name, width=width)
+        page.locator("#figure").hover()  # the toolbar shows on hover
+        page.wait_for_timeout(300)
+        found = page.evaluate(
+            """() => {
+            const gd = document.getElementById('figure');
+            const box = node => node.getBoundingClientRect().toJSON();
+            return {modebar: box(gd.querySelector('.modebar')),
+                    entries: Array.from(gd.querySelectorAll('.legend .traces')).map(box),
+                    figure: box(gd)};
+        }"""
+        )
+        assert found["modebar"]["width"] > 0, name
+        assert found["entries"], name
+        for entry in found["entries"]:
+            assert not overlap(found["modebar"], entry), name
+            assert entry["right"] <= found["figure"]["right"] + 1, name
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_category_axis_titles_are_level_and_clear_of_the_labels(
+    browser, shipped, screenshots, language
+):
+    i18n.use(language)
+    programs = program_rows(shipped)
+    interest = aggregates.program_interest(shipped, programs)
+    counts = aggregates.program_region_counts(shipped, programs)
+    for name, figure, width in (
+        ("strip-caption", charts.strip_figure(aggregates.strip_marks(shipped)), PHONE),
+        ("programs-caption", charts.program_figure(interest), COLUMN),
+        ("heatmap-caption", charts.heatmap_figure(counts), COLUMN),
+        ("strip-caption-one", charts.strip_figure(aggregates.strip_marks(shipped.head(1))), PHONE),
+    ):
+        page = shown(browser, figure, screenshots, f"{name}-{language}", width=width)
+        drawn = axes(page)
+        assert drawn["ycaption"], name
+        assert_titled(drawn)
+
+
 # Colour scales --------------------------------------------------------------------------
 
 
@@ -250,6 +383,9 @@ def test_heatmap_zero_cells_are_palest_and_counts_readable(browser, shipped, scr
     zero = [s for count, s in strengths if count == 0]
     others = [s for count, s in strengths if count > 0]
     assert zero and max(zero) < min(others)  # zero cells are the lightest (dimmest)
+    # 1 is visibly coloured, not a shade off 0.
+    colour = {cell["count"]: over(cell["colour"], page_colour) for cell in cells}
+    assert contrast(colour[0], colour[1]) >= 1.5
     top = max(count for count, _ in strengths)
     assert max(s for count, s in strengths if count == top) == max(s for _, s in strengths)
     texts = page.evaluate(

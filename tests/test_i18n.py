@@ -186,6 +186,8 @@ def shown_texts(at: AppTest) -> list[str]:
         kind = type(node).__name__
         if kind == "Dataframe":
             texts += _table_texts(node)
+        elif kind == "Html" and re.fullmatch(r"\s*<style>[^<]*</style>\s*", node.proto.body):
+            continue  # a page's style (lib/ui/layout.py, the uploaders' words): not text
         elif kind == "UnknownElement" and getattr(node, "type", "") == "plotly_chart":
             texts += figure_texts(json.loads(node.proto.spec))
         elif kind == "UnknownElement" and getattr(node, "type", "") == "vega_lite_chart":

@@ -349,10 +349,12 @@ def test_mentions_that_are_not_meetings_are_listed_with_their_sentence():
         "Yesterday, SG Park met the Mayor of Almaty to discuss transport."
     )
     reading = read_news(text, published=date(2024, 5, 2))
-    assert reading.drafts == []
+    # Issue 18: a city named without its country takes the gazetteer's country (before it
+    # was listed as a meeting with no country), and the draft says the country is unsure.
+    assert [(d["country"], d["cities"]) for d in reading.drafts] == [("Kazakhstan", "Almaty")]
+    assert reading.evidence[0]["country"].sure is False
     named = {u.country for u in reading.unplaced if u.country}
     assert {"BRA", "KEN"} <= named
-    assert any("Almaty" in u.sentence and not u.country for u in reading.unplaced)
 
 
 def test_planned_meetings_are_not_drafted_but_listed():
@@ -702,3 +704,298 @@ def test_the_command_refuses_a_bad_date_with_a_message(tmp_path, capsys):
     item.write_text("Yesterday, SG Lee met the Ambassador of Peru.", encoding="utf-8")
     assert main([str(item), "--published", "09/04/2019"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+# Issue 18: attribution, evidence, due dates, who was met, bad input ------------------------
+
+ISSUE18 = CORPUS / "issue18"
+FIELDS = (
+    "date", "date_precision", "country", "counterpart", "counterpart_title", "counterpart_type",
+    "programs", "cities", "follow_up", "follow_up_due",
+)  # fmt: skip
+
+
+def reading_of(name: str):
+    return read_news((ISSUE18 / name).read_text(encoding="utf-8"))
+
+
+def fields_of(reading) -> list[dict[str, str]]:
+    return [{name: draft[name] for name in FIELDS} for draft in reading.drafts]
+
+
+def test_two_envoys_in_english_each_fact_on_its_own_country():
+    reading = reading_of("2025-05-14_two-envoys.txt")
+    # The dateline (14 May) is the publication; the meeting was "on 12 May".
+    assert reading.published_guess == date(2025, 5, 14)
+    assert fields_of(reading) == [
+        {
+            "date": "2025-05-12", "date_precision": "day", "country": "Chile",
+            "counterpart": "Pedro Zurita", "counterpart_title": "Ambassador",
+            "counterpart_type": "embassy", "programs": "WeGO General Assembly",
+            "cities": "Valparaíso",
+            "follow_up": "Send a delegation to the WeGO General Assembly by the end of June",
+            "follow_up_due": "2025-06-30",
+        },
+        {
+            "date": "2025-05-12", "date_precision": "day", "country": "Kenya",
+            "counterpart": "Emily Mworia", "counterpart_title": "Ambassador",
+            "counterpart_type": "embassy", "programs": "WeGO Training Program",
+            "cities": "Nairobi",
+            "follow_up": "Share the city's open data platform with member cities",
+            "follow_up_due": "",
+        },
+    ]  # fmt: skip
+    # "The ambassador also promised …" a paragraph later could be either: on no draft, listed.
+    assert not any("brief the ministry" in d["follow_up"].lower() for d in reading.drafts)
+    assert not any("Smart City Prize" in d["programs"] for d in reading.drafts)
+    (apart,) = [u for u in reading.unplaced if "brief the ministry" in u.sentence]
+    assert "Chile" in str(apart.reason) and "Kenya" in str(apart.reason)
+
+
+def test_two_envoys_in_korean_each_fact_on_its_own_country():
+    reading = reading_of("2025-09-03_ko-two-envoys.txt")
+    assert reading.published_guess == date(2025, 9, 3)
+    assert fields_of(reading) == [
+        {
+            "date": "2025-09-02", "date_precision": "day", "country": "Vietnam",
+            "counterpart": "응우옌 반 탄", "counterpart_title": "Ambassador",
+            "counterpart_type": "embassy",
+            "programs": "Smart city cooperation; WeGO Training Program", "cities": "호찌민",
+            "follow_up": "WeGO 연수 프로그램에 공무원을 보내기", "follow_up_due": "",
+        },
+        {
+            "date": "2025-09-02", "date_precision": "day", "country": "Poland",
+            "counterpart": "안나 코발스카", "counterpart_title": "Ambassador",
+            "counterpart_type": "embassy", "programs": "Seoul Smart City Prize",
+            "cities": "바르샤바",
+            "follow_up": "바르샤바의 서울스마트도시상 참가를 검토하기; 10월 말까지 제안서를 보내기",
+            "follow_up_due": "2025-10-31",
+        },
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["2025-05-14_two-envoys.txt", "2025-09-03_ko-two-envoys.txt"])
+def test_every_drafted_field_has_the_sentence_it_came_from(name):
+    reading = reading_of(name)
+    assert len(reading.evidence) == len(reading.drafts)
+    for draft, evidence in zip(reading.drafts, reading.evidence, strict=True):
+        filled = {f for f in ("country", "date", "counterpart", "follow_up", "follow_up_due")}
+        filled = {f for f in filled if draft[f]} | {"date"}
+        assert filled <= set(evidence), draft["country"]
+        for field_name in ("counterpart", "cities"):
+            if draft[field_name]:
+                assert draft[field_name].split("; ")[0] in evidence[field_name].sentence
+        if draft["follow_up_due"]:
+            said = evidence["follow_up_due"].sentence
+            assert "end of June" in said or "10월 말까지" in said
+        # Named with their country, on a day the text gives: nothing here is a guess.
+        assert evidence["country"].sure and evidence["date"].sure
+
+
+def test_a_country_inferred_from_a_city_is_marked_unsure():
+    reading = reading_of("2024-03-15_demonym-city-host.txt")
+    by_country = dict(zip([d["country"] for d in reading.drafts], reading.evidence, strict=True))
+    assert by_country["Hungary"]["country"].sure  # "the Hungarian Consul General"
+    assert not by_country["Vietnam"]["country"].sure  # from "Ho Chi Minh City" alone
+
+
+def test_demonyms_cities_without_country_and_never_the_host_or_a_mention():
+    reading = reading_of("2024-03-15_demonym-city-host.txt")
+    drafts = {d["country"]: d for d in reading.drafts}
+    # not Mongolia (the mayor receiving them is the host), Japan, China nor Canada
+    assert set(drafts) == {"Hungary", "Vietnam"}
+    assert drafts["Hungary"]["counterpart_title"] == "Consul General"
+    assert drafts["Hungary"]["follow_up"] == "Introduce the city to the Mayor of Budapest"
+    assert drafts["Vietnam"]["counterpart_type"] == "city government"
+    assert {d["date"] for d in reading.drafts} == {"2024-03-14"}  # "On Thursday"
+    reasons = {u.country: str(u.reason) for u in reading.unplaced if u.country}
+    assert "still to come" in reasons["CAN"]  # "will visit Seoul … to meet the Ambassador"
+    assert {"JPN", "CHN"} <= set(reasons)
+
+
+def test_the_country_an_item_is_datelined_in_is_the_host_not_a_meeting():
+    text = (
+        "Envoys call on the governor\n\nCEBU, Philippines – Two ambassadors paid a courtesy "
+        "call on the Governor of Cebu yesterday.\n\nThe visitors were the Ambassador of Iraq "
+        "and the Ambassador of Peru, who met the governor and officials of the Philippines' "
+        "Department of Tourism."
+    )
+    reading = read_news(text, published=date(2024, 3, 15))
+    assert [(d["country"], d["date"]) for d in reading.drafts] == [
+        ("Iraq", "2024-03-14"),
+        ("Peru", "2024-03-14"),
+    ]
+    assert any(u.country == "PHL" and "host" in str(u.reason) for u in reading.unplaced)
+
+
+def test_countries_listed_without_titles_are_met():
+    reading = reading_of("2024-06-20_listed-without-titles.txt")
+    assert [(d["country"], d["date"]) for d in reading.drafts] == [
+        (country, "2024-06-18")  # "last Tuesday" before Thursday 20 June
+        for country in ("Ghana", "Peru", "Sri Lanka", "Uzbekistan")
+    ]
+
+
+def test_a_group_is_its_members_only_when_every_members_envoy_came():
+    reading = reading_of("2024-11-08_asean-all-members.txt")
+    assert len(reading.drafts) == 10
+    assert {d["date"] for d in reading.drafts} == {"2024-11-07"}
+    assert "Myanmar" in {d["country"] for d in reading.drafts}
+    some_day = date(2024, 11, 8)
+    some = read_news("Yesterday SG Park met ASEAN envoys.", published=some_day)
+    assert some.drafts == []
+    korean = read_news(
+        "박 사무총장은 어제 아세안 10개국 대사와 만났다.", published=date(2024, 11, 8)
+    )
+    assert len(korean.drafts) == 10
+
+
+def test_korean_days_relative_to_publication_and_plans_apart():
+    reading = reading_of("2025-04-30_ko-dates-and-plans.txt")
+    assert fields_of(reading) == [
+        {
+            "date": "2025-04-17", "date_precision": "day", "country": "Mexico",
+            "counterpart": "", "counterpart_title": "Ambassador", "counterpart_type": "embassy",
+            "programs": "", "cities": "멕시코시티", "follow_up": "", "follow_up_due": "",
+        },
+        {
+            "date": "2025-04-29", "date_precision": "day", "country": "Canada",
+            "counterpart": "", "counterpart_title": "Ambassador", "counterpart_type": "embassy",
+            "programs": "WeGO membership", "cities": "토론토",
+            "follow_up": "연말까지 토론토시의 가입 신청서를 보내기", "follow_up_due": "2025-12-31",
+        },
+    ]  # fmt: skip
+    assert any(u.country == "CHL" and "still to come" in str(u.reason) for u in reading.unplaced)
+
+
+@pytest.mark.parametrize(
+    ("pledge", "due"),
+    [
+        ("Send a delegation by the end of June", date(2025, 6, 30)),
+        ("Share the study by 30 June", date(2025, 6, 30)),
+        ("Answer before the end of the year", date(2025, 12, 31)),
+        ("Send the proposal by March", date(2026, 3, 31)),  # March after a May meeting
+        ("Reply within two weeks", date(2025, 5, 26)),
+        ("Share the city's data platform", None),
+        ("10월 말까지 제안서를 보내기", date(2025, 10, 31)),
+        ("9월 15일까지 회신하기", date(2025, 9, 15)),
+        ("연말까지 검토하기", date(2025, 12, 31)),
+    ],
+)
+def test_a_pledge_is_due_when_its_words_say(pledge, due):
+    from lib.news.due import due_date
+
+    assert due_date(pledge, date(2025, 5, 12)) == due
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Seoul, 14 May 2025 – SG Park met the Ambassador of Chile on 12 May.", "2025-05-12"),
+        ("SG Park met the Ambassador of Chile last Tuesday.", "2025-05-13"),
+        ("SG Park met the Ambassador of Chile yesterday.", "2025-05-13"),
+        ("SG Park met the Ambassador of Chile on Sunday.", "2025-05-11"),
+        ("박 사무총장은 지난 7일 주한 칠레 대사를 만났다.", "2025-05-07"),
+        ("박 사무총장은 2일 주한 칠레 대사를 만났다.", "2025-05-02"),
+        ("박 사무총장은 지난 화요일 주한 칠레 대사를 만났다.", "2025-05-13"),
+        ("박 사무총장은 이날 주한 칠레 대사를 만났다.", "2025-05-14"),
+    ],
+)
+def test_days_are_read_against_the_publication_date(sentence, day):
+    (draft,) = draft_meetings(sentence, published=date(2025, 5, 14))  # a Wednesday
+    assert (draft["country"], draft["date"], draft["date_precision"]) == ("Chile", day, "day")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "SG Park will meet the Ambassador of Chile next week.",
+        "박 사무총장은 다음 주 주한 칠레 대사를 만날 예정이다.",
+        "주한 칠레 대사가 다음 달 서울시를 방문한다.",
+    ],
+)
+def test_a_meeting_still_to_come_is_never_drafted_as_met(sentence):
+    reading = read_news(sentence, published=date(2025, 5, 14))
+    assert reading.drafts == []
+    assert any(u.country == "CHL" for u in reading.unplaced)
+
+
+# The page: bad input gives a message, saves nothing, shows no traceback -----------------------
+
+
+@pytest.fixture
+def import_page(tmp_path, monkeypatch):
+    """The Import page on its own empty database, on the "From a news item" tab's widgets."""
+    from streamlit.testing.v1 import AppTest
+
+    from lib.store import Store
+
+    url = f"sqlite:///{tmp_path / 'news.sqlite3'}"
+    store = Store.open(url, create=True)
+    monkeypatch.setenv("OUTREACH_DB_URL", url)
+    monkeypatch.delenv("OUTREACH_DATA", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = at.switch_page("pages/Import.py").run()
+    next(t for t in at.text_input if t.label == "Your name").input("Min-ji Kim")
+    yield at, store
+    store.close()
+
+
+def _news_box(at):
+    return next(area for area in at.text_area if area.label == "The news item")
+
+
+def _draft(at):
+    buttons = [b for b in at.button if b.label == "Draft the meetings"]
+    if buttons:
+        buttons[0].click().run()
+    return at
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", ""),  # nothing to read: the page explains what it does, no table
+        ("The weather in Seoul was mild all week. Nothing else happened.", "No meeting"),
+        ("<html><script>alert('x')</script><p>Nothing to report.</p></html>", "No meeting"),
+        ("Paris. " * 180_000, "characters long"),  # about 1 MB
+    ],
+    ids=["empty", "no-meeting", "html-with-scripts", "one-megabyte"],
+)
+def test_bad_text_gives_a_message_and_saves_nothing(import_page, text, message):
+    at, store = import_page
+    _news_box(at).input(text).run()
+    _draft(at)
+    assert not at.exception
+    shown = " ".join(e.value for e in [*at.error, *at.warning, *at.caption])
+    assert message in shown
+    assert "alert(" not in " ".join(m.value for m in at.markdown)
+    saving = [b for b in at.button if b.label == "Save these meetings"]
+    assert not saving or saving[0].disabled
+    assert len(store.meetings()) == 0
+
+
+def test_a_file_named_docx_that_is_not_one_says_so(import_page):
+    at, store = import_page
+    upload = next(u for u in at.get("file_uploader") if "docx" in u.label)
+    upload.set_value(("item.docx", b"plain words, not a Word file", "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    assert any("could not be opened as a Word document" in e.value for e in at.error)
+    assert not [b for b in at.button if b.label == "Draft the meetings"]
+    assert len(store.meetings()) == 0
+
+
+def test_the_review_marks_unsure_fields_and_shows_the_evidence(import_page):
+    at, _store = import_page
+    _news_box(at).input((ISSUE18 / "2024-03-15_demonym-city-host.txt").read_text()).run()
+    _draft(at)
+    assert not at.exception
+    table = next(t for t in at.dataframe if t.editing_mode == "dynamic")
+    checks = dict(zip(table.value["country"], table.value["to_check"], strict=True))
+    assert checks["Hungary"] == ""
+    assert "Country" in checks["Vietnam"]  # read from "Ho Chi Minh City" alone
+    titles = [e.label for e in at.expander]
+    assert any(t.startswith("Row 2: Vietnam — check:") for t in titles)
+    said = " ".join(m.value for m in at.markdown)
+    assert "Ho Chi Minh City People" in said  # the sentence the draft came from

@@ -124,7 +124,7 @@ FIELDS = (
         N_("Event (when several meetings share one)"),
         korean_headers=("행사", "행사명"),
         searched=True,
-        reviewed=10,
+        reviewed=11,
         column_from=1,
     ),
     Field(
@@ -237,6 +237,7 @@ FIELDS = (
         N_("Due"),
         "day",
         ("후속조치 기한", "후속조치 마감일", "기한"),
+        reviewed=10,
         column_from=1,
     ),
     Field(
@@ -245,7 +246,7 @@ FIELDS = (
         "long text",
         ("요약", "면담 내용", "주요 내용"),
         searched=True,
-        reviewed=11,
+        reviewed=12,
         column_from=1,
     ),
     Field(

@@ -9,15 +9,16 @@ country table, dates read against the publication date, pledges by their wording
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from lib.news.dates import published_date
-from lib.news.drafting import Unplaced, read_item
+from lib.news.drafting import Evidence, Unplaced, read_item
 from lib.news.review import drafts_csv_bytes, window_in_words
 from lib.news.text import NewsFileError, text_of_file
 
 __all__ = [
+    "Evidence",
     "NewsFileError",
     "NewsReading",
     "Unplaced",
@@ -37,6 +38,7 @@ class NewsReading:
     drafts: list[dict[str, str]]
     unplaced: list[Unplaced]
     published_guess: date | None
+    evidence: list[dict[str, Evidence]] = field(default_factory=list)  # per draft, per field
 
 
 def read_news(
@@ -48,7 +50,9 @@ def read_news(
 ) -> NewsReading:
     """Draft meetings from a news item and list the mentions that could not be placed."""
     drafting = read_item(text, published, source_url, source_title)
-    return NewsReading(drafting.drafts, drafting.unplaced, drafting.published_guess)
+    return NewsReading(
+        drafting.drafts, drafting.unplaced, drafting.published_guess, drafting.evidence
+    )
 
 
 def draft_meetings(

@@ -102,6 +102,14 @@ def _early_this_year(published: date) -> Window:
     return Window(date(published.year, 1, 1), min(published, date(published.year, 3, 31)))
 
 
+def _recently(published: date) -> Window:
+    """ "Recently": about the month before publication, as the calendar month holding most
+    of it (a window across two months would be drafted as a quarter or a year)."""
+    if published.day > 15:
+        return Window(published.replace(day=1), published)
+    return _last_month(published)
+
+
 def _earlier_this_year(published: date) -> Window:
     return Window(date(published.year, 1, 1), max(date(published.year, 1, 1), published))
 
@@ -239,6 +247,8 @@ def _english_rules():
             fixed(_earlier_this_year),
         ),
         (r"\blast month\b", fixed(_last_month)),
+        # "Recently, …", "in recent weeks": about the month before publication
+        (r"\b(?:recently|in recent weeks|lately)\b", fixed(_recently)),
         (r"\b(?:earlier this month|this month)\b", this_month),
         (r"\blast year\b", last_year),
         (
@@ -287,6 +297,11 @@ def _english_rules():
 
 
 def _korean_rules():
+    def korean_weekday(m, p):
+        """ "지난 화요일", "화요일": the last such day on or before publication."""
+        back = (p.weekday() - "월화수목금토일".index(m["weekday"])) % 7
+        return _day(p, back), "", False
+
     def fixed(function):
         return lambda m, p: (function(p), "", False)
 
@@ -351,7 +366,9 @@ def _korean_rules():
         (r"최근\s?(?P<amount>\d+|한|두|세|몇)\s?(?P<unit>주|달|개월)\s?(?:간|동안|사이)?", past),
         # "올해 열리는 창립회의": an event later this year, not a date of what happened
         (r"올해\s?(?:안에\s?)?(?=열리는|열릴|개최되는|개최될|예정)", lambda m, p: (None, "", True)),
+        (r"(?:지난\s?)?(?P<weekday>[월화수목금토일])요일", korean_weekday),
         (r"올해\s?초|연초|올\s?초", fixed(_early_this_year)),
+        (r"최근(?!\s?(?:\d|한|두|세|몇))", fixed(_recently)),
         (r"올해\s?들어|올\s?들어|올해", fixed(_earlier_this_year)),
         (r"지난\s?달|지난\s?월|전월", fixed(_last_month)),
         (r"이번\s?달|이달", lambda m, p: (Window(p.replace(day=1), p), "", False)),

@@ -12,6 +12,7 @@ from lib.programs import korean_wordings
 COUNTERPART_NOUNS = (
     r"ambassadors?|embass(?:y|ies)|consuls?[- ]general|consulates?(?:[- ]general)?|consuls?|"
     r"charg[ée]s? d['’]affaires|deputy chiefs? of mission|chiefs? of mission|heads? of mission|"
+    r"high commissioners?|high commissions?|"
     r"missions?|delegations?|delegates|diplomats?|envoys?|attach[ée]s?|counsell?ors?|"
     r"(?:first|second|third) secretar(?:y|ies)|ministers?|ministr(?:y|ies)|governments?|"
     r"officials?|representatives?|counterparts?|mayors?|vice[- ]mayors?|deputy mayors?|"
@@ -22,8 +23,11 @@ _NOUN = re.compile(rf"^(?:{COUNTERPART_NOUNS})\b", re.IGNORECASE)
 
 # "Ambassador of", "delegation from the City Government of".
 BEFORE_COUNTRY = re.compile(
-    rf"\b(?:{COUNTERPART_NOUNS})(?:\s+[A-Z][\w'’.-]+){{0,4}},?\s+(?:(?:\w+\s+){{0,2}}from|of)\s+"
-    r"(?:the\s+)?$",
+    rf"\b(?:{COUNTERPART_NOUNS})(?:\s+[A-Z][\w'’.-]+){{0,4}},?\s+(?:(?:\w+\s+){{0,2}}from|of|for)\s+"
+    r"(?:the\s+)?$"
+    # "the diplomats included the UAE, …": the countries the counterparts stood for
+    rf"|\b(?:{COUNTERPART_NOUNS})\s+(?:also\s+)?(?:included|including|were from|came from|"
+    r"represented)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Mexico's newly appointed Ambassador", "the Colombian Embassy", "Uzbek Ministry".
@@ -75,7 +79,7 @@ MEETING_CUES = re.compile(
     r"cooperation|suggestions?|offers?|move|efforts?))|"
     r"held (?:an? )?(?:\w+ )?(?:talks|meetings?|discussions?|session|dialogue|consultations?|"
     r"bilateral)|bilateral|attended|attends|told (?:the|our) (?:delegation|team|Secretariat)|"
-    r"attend|took part|participated|joined|gathered|consulted|signed|briefed|greeted|"
+    r"attend|took part|participated|joined|gathered|consulted|signed|signing of|briefed|greeted|"
     r"exchanged views|conversation|(?:delivered|gave|made) (?:\w+ )?remarks|"
     r"remarks were (?:delivered|given|made)|took the floor|among the guests|"
     r"guests|travel(?:l)?ed to|mission to|trip to|stopped in|came to|called at|"
@@ -100,7 +104,8 @@ BACK_REFERENCE = re.compile(
     r"^(?:the\s+)?(?:he|she|they|it|both|the two|(?:the\s+)?(?:newly[- ]appointed\s+)?"
     rf"(?:(?:deputy|vice)\s+)?(?:{COUNTERPART_NOUNS})|ambassador\s+[A-Z][\w'’-]*|mayor\s+[A-Z][\w'’-]*|"
     r"vice mayor|deputy mayor|(?:mr|ms|mrs|dr|h\.e)\.?\s+[A-Z][\w'’-]*|"
-    r"in (?:the|his|her|this) (?:meeting|talks|discussion|conversation))\b",
+    r"in (?:the|his|her|this) (?:meeting|talks|discussion|conversation)|"
+    r"(?:during|at) the (?:meeting|talks|discussions?|conversation))\b",
     re.IGNORECASE,
 )
 
@@ -110,19 +115,31 @@ KOREAN_COUNTERPARTS = (
     r"도지사|시의회|시청|대통령|총리|공무원|국장|청장|실장|본부장|최고경영자|사장|위원장|이사장|총재"
 )
 KOREAN_AFTER_COUNTRY = re.compile(
-    rf"^(?:의)?(?:\s?[가-힣A-Za-z]+){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=들?[은는이가을를의와과에도,\s]|$)"
+    # "미국·일본 등 13개국 대사": the listed countries' envoys
+    rf"^(?:의)?(?:\s?[가-힣A-Za-z]+|\s?\d+개국){{0,3}}?\s?(?:{KOREAN_COUNTERPARTS})(?=들?[은는이가을를의와과에도,\s]|$)"
 )
-KOREAN_PLACE_AFTER = re.compile(r"^(?:에서|에|으로|로|까지|에는|에서는)")
+KOREAN_PLACE_AFTER = re.compile(
+    r"^(?:에서|에|으로|로|까지|에는|에서는)"
+    r"|^\s[가-힣]{1,8}(?:에서|에서는)\s"  # "대만 신추에서 열리는": a city of it, a place
+)
 KOREAN_MEETING_CUES = re.compile(
-    r"면담|만나|만났|만남|예방|접견|회담|회동|환담|방문|찾아|찾았|참석|참가|맞이|영접|간담회|"
+    r"면담|만나|만났|만남|만난|예방|접견|회담|회동|환담|방문|찾아|찾았|참석|참가|맞이|영접|간담회|"
     r"협의|논의했|의견을 나눴|서명|체결|개최|열었|양자|"
     r"(?:협약|협정|양해각서|MOU|업무협약)[을를]?\s?맺"
 )
 KOREAN_EVENT_CUES = re.compile(r"참석|참가|행사|간담회|리셉션|기념식|개최|열었")
 KOREAN_FUTURE_AFTER = re.compile(r"^[가-힣]{0,3}\s?(?:할|될|예정|계획|것이다)")
 KOREAN_FUTURE = re.compile(r"(?:예정이다|계획이다|것이다|예정)\.?$")
+# Subjects that are about all the counterparts in focus ("Both envoys", "They", "양측은").
+PLURAL_SUBJECT = re.compile(
+    r"^(?:both|they|the two|all|each|the (?:\w+\s)?(?:ambassadors|envoys|diplomats|guests|"
+    r"delegations|delegates|visitors|sides|parties|mayors|representatives)|"
+    r"(?:during|at) the (?:meeting|talks|discussions?),? it was (?:decided|agreed))\b",
+    re.IGNORECASE,
+)
+KOREAN_PLURAL_SUBJECT = re.compile(r"^(?:양측|두 사람|이들|참석자들|[가-힣\s]{0,12}들은|양국|모두)")
 KOREAN_BACK_REFERENCE = re.compile(
-    r"^(?:양측|두 사람|그는|그녀는|이 자리에서|이날|"
+    r"^(?:양측|두 사람|그는|그녀는|이 자리에서|이날|그러면서|이에 대해|"
     rf"(?:[가-힣]+\s)?(?:{KOREAN_COUNTERPARTS})(?:은|는|이|가|측은))"
 )
 
@@ -133,6 +150,8 @@ TITLES = [
     (r"(?:deputy|vice) ambassadors?", "Deputy Ambassador", "embassy"),
     (r"ambassadors?", "Ambassador", "embassy"),
     (r"(?:chiefs?|heads?) of mission", "Head of Mission", "embassy"),
+    (r"high commissioners?", "High Commissioner", "embassy"),
+    (r"high commissions?", "", "embassy"),
     (r"consuls?[- ]general", "Consul General", "consulate"),
     (r"consulates?", "", "consulate"),
     (r"consuls?", "Consul", "consulate"),
@@ -196,8 +215,8 @@ KOREAN_TITLES = [
 
 # Pledges: the wordings that say someone will do something next; the pledge follows them.
 PLEDGES = re.compile(
-    r"\b(?:(?:pledged|promised|offered|agreed|committed(?: himself| herself| itself)?|vowed|"
-    r"undertook|pledges|promises|offers|agrees|commits)\s+to"
+    r"\b(?:(?:pledged|promised|offered|agreed|decided|committed(?: himself| herself| itself)?|"
+    r"vowed|undertook|pledges|promises|offers|agrees|commits)\s+to"
     r"|(?:stated|expressed|voiced|announced|confirmed|showed|signalled|signaled) "
     r"(?:(?:his|her|their|its|the [\w-]+['’]s)\s+)?(?:full\s+|strong\s+)?"
     r"(?:intention|willingness|readiness|commitment|wish) to"
@@ -220,10 +239,13 @@ PLEDGE_END = re.compile(
     r"vowed|said|stated|expressed|assured)\b",
 )
 KOREAN_PLEDGE = re.compile(
-    r"(?P<stem>\S+?)(?:겠다고|겠다는|기로|ㄹ 것을|할 것을)\s?(?:\S+\s)?"
-    r"(?:약속|밝혔|말했|전했|다짐|강조|합의|했다|뜻을|의지를)"
+    r"(?P<stem>\S+?)(?:겠다고|겠다는|겠다[.!]?[”\"’']\s?(?:고|며)|기로|ㄹ 것을|할 것을)"
+    r"\s?(?:\S+\s)?"
+    r"(?:약속|밝혔|말했|전했|다짐|강조|합의|했다|뜻을|의지를|덧붙였)"
     r"|(?P<plan>\S+?)(?:할|을|ㄹ) (?:계획|방침|예정)(?:이라고|이라는|임을)\s?(?:\S+\s)?"
     r"(?:밝혔|말했|전했|설명했|뜻을)"
+    # "개막식 참가를 약속했다": a promise named by its noun
+    r"|(?P<noun>[가-힣]+?)(?:을|를)\s?(?:약속|다짐)(?:했|하였)"
 )
 
 # Korean wordings of catalogue programmes, from data/programs.csv (the form and import read it too).

@@ -115,7 +115,7 @@ def slice_buttons(view: View, version: object) -> None:
             ":material/download:",
         )
     columns[-1].caption(
-        _("Downloads hold exactly the meetings shown, in format v1 (docs/data-format.md).")
+        _("Downloads hold exactly the meetings shown, in the columns an import reads.")
     )
     if advice:
         st.warning(plain(advice), icon=":material/table_view:")

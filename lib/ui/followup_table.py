@@ -61,13 +61,19 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
         hide_index=True,
         width="stretch",
         disabled=[column for column in shown.columns if column != "Status"] if who else True,
+        column_order=_column_order(shown),
         column_config={
             "Status": st.column_config.SelectboxColumn(
-                _("Status"), options=list(statuses), required=True
+                _("Status"), options=list(statuses), required=True, width=90
             ),
-            # Wide enough for a whole date and a name; the pledge takes what is left.
-            _("Due"): st.column_config.TextColumn(width=100),
-            _("Owner"): st.column_config.TextColumn(width="medium"),
+            # The country first, then what was promised; on a laptop the pledge, owner and
+            # due date fit beside it, and the rest scrolls.
+            _("Country"): st.column_config.TextColumn(width=150),
+            _("Due"): st.column_config.TextColumn(width=95),
+            _("Overdue"): st.column_config.TextColumn(width=130),
+            _("Follow-up"): st.column_config.TextColumn(width=360),
+            _("Owner"): st.column_config.TextColumn(width=130),
+            _("Counterpart"): st.column_config.TextColumn(width=200),
         },
         on_change=_save_statuses,
         args=(table, f"{EDITOR_KEY}-{version}", who, _revisions() if who else {}, statuses),
@@ -92,6 +98,19 @@ def editable_table(table: pd.DataFrame, can_change: bool) -> None:
     )
     if can_change and signin.can("edit") and right.button(_("Open"), icon=":material/edit:"):
         panels.open_meeting(chosen)
+
+
+def _column_order(shown: pd.DataFrame) -> list[str]:
+    """The columns to draw, the country first; a due date, overdue or owner column with
+    nothing in any row is left out rather than taking the room."""
+    first = ["Status", _("Country"), _("Due"), _("Overdue"), _("Follow-up"), _("Owner")]
+    order = first + [column for column in shown.columns if column not in first]
+    optional = {_("Due"), _("Overdue"), _("Owner")}
+    return [
+        column
+        for column in order
+        if column not in optional or shown[column].fillna("").astype("str").str.strip().ne("").any()
+    ]
 
 
 def _revisions() -> dict[str, int]:

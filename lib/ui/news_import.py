@@ -1,6 +1,8 @@
 """Meetings drafted from a news item: paste or upload it, review the drafts, save them all."""
 
 import io
+import logging
+import re
 from datetime import date
 
 import pandas as pd
@@ -11,12 +13,14 @@ from lib.i18n import _
 from lib.meetings import COUNTERPART_TYPES, PRECISIONS, MeetingsFileError, fields, read_meetings
 from lib.news import (
     NewsFileError,
+    NewsReading,
     drafts_csv_bytes,
     published_date,
     read_news,
     text_of_file,
     window_in_words,
 )
+from lib.news.text import html_text
 from lib.programs import split_list
 from lib.store import Store, StoreError
 from lib.ui import editing, importing
@@ -27,6 +31,12 @@ DRAFTS_KEY = "news_drafts"  # (what they were drafted from, the reading) of this
 TABLE_VERSION_KEY = "news_table"  # a new number makes a fresh table (after a new drafting)
 # The draft columns a person reviews, in the table's order; the others are kept as drafted.
 REVIEWED = fields.reviewed()
+LONGEST_ITEM = 200_000  # characters: a long news item is 30,000; more is a pasted page or file
+# The fields whose evidence the review shows, in the table's order.
+EVIDENCED = (
+    "country", "date", "counterpart", "programs", "cities", "follow_up", "follow_up_due",
+)  # fmt: skip
+_HTML = re.compile(r"<\s*(?:html|body|script|style|div|p|article)\b", re.IGNORECASE)
 
 
 def _item_text() -> tuple[str, str]:
@@ -41,6 +51,8 @@ def _item_text() -> tuple[str, str]:
         _("…or a file (.txt, .html, .docx)"), type=["txt", "html", "htm", "docx"], key="news_file"
     )
     if upload is None or pasted.strip():
+        if _HTML.search(pasted):
+            return html_text(pasted), ""  # a page's source pasted: its text, scripts left out
         return pasted, ""
     try:
         return text_of_file(upload.name, upload.getvalue()), upload.name
@@ -62,9 +74,64 @@ def _drafts_table(drafts: list[dict[str, str]]) -> pd.DataFrame:
     return table
 
 
+def _to_check(reading: NewsReading) -> list[str]:
+    """For each draft, the fields whose reading is unsure, named as the table names them."""
+    return [
+        ", ".join(label(name) for name in EVIDENCED if name in fields and not fields[name].sure)
+        for fields in (reading.evidence or [{} for _ in reading.drafts])
+    ]
+
+
+def _shown(draft: dict[str, str], name: str) -> str:
+    """A drafted field as the table shows it, in the page's language."""
+    if name == "date":
+        return window_in_words(draft)
+    if name == "country":
+        return shown_country(draft["country"])
+    if name == "programs":
+        return "; ".join(shown_program(p) for p in split_list(draft["programs"]))
+    return draft.get(name, "")
+
+
+def evidence(reading: NewsReading) -> None:
+    """Where each field of each draft came from, the unsure ones marked, draft by draft."""
+    if not reading.evidence:
+        return
+    st.markdown("**" + _("Where each field comes from") + "**")
+    for number, (draft, found) in enumerate(
+        zip(reading.drafts, reading.evidence, strict=True), start=1
+    ):
+        unsure = [name for name in EVIDENCED if name in found and not found[name].sure]
+        title = _("Row {row}: {country}", row=number, country=shown_country(draft["country"]))
+        if unsure:
+            title += " — " + _("check: {fields}", fields=", ".join(label(n) for n in unsure))
+        with st.expander(title, icon=":material/warning:" if unsure else ":material/check:"):
+            lines = []
+            for name in EVIDENCED:
+                if name not in found:
+                    continue
+                value = _shown(draft, name)
+                mark = _("sure") if found[name].sure else "⚠ " + _("unsure")
+                lines.append(
+                    f"- **{label(name)}** ({mark}): {plain(value)}  \n"
+                    f"  _{plain(found[name].sentence)}_"
+                )
+            st.markdown("\n".join(lines))
+
+
 def news_import(store: Store, who: str | None) -> None:
     """The "From a news item" part of the import page."""
     text, file_name = _item_text()
+    if len(text) > LONGEST_ITEM:
+        st.error(
+            _(
+                "The news item is {length:,} characters long; this page reads one item of at "
+                "most {longest:,}. Paste only the item's own text. Nothing was drafted.",
+                length=len(text),
+                longest=LONGEST_ITEM,
+            )
+        )
+        return
     if not text.strip():
         st.caption(
             _(
@@ -87,9 +154,19 @@ def news_import(store: Store, who: str | None) -> None:
     source_title = right.text_input(_("Source title"), value=file_name, key="news_title")
     made_from = (text, published, source_url, source_title)
     if st.button(_("Draft the meetings"), type="primary", icon=":material/auto_awesome:"):
-        reading = read_news(
-            text, published=published, source_url=source_url.strip(), source_title=source_title
-        )
+        try:
+            reading = read_news(
+                text, published=published, source_url=source_url.strip(), source_title=source_title
+            )
+        except Exception:  # a page never shows a traceback; the log keeps it
+            logging.getLogger(__name__).exception("drafting from a news item failed")
+            st.error(
+                _(
+                    "This text could not be read as a news item. Paste the item's own text "
+                    "(not a page's source or a binary file) and try again. Nothing was saved."
+                )
+            )
+            return
         st.session_state[DRAFTS_KEY] = (made_from, reading)
         st.session_state[TABLE_VERSION_KEY] = st.session_state.get(TABLE_VERSION_KEY, 0) + 1
     if DRAFTS_KEY not in st.session_state:
@@ -118,16 +195,22 @@ def review(store: Store, who: str | None, reading) -> None:
         )
     )
     version = st.session_state.get(TABLE_VERSION_KEY, 0)
+    table = _drafts_table(reading.drafts)
+    # after the due date, so that the columns a reviewer edits keep their places
+    table.insert(list(table.columns).index("follow_up_due") + 1, "to_check", _to_check(reading))
     edited = st.data_editor(
-        _drafts_table(reading.drafts),
+        table,
         key=f"news_drafts-{version}",
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
-        disabled=["window"],
+        disabled=["window", "to_check"],
         column_config={
             **{column: st.column_config.TextColumn(label(column)) for column in REVIEWED},
             "window": st.column_config.TextColumn(_("When")),
+            "to_check": st.column_config.TextColumn(
+                _("To check"), help=_("Fields read with doubt: check them against the text.")
+            ),
             "date_precision": st.column_config.SelectboxColumn(
                 label("date_precision"),
                 options=list(PRECISIONS),
@@ -140,6 +223,7 @@ def review(store: Store, who: str | None, reading) -> None:
             "summary": st.column_config.TextColumn(label("summary"), width="large"),
         },
     )
+    evidence(reading)
     if st.button(_("Save these meetings"), type="primary", disabled=not who or edited.empty):
         save(store, who, reading.drafts, edited)
     if not who:
@@ -151,7 +235,8 @@ def save(store: Store, who: str, drafts: list[dict[str, str]], edited: pd.DataFr
     base = drafts[0] if drafts else {}
     carried = {column: base.get(column, "") for column in ("source_url", "source_title")}
     rows = []
-    for position, row in enumerate(edited.drop(columns="window").fillna("").to_dict("records")):
+    reviewed = edited.drop(columns=["window", "to_check"], errors="ignore").fillna("")
+    for position, row in enumerate(reviewed.to_dict("records")):
         kept = drafts[position] if position < len(drafts) else carried
         rows.append({**kept, **{k: str(v) for k, v in row.items()}})
     raw = drafts_csv_bytes(rows)

@@ -181,9 +181,9 @@ def draw(dataset: Dataset | None) -> tuple[flt.Filters, st.delta_generator.Delta
                 # each filter offers what the others leave, and what it holds already
                 offered = _options(entry, dataset, now) if active and widget.many else None
                 chosen[entry.key] = widget.draw(entry, offered, active)
-            for column, key in zip(st.columns(2), flt.MONTH_KEYS, strict=True):
+            for key in flt.MONTH_KEYS:  # one per row: a month beside the clear icon is cut off
                 current = st.session_state.get(key)
-                chosen[key] = column.selectbox(
+                chosen[key] = st.selectbox(
                     _(flt.MONTH_LABELS[key]),
                     month_list if active else [current] if current else [],
                     index=None,
@@ -258,6 +258,7 @@ def link_to_view() -> None:
         page = (st.context.url or "").rstrip("/")
         if not urlparse(page).path:
             page += "/"
-        box.code(f"{page}?{query}" if query else page, language=None, wrap_lines=True)
+        # One line that scrolls: wrapped, the address broke in the middle of words.
+        box.code(f"{page}?{query}" if query else page, language=None, wrap_lines=False)
 
     st.session_state[address.LINK_KEY] = show

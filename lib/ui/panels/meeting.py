@@ -8,7 +8,7 @@ from lib.i18n import _
 from lib.meetings import date_labels
 from lib.ui import signin
 from lib.ui.navigation import RECORD_PAGE
-from lib.ui.text import plain, shown_country, shown_program, shown_value
+from lib.ui.text import plain, shown_country, shown_program, shown_value, web_link
 
 TABLE_ROWS = 2000  # rows sent to the browser; downloads hold every row
 
@@ -92,7 +92,7 @@ def source(row: pd.Series) -> None:
     source_word = _("Source")  # outside the f-strings: the catalogue reads only calls
     title = row["source_title"] or source_word
     if row["source_url"]:
-        st.markdown(f"{source_word}: [{plain(title)}]({row['source_url']})")
+        st.markdown(f"{source_word}: {web_link(title, row['source_url'])}")
     elif row["source_title"]:
         st.markdown(f"{source_word}: {plain(title)}")
     else:
