@@ -12,7 +12,7 @@ from lib import i18n
 
 GRID = "rgba(128,128,128,0.4)"
 # Few → many (or long ago → recent): paler to darker on a light page, dimmer to brighter on
-# a dark one. Both lowest colours stay apart from the page and from the map's land.
+# a dark one. Both lowest colours stay apart from the page.
 SCALE_LIGHT = [
     "#dbe9f6",
     "#bcd7ee",
