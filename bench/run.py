@@ -86,9 +86,9 @@ def _setup_worker() -> None:
 
 
 def read_worker(path: Path) -> None:
-    """Cold read, map figure size, and the downloads, for one file."""
+    """Cold read, map rows size, and the downloads, for one file."""
     _setup_worker()
-    from lib import aggregates, charts, export
+    from lib import aggregates, export, world_map
     from lib import filters as flt
     from lib.meetings import read_meetings
 
@@ -108,8 +108,8 @@ def read_worker(path: Path) -> None:
     start = time.perf_counter()
     programs = flt.program_rows(meetings)
     summary = aggregates.country_summary(meetings, programs)
-    figure = charts.map_figure(summary, "Meetings", aggregates.missions())
-    map_json = figure.to_json()
+    rows = world_map.country_rows(summary, "Meetings", aggregates.missions())
+    map_json = rows.to_json(orient="records")
     _emit(map_kb=len(map_json) / 1024, map_build_s=time.perf_counter() - start)
 
     start = time.perf_counter()
@@ -126,16 +126,20 @@ def read_worker(path: Path) -> None:
 def _figure_steps(meetings, programs) -> list[tuple[str, object, object]]:
     """(figure, aggregate, builder) as the pages call them with no filter: aggregate() gives
     the builder's argument."""
-    from lib import aggregates, charts
+    from lib import aggregates, charts, world_map
 
     def summary():
         return aggregates.country_summary(meetings, programs)
 
     missions = aggregates.missions()
     return [
-        ("map, meetings", summary, lambda s: charts.map_figure(s, "Meetings", missions)),
-        ("map, last contact", summary, lambda s: charts.map_figure(s, "Last contact", missions)),
-        ("map, coverage", summary, lambda s: charts.map_figure(s, "Coverage", missions)),
+        ("map, meetings", summary, lambda s: world_map.country_rows(s, "Meetings", missions)),
+        (
+            "map, last contact",
+            summary,
+            lambda s: world_map.country_rows(s, "Last contact", missions),
+        ),
+        ("map, coverage", summary, lambda s: world_map.country_rows(s, "Coverage", missions)),
         (
             "meetings per month",
             lambda: aggregates.monthly_counts(meetings),
@@ -629,8 +633,8 @@ HOW = """How each column is measured:
   the region filter switched to Europe and back again, N times each way; each `.run()`
   timed. The table shows the slower direction's median, its difference from the floor
   and its ratio to the floor.
-- **Map JSON**: `len(fig.to_json())` of `charts.map_figure` over `country_summary` of
-  all meetings, as app.py builds it with no filter.
+- **Map JSON**: the map's rows (`world_map.country_rows` over `country_summary` of all
+  meetings, as the map page builds them with no filter) as JSON.
 - AppTest has no server runtime, so `st.dataframe` there always serialises every row. In a
   browser, Streamlit 1.67 loads frames of more than 150,000 rows lazily (only the rows in
   view), so for the pages that show a table the 1,000,000 column overstates what a browser

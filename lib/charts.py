@@ -15,22 +15,20 @@ sequential scales: "more" is darker on a light page and brighter on a dark one, 
 builders with a scale take `dark`.
 """
 
-import json
 import textwrap
 from collections.abc import Collection
-from functools import cache
 from html import escape
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib import aggregates, i18n
+from lib import i18n
 from lib.countries import country_name
 from lib.figure_layout import (
     LEGEND_ROOM,
     MONTH_HOVER,
+    TITLE_ROOM,
     axis_title,
     caption_width,
     category_axis,
@@ -39,7 +37,7 @@ from lib.figure_layout import (
     count_scale,
     date_axis,
     legend_below,
-    scale,
+    time_axis_room,
     whole_step,
     y_caption,
 )
@@ -47,8 +45,6 @@ from lib.i18n import N_, _, n_
 from lib.meetings import day_label
 from lib.palette import MARK, WINDOW
 from lib.programs import program_name
-
-WORLD_SHAPES = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
 
 # Okabe-Ito: told apart by people with the common forms of colour blindness, and legible
 # on white and on Streamlit's dark background.
@@ -59,12 +55,6 @@ REGION_COLOURS = {
     N_("Europe"): "#CC79A7",
     N_("Oceania"): "#D55E00",
 }
-COVERAGE = {  # status → (legend entry, colour)
-    aggregates.MET_WITH_MISSION: (N_("Met, resident mission in Seoul"), "#0072B2"),
-    aggregates.MET_WITHOUT_MISSION: (N_("Met, no resident mission"), "#56B4E9"),
-    aggregates.NEVER_MET: (N_("Resident mission, never met"), "#E69F00"),
-}
-MAP_COLOURINGS = (N_("Meetings"), N_("Last contact"), N_("Coverage"))
 PRECISIONS = {
     "week": N_("week"),
     "month": N_("month"),
@@ -73,9 +63,6 @@ PRECISIONS = {
 }
 
 MEETINGS_BAR, COUNTRIES_BAR = "#0072B2", "#E69F00"
-BORDER = "#808a96"  # country borders: 3.5:1 against white, 5.4:1 against #0e1117
-LAND = "rgba(128,128,128,0.18)"  # countries with nothing to show
-SELECTED = "#D55E00"  # outline of the countries chosen in the filter
 # Streamlit's theme draws the hover box in the page's background with pale grey text; a
 # white box with dark text reads the same on light and dark pages.
 HOVER_BOX = {"bgcolor": "#ffffff", "bordercolor": "#808495", "font": {"color": "#262730"}}
@@ -120,229 +107,6 @@ def _figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
-# ------------------------------------------------------------------ the map
-
-
-@cache
-def _shape_boxes() -> dict[str, tuple[tuple[float, float, float, float], ...]]:
-    """Each country the shipped world map draws: its polygons as (west, east, south, north)."""
-    world = json.loads(WORLD_SHAPES.read_text())
-    (scale_x, scale_y), (left, bottom) = (
-        world["transform"]["scale"],
-        world["transform"]["translate"],
-    )
-    arc_boxes = []
-    for arc in world["arcs"]:  # delta-encoded, quantised positions
-        points = np.cumsum(np.asarray(arc, dtype=float), axis=0)
-        lon, lat = points[:, 0] * scale_x + left, points[:, 1] * scale_y + bottom
-        arc_boxes.append((lon.min(), lon.max(), lat.min(), lat.max()))
-    boxes: dict[str, list] = {}
-    for shape in world["objects"]["countries"]["geometries"]:
-        polygons = shape["arcs"] if shape["type"] == "MultiPolygon" else [shape["arcs"]]
-        for polygon in polygons:
-            used = [arc_boxes[i if i >= 0 else ~i] for ring in polygon for i in ring]
-            west, east, south, north = zip(*used, strict=True)
-            boxes.setdefault(shape["id"], []).append((min(west), max(east), min(south), max(north)))
-    return {code: tuple(found) for code, found in boxes.items()}
-
-
-def drawable_iso3() -> frozenset[str]:
-    """Countries the shipped world map has a shape for."""
-    return frozenset(_shape_boxes())
-
-
-def undrawn_countries(summary: pd.DataFrame) -> pd.DataFrame:
-    """Engaged countries the world map has no shape for (small states, Kosovo...)."""
-    return summary.loc[~summary["iso3"].isin(drawable_iso3()), ["country", "iso3", "meetings"]]
-
-
-def _frame(codes: Collection[str], around: float) -> dict | None:
-    """Geo settings that frame these countries, with `around` times their size of land on
-    each side; None when that spans most of the globe (or none of them has a shape)."""
-    boxes = [box for code in codes for box in _shape_boxes().get(code, ())]
-    if not boxes:
-        return None
-    covered: list[list[float]] = []
-    for west, east in sorted((box[0], box[1]) for box in boxes):
-        if covered and west <= covered[-1][1]:
-            covered[-1][1] = max(covered[-1][1], east)
-        else:
-            covered.append([west, east])
-    # Leave out the widest stretch of longitude with no country in it (it may hold ±180°).
-    gaps = [
-        covered[(i + 1) % len(covered)][0] + (360 if i == len(covered) - 1 else 0) - covered[i][1]
-        for i in range(len(covered))
-    ]
-    widest = int(np.argmax(gaps))
-    west, east = covered[(widest + 1) % len(covered)][0], covered[widest][1]
-    east += 360 if east < west else 0
-    south, north = min(box[2] for box in boxes), max(box[3] for box in boxes)
-    height = max(north - south, 16) * (1 + 2 * around)
-    width = max(max(east - west, 30) * (1 + 2 * around), 1.5 * height)  # wider than tall
-    if width > 300:
-        return None
-    middle_lon, middle_lat = (west + east) / 2, (south + north) / 2
-    return {
-        "projection": {"rotation": {"lon": round((middle_lon + 180) % 360 - 180, 2)}},
-        "lonaxis": {"range": [round(middle_lon - width / 2, 2), round(middle_lon + width / 2, 2)]},
-        "lataxis": {
-            "range": [
-                round(max(-90, middle_lat - height / 2), 2),
-                round(min(90, middle_lat + height / 2), 2),
-            ]
-        },
-    }
-
-
-def _map_trace(table: pd.DataFrame, selected: Collection[str], **style) -> dict:
-    """A choropleth of a table of countries, with the map's hover text."""
-    last = table["last_date"]
-    known = last.notna()
-    last_text = np.full(len(table), _("never"), dtype=object)
-    last_text[known.to_numpy()] = [day_label(day) for day in last[known]]
-    programs = table["programs"].map(
-        lambda text: _programs(text, ", ") if text else _("none recorded")
-    )
-    codes = table["iso3"].tolist()
-    names = _names(codes)
-    line = {"color": BORDER, "width": 0.5}
-    if selected and set(codes) & set(selected):
-        chosen = [code in selected for code in codes]
-        line = {
-            "color": [SELECTED if c else BORDER for c in chosen],
-            "width": [2.5 if c else 0.5 for c in chosen],
-        }
-    return {
-        "type": "choropleth",
-        "locations": codes,
-        "locationmode": "ISO-3",
-        "text": [names[code] for code in codes],
-        "customdata": np.column_stack(
-            [table["meetings"].to_numpy(dtype=object), last_text, programs.to_numpy(dtype=object)]
-        )
-        if len(table)
-        else None,
-        "hovertemplate": "<b>%{text}</b><br>"
-        + _("Meetings")
-        + ": %{customdata[0]}<br>"
-        + _("Last meeting")
-        + ": %{customdata[1]}<br>"
-        + _("Programs of interest")
-        + ": %{customdata[2]}<extra></extra>",
-        "marker": {"line": line},
-        # A click selects a country in plotly too; the page redraws the map with it
-        # outlined, so plotly must not also dim the others.
-        "unselected": {"marker": {"opacity": 1}},
-        **style,
-    }
-
-
-def map_figure(
-    summary: pd.DataFrame,
-    colour_by: str = "Meetings",
-    mission_list: pd.DataFrame | None = None,
-    *,
-    selected: Collection[str] = (),
-    zoom: bool = False,
-    dark: bool = False,
-) -> go.Figure:
-    """World choropleth of engaged countries coloured by meetings, last contact or coverage.
-
-    `summary` is aggregates.country_summary; `colour_by` one of MAP_COLOURINGS; coverage
-    also draws the never-met missions of `mission_list` (default: every mission). The
-    ISO3 codes in `selected` are outlined. With `zoom`, the map frames the selected
-    countries, or else every country it draws; without, it shows the whole world.
-    """
-    colouring = colour_by.strip().lower()
-    selected = frozenset(selected)
-    if colouring == "coverage":
-        mission_list = aggregates.missions() if mission_list is None else mission_list
-        table = aggregates.coverage_table(summary, mission_list)
-        traces = []
-        for status, (label, colour) in COVERAGE.items():
-            part = table[table["status"] == status]
-            traces.append(
-                _map_trace(
-                    part,
-                    selected,
-                    z=[1] * len(part),
-                    colorscale=[[0, colour], [1, colour]],
-                    showscale=False,
-                    name=_(label),
-                    showlegend=True,
-                )
-            )
-        drawn = table["iso3"]
-    elif colouring == "last contact":
-        top = max(1, int(summary["months_since"].max())) if len(summary) else 1
-        traces = [
-            _map_trace(
-                summary,
-                selected,
-                z=summary["months_since"].tolist(),
-                zmin=0,
-                zmax=top,
-                # The most recent contacts (0 months) get the strongest colour.
-                colorscale=scale(dark, reverse=True),
-                colorbar=colour_bar(
-                    _("Months since the last meeting"), tickformat=",d", dtick=whole_step(top)
-                ),
-            )
-        ]
-        drawn = summary["iso3"]
-    else:
-        top = max(1, int(summary["meetings"].max())) if len(summary) else 1
-        traces = [
-            _map_trace(
-                summary,
-                selected,
-                z=summary["meetings"].tolist(),
-                zmin=0,
-                zmax=top,
-                colorscale=scale(dark),
-                colorbar=colour_bar(_("Meetings"), tickformat=",d", dtick=whole_step(top)),
-            )
-        ]
-        drawn = summary["iso3"]
-    geo = {
-        # plotly 7 zooms to the data by default; unfiltered, leadership wants the world.
-        "fitbounds": False,
-        "projection": {"type": "natural earth"},
-        "showcountries": True,
-        "countrycolor": BORDER,
-        "countrywidth": 0.5,
-        "showcoastlines": True,
-        "coastlinecolor": BORDER,
-        "coastlinewidth": 0.5,
-        "showland": True,
-        "landcolor": LAND,
-        "showframe": False,
-        "bgcolor": "rgba(0,0,0,0)",
-    }
-    # Chosen countries are framed with their neighbours around them, to click one next.
-    frame = (
-        (_frame(selected, around=0.5) if selected else _frame(set(drawn), 0.05)) if zoom else None
-    )
-    if frame:
-        geo["projection"].update(frame.pop("projection"))
-        geo.update(frame)
-    layout = {
-        "geo": geo,
-        "height": 460,
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 64},
-        "legend": {
-            "orientation": "h",
-            "x": 0.5,
-            "xanchor": "center",
-            "y": 0,
-            "yanchor": "top",
-            "title": {"text": ""},
-        },
-        "hoverlabel": HOVER_BOX,
-    }
-    return _figure(traces, layout)
-
-
 # ------------------------------------------------------------------ the timeline
 
 
@@ -377,7 +141,14 @@ def monthly_figure(counts: pd.DataFrame) -> go.Figure:
     layout = {
         "barmode": "stack",
         "height": 380,
-        "margin": {"l": 0, "r": 0, "t": 10, "b": LEGEND_ROOM},
+        # Margins that fit the labels from the start: plotly's automargin then has nothing
+        # to grow, and draws the figure once instead of twice (half a page switch).
+        "margin": {
+            "l": caption_width(f"{top:,}") + TITLE_ROOM,
+            "r": 0,
+            "t": 10,
+            "b": time_axis_room(),
+        },
         # Also for one region: the legend says what the colour is.
         "showlegend": bool(traces),
         "legend": legend_below(title={"text": _("Region"), "side": "left"}, traceorder="normal"),
@@ -496,7 +267,12 @@ def strip_figure(marks: pd.DataFrame) -> go.Figure:
     caption = _("Country")
     layout = {
         "height": max(300, 26 * len(order) + 130),
-        "margin": {"l": caption_width(caption), "r": 0, "t": 30, "b": LEGEND_ROOM},
+        "margin": {
+            "l": max([caption_width(caption), *(caption_width(name) + 4 for name in order)]),
+            "r": 0,
+            "t": 30,
+            "b": time_axis_room(),
+        },
         "showlegend": bool(traces),
         "legend": legend_below(),
         "xaxis": date_axis(_("Date of the meeting"), first, last, fewest_months=3),

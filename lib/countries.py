@@ -29,6 +29,9 @@ NAME_KINDS = {
     "ko": ("name", "alias", "ambiguous"),
 }
 REGION_NAMES_PATH = M49_PATH.parent / "region_names.csv"
+# Groups of countries (ASEAN, the GCC, the EU): their members, and the names they go by.
+GROUPS_PATH = M49_PATH.parent / "country_groups.csv"
+GROUP_NAMES_PATH = M49_PATH.parent / "group_names.csv"
 
 # Kosovo has no ISO 3166-1 entry; XKX is the user-assigned code the EU and others use.
 EXTRA_COUNTRIES = {"XKX": {"iso2": "XK", "official_name": "Republic of Kosovo"}}
@@ -188,6 +191,54 @@ def korean_region_names() -> dict[str, str]:
     if not rows or rows[0] != ["region", "name_ko"] or any(len(row) != 2 for row in rows):
         raise ValueError(f"{REGION_NAMES_PATH}: write region,name_ko on every line.")
     return dict(rows[1:])
+
+
+def _csv_rows(path: Path, header: list[str]) -> list[list[str]]:
+    """The rows of a vocabulary file under its header, each cell given; or a ValueError."""
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = [[cell.strip() for cell in row] for row in csv.reader(file)]
+    if not rows or rows[0] != header:
+        raise ValueError(f"{path}: the header must be {','.join(header)}.")
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header) or not all(row):
+            raise ValueError(f"{path}, line {line}: write {','.join(header)}.")
+    return rows[1:]
+
+
+@functools.cache
+def country_groups() -> dict[str, tuple[str, ...]]:
+    """The members of each group of countries, from data/country_groups.csv: {"GCC": ("BHR", …)}."""
+    members: dict[str, list[str]] = {}
+    for line, (group, iso3) in enumerate(_csv_rows(GROUPS_PATH, ["group", "iso3"]), start=2):
+        if iso3 not in _catalogue().by_iso3:
+            raise ValueError(f"{GROUPS_PATH}, line {line}: {iso3} is not a country's ISO code.")
+        members.setdefault(group, []).append(iso3)
+    return {group: tuple(codes) for group, codes in members.items()}
+
+
+@functools.cache
+def group_names() -> dict[str, str]:
+    """The group each written name stands for, from data/group_names.csv ("아세안": "ASEAN")."""
+    groups = country_groups()
+    named: dict[str, str] = {}
+    rows = _csv_rows(GROUP_NAMES_PATH, ["group", "name", "language"])
+    for line, (group, name, language) in enumerate(rows, start=2):
+        if group not in groups or language not in NAME_KINDS:
+            raise ValueError(
+                f"{GROUP_NAMES_PATH}, line {line}: '{group}' is not a group of {GROUPS_PATH.name}"
+                f" or '{language}' is not one of {sorted(NAME_KINDS)}."
+            )
+        named[name] = group
+    return named
+
+
+def _group_named(text: str) -> str:
+    """The group of countries the text names ("the EU", "아세안"), or ""."""
+    keys = set(_candidates(text))
+    for name, group in group_names().items():
+        if normalise(name) in keys:
+            return group
+    return ""
 
 
 # The tables news imported before they moved to data/country_names.csv.
@@ -501,6 +552,15 @@ def _resolve_uncached(text: str) -> Country | CountryNotFound:
             candidates=_or_list(options),
         )
         return CountryNotFound(text, options, message, ambiguous=True)
+    group = _group_named(text) if text.strip() else ""
+    if group:
+        message = L_(
+            '"{text}" is a group of {count} countries, not one country. '
+            "Write the name or ISO code of one country met, in a meeting of its own for each.",
+            text=text.strip(),
+            count=len(country_groups()[group]),
+        )
+        return CountryNotFound(text, [], message)
     return CountryNotFound(text, _suggest(text) if text.strip() else [])
 
 

@@ -12,7 +12,7 @@ from lib import i18n
 
 GRID = "rgba(128,128,128,0.4)"
 # Few → many (or long ago → recent): paler to darker on a light page, dimmer to brighter on
-# a dark one. Both lowest colours stay apart from the page and from the map's land.
+# a dark one. Both lowest colours stay apart from the page.
 SCALE_LIGHT = [
     "#dbe9f6",
     "#bcd7ee",
@@ -137,6 +137,17 @@ def legend_below(**extra) -> dict:
 def caption_width(text: str) -> int:
     """Roughly how many pixels a caption takes at plotly's 12 px (Hangul is wider)."""
     return sum(13 if ord(letter) > 0x1100 else 8 for letter in text) + 6
+
+
+TICK_LINE = 16  # pixels a line of tick labels takes at 12 px
+TITLE_ROOM = 28  # pixels an axis title takes beside its tick labels
+
+
+def time_axis_room() -> int:
+    """Pixels under a plot for a time axis's tick labels (two lines in Korean), its title
+    and the legend under them."""
+    lines = MONTH_TICKS[i18n.current()].count("<br>") + 1
+    return lines * TICK_LINE + TITLE_ROOM + LEGEND_ROOM
 
 
 def y_caption(title: str) -> dict:

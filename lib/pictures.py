@@ -1,10 +1,8 @@
-"""Figures as pictures for files (the organisation brief's map), drawn by kaleido.
+"""Figures as pictures for files (the organisation brief's map), drawn without a browser.
 
-kaleido drives the system's Chromium. It is pointed at the app's own files so that
-nothing is fetched: plotly.js from the plotly package, the world's shapes from
-static/world_110m.json, and no MathJax (its default comes from a CDN). Where Chromium
-is missing or drawing fails, `map_picture` raises PictureUnavailable and the brief goes
-out without the picture.
+The map is the page's own Vega-Lite chart (lib/world_map.py), drawn in this process by
+vl-convert with the country shapes passed inline: no Chromium, nothing fetched. Where
+drawing fails, `map_picture` raises PictureUnavailable and the brief goes out without it.
 """
 
 from __future__ import annotations
@@ -13,17 +11,16 @@ import logging
 
 import pandas as pd
 
-from lib import charts, i18n
+from lib import i18n, world_map
 
-SHAPES = charts.WORLD_SHAPES.parent  # static/, holding world_110m.json
-WIDTH, HEIGHT = 1100, 560  # pixels of the map picture (drawn at twice that for print)
-SECONDS = 60  # kaleido's limit for one picture
+WIDTH = 1100  # pixels of the map picture (drawn at twice that for print)
+HEIGHT = world_map.HEIGHT * WIDTH // 820  # the page's proportions at a laptop's width
 
 log = logging.getLogger(__name__)
 
 
 class PictureUnavailable(Exception):
-    """The picture could not be drawn here (no Chromium, or kaleido failed)."""
+    """The picture could not be drawn here (vl-convert missing, or drawing failed)."""
 
 
 def map_picture(
@@ -33,26 +30,23 @@ def map_picture(
     missions: pd.DataFrame | None = None,
     zoom: bool = False,
 ) -> bytes:
-    """A PNG of the outreach map coloured by meetings (charts.map_figure), in `language`."""
+    """A PNG of the outreach map coloured by meetings, as on the page, in `language`."""
     with i18n.speaking(language):
-        figure = charts.map_figure(summary, "Meetings", missions, zoom=zoom)
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 40}, paper_bgcolor="white")
-    return png(figure, WIDTH, HEIGHT)
+        rows = world_map.country_rows(summary, "Meetings", missions, zoom=zoom)
+    spec = world_map.map_spec(world_map.shapes())
+    spec.update(width=WIDTH, height=HEIGHT, background="white")
+    spec["datasets"] = {world_map.ROWS: rows.to_dict("records")}
+    return png(spec)
 
 
-def png(figure, width: int, height: int) -> bytes:
-    """The figure as a PNG, drawn offline by kaleido; PictureUnavailable when it cannot be."""
+def png(spec: dict) -> bytes:
+    """A Vega-Lite spec as a PNG at twice its size; PictureUnavailable when it cannot be."""
     try:
-        import kaleido
-    except ImportError as error:  # kaleido is in requirements.txt; a trimmed install may lack it
-        raise PictureUnavailable("kaleido is not installed") from error
+        import vl_convert
+    except ImportError as error:  # in requirements.txt; a trimmed install may lack it
+        raise PictureUnavailable("vl-convert-python is not installed") from error
     try:
-        return kaleido.calc_fig_sync(
-            figure.to_dict(),
-            opts={"format": "png", "width": width, "height": height, "scale": 2},
-            topojson=SHAPES.as_uri(),
-            kopts={"mathjax": False, "timeout": SECONDS},
-        )
-    except Exception as error:  # ChromeNotFoundError, a crash, a timeout: all mean no picture
+        return vl_convert.vegalite_to_png(spec, scale=2)
+    except Exception as error:  # a bad spec or a failure inside the renderer: no picture
         log.warning("The map picture could not be drawn: %s", error)
         raise PictureUnavailable(str(error)) from error

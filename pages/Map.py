@@ -21,8 +21,8 @@ if view.meetings.empty and not never_met:
     st.stop()
 
 maps.outreach_map(dataset, view)
-if len(chosen) == 1:
-    country = chosen[0]
+country = maps.looked_at(view)
+if country:
     actions = (
         (lambda place: briefs.country_button(place, dataset, country))
         if briefs.has_meetings(dataset, country)

@@ -5,7 +5,7 @@ import streamlit as st
 from lib import recording
 from lib.i18n import _
 from lib.store import MeetingChanged, MeetingInvalid, MeetingNotFound, StoreError
-from lib.ui import editing, forms, navigation, signin, sources
+from lib.ui import editing, forms, navigation, panels, signin, sources
 from lib.ui.text import plain, shown_country
 
 navigation.through_entry()
@@ -43,8 +43,10 @@ if meeting_id:
         del st.query_params["meeting"]
         st.rerun()
 
+# A new meeting opened from a country's panel ("Record a meeting with …") starts there.
+starting = {"country": st.session_state.get(panels.RECORD_COUNTRY_KEY)}
 chosen = forms.meeting_form(
-    recording.form_values(stored) if stored else {}, key=form_key, editing=bool(meeting_id)
+    recording.form_values(stored) if stored else starting, key=form_key, editing=bool(meeting_id)
 )
 if chosen is not None:
     record, problems = forms.record_of(chosen)
@@ -61,6 +63,7 @@ if chosen is not None:
                 saved_id = meeting_id
             else:
                 saved_id = store.add(record, who)
+                st.session_state.pop(panels.RECORD_COUNTRY_KEY, None)
         except MeetingInvalid as invalid:
             problems = invalid.fields
         except MeetingChanged as changed:

@@ -1,5 +1,6 @@
 """Driving the app in a real Chromium: start a server, open pages, read what a person sees."""
 
+import io
 import os
 import shutil
 import socket
@@ -10,7 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
+import numpy as np
 import pandas as pd
+
+from lib import world_map
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -199,38 +203,78 @@ def figures(page) -> list[dict]:
     )
 
 
-def drawn_codes(page) -> list[str]:
-    """Countries with a drawn shape (plotly leaves an empty path for codes it has no shape for)."""
-    page.wait_for_selector("path.choroplethlocation", state="attached", timeout=30_000)
-    return page.evaluate(
-        "Array.from(document.querySelectorAll('path.choroplethlocation'))"
-        ".filter(p => p.getAttribute('d')).map(p => p.__data__.loc)"
-    )
+def inside(iso3: str) -> tuple[float, float]:
+    """A (lon, lat) well inside the country's largest shape (a box's centre can miss)."""
+    rings = max(world_map.polygons()[iso3], key=lambda polygon: len(polygon[0]))
+    outer = rings[0]
+    best, best_room = None, -1.0
+    west, east = outer[:, 0].min(), outer[:, 0].max()
+    south, north = outer[:, 1].min(), outer[:, 1].max()
+    for lon in np.linspace(west, east, 25)[1:-1]:
+        for lat in np.linspace(south, north, 25)[1:-1]:
+            if not _in_ring(outer, lon, lat) or any(_in_ring(h, lon, lat) for h in rings[1:]):
+                continue
+            room = np.min(np.hypot(outer[:, 0] - lon, outer[:, 1] - lat))
+            if room > best_room:
+                best, best_room = (float(lon), float(lat)), room
+    assert best, f"no point inside {iso3}"
+    return best
 
 
-def click_country(page, iso3: str) -> None:
-    """Click a point inside the country's shape (a bounding box's centre can miss)."""
-    drawn_codes(page)
-    point = page.evaluate(
-        """iso3 => {
-            const path = Array.from(document.querySelectorAll('path.choroplethlocation'))
-                .find(p => p.__data__ && p.__data__.loc === iso3 && p.getAttribute('d'));
-            if (!path) return null;
-            const box = path.getBBox();
-            const matrix = path.getScreenCTM();
-            for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
-                const x = box.x + box.width * i / 20, y = box.y + box.height * j / 20;
-                if (path.isPointInFill(new DOMPoint(x, y))) {
-                    const p = new DOMPoint(x, y).matrixTransform(matrix);
-                    return [p.x, p.y];
-                }
-            }
-            return null;
-        }""",
-        iso3,
-    )
-    assert point, f"no point inside {iso3}"
-    page.mouse.click(*point)
+def _in_ring(ring: np.ndarray, lon: float, lat: float) -> bool:
+    x, y = ring[:, 0], ring[:, 1]
+    x2, y2 = np.roll(x, -1), np.roll(y, -1)
+    crosses = ((y > lat) != (y2 > lat)) & (lon < (x2 - x) * (lat - y) / (y2 - y + 1e-12) + x)
+    return bool(np.count_nonzero(crosses) % 2)
+
+
+def map_canvas(page):
+    """The outreach map's canvas (Vega draws the map on one), once it is drawn."""
+    canvas = page.locator("[class*='st-key-map'] canvas").first
+    canvas.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(300)
+    return canvas
+
+
+def country_point(page, iso3: str, frame: world_map.Frame = world_map.WORLD) -> tuple[float, float]:
+    """Where on the screen a point well inside the country is drawn, as the map frames it."""
+    canvas = map_canvas(page)
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    x, y = frame.pixel(*inside(iso3), box["width"], box["height"])
+    return box["x"] + x, box["y"] + y
+
+
+def click_country(page, iso3: str, frame: world_map.Frame = world_map.WORLD) -> None:
+    """Click a point inside the country's shape on the map."""
+    page.mouse.click(*country_point(page, iso3, frame))
+
+
+def map_tooltip(page, iso3: str, frame: world_map.Frame = world_map.WORLD) -> str:
+    """The map's tooltip over the country: its lines of text."""
+    x, y = country_point(page, iso3, frame)
+    page.mouse.move(x - 3, y - 3)
+    page.mouse.move(x, y)
+    tooltip = page.locator("#vg-tooltip-element.visible")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    return tooltip.inner_text().replace("\u200b", "")
+
+
+def map_colours(page, codes, frame: world_map.Frame = world_map.WORLD) -> dict[str, str]:
+    """The colour drawn at a point well inside each country ("#rrggbb")."""
+    from PIL import Image
+
+    canvas = map_canvas(page)
+    canvas.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)  # no tooltip over the map
+    page.wait_for_timeout(300)
+    box = canvas.bounding_box()
+    picture = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+    found = {}
+    for code in codes:
+        x, y = frame.pixel(*inside(code), box["width"], box["height"])
+        found[code] = "#{:02x}{:02x}{:02x}".format(*picture.getpixel((int(x), int(y))))
+    return found
 
 
 def download(page, label: str) -> tuple[Path, str]:

@@ -10,6 +10,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from lib import brief, i18n, pictures
+from lib import filters as flt
 from lib.filters import Filters
 from lib.meetings import date_labels, read_meetings
 
@@ -164,7 +165,11 @@ def test_file_names_in_the_sessions_language():
     with i18n.speaking("ko"):
         assert brief.brief_file_name("Canada", TODAY) == "국가브리핑_캐나다_2026-11-29.pdf"
         assert brief.organisation_brief_file_name(Filters.of(region=["Asia"]), TODAY) == (
-            "기관브리핑_Asia_2026-11-29.pdf"
+            "기관브리핑_아시아_2026-11-29.pdf"
+        )
+        assert (
+            flt.slice_file_name(Filters.of(region=["Asia"]), "csv", "미팅", flt.shown_value)
+            == "미팅_아시아.csv"
         )
 
 
@@ -219,49 +224,79 @@ def test_organisation_brief_without_the_map_says_so(meetings):
     assert not any(page.images for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def test_without_chromium_the_organisation_brief_comes_out_and_says_so(meetings, monkeypatch):
-    """The page's brief when kaleido cannot find a browser: no picture, and a sentence."""
-    import kaleido
-    from kaleido.errors import ChromeNotFoundError
+def test_when_the_map_cannot_be_drawn_the_organisation_brief_comes_out_and_says_so(
+    meetings, monkeypatch
+):
+    """The page's brief when the picture fails: no picture, and a sentence."""
+    import vl_convert
 
     from lib.filters import program_rows
     from lib.ui import briefs
     from lib.ui.sidebar import View
 
-    def no_chromium(*args, **kwargs):
-        raise ChromeNotFoundError("no Chrome or Chromium found")
+    def broken(*args, **kwargs):
+        raise ValueError("the renderer failed")
 
-    monkeypatch.setattr(kaleido, "calc_fig_sync", no_chromium)
+    monkeypatch.setattr(vl_convert, "vegalite_to_png", broken)
     view = View(Filters(), meetings, program_rows(meetings))
     text = text_of(briefs._organisation_pdf(view, "en", TODAY))
     assert NO_MAP in text and "Kazakhstan" in text
 
 
-def test_the_map_picture_is_drawn_from_the_apps_own_files(monkeypatch, meetings):
-    """kaleido gets the shapes from static/ and no MathJax (which would come from a CDN)."""
-    import kaleido
+def test_the_brief_holds_the_map_on_a_machine_without_chromium(meetings, monkeypatch):
+    """No browser on the PATH or at its usual place: the PDF still holds the map picture."""
+    import shutil
+    import subprocess
+
+    from lib.filters import program_rows
+    from lib.ui import briefs
+    from lib.ui.sidebar import View
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    real_exists = Path.exists
+    monkeypatch.setattr(
+        Path, "exists", lambda path: "chrom" not in str(path).lower() and real_exists(path)
+    )
+
+    def no_process(*args, **kwargs):
+        raise AssertionError(f"a process was started: {args[0]!r}")
+
+    monkeypatch.setattr(subprocess, "Popen", no_process)
+    assert shutil.which("chromium") is None
+    view = View(Filters(), meetings, program_rows(meetings))
+    pdf = briefs._organisation_pdf(view, "en", TODAY)
+    assert NO_MAP not in text_of(pdf)
+    images = [image for page in PdfReader(io.BytesIO(pdf)).pages for image in page.images]
+    assert len(images) == 1
+    picture = images[0].image
+    assert picture.width >= 1000  # the map, not a placeholder
+
+
+def test_the_map_picture_is_the_pages_chart_with_its_shapes_inline(monkeypatch, meetings):
+    """vl-convert gets the page's spec with the shapes inside it: nothing to fetch."""
+    import vl_convert
+
+    from lib import aggregates, world_map
+    from lib.filters import program_rows
 
     asked = {}
 
-    def record(figure, opts=None, *, topojson=None, kopts=None):
-        asked.update(topojson=topojson, kopts=kopts, opts=opts)
+    def record(spec, scale=1, **kwargs):
+        asked.update(spec=spec, scale=scale)
         return b"\x89PNG"
 
-    monkeypatch.setattr(kaleido, "calc_fig_sync", record)
-    from lib import aggregates
-    from lib.filters import program_rows
-
+    monkeypatch.setattr(vl_convert, "vegalite_to_png", record)
     summary = aggregates.country_summary(meetings, program_rows(meetings))
     assert pictures.map_picture(summary, language="en") == b"\x89PNG"
-    assert asked["topojson"].startswith("file://")
-    assert (Path(asked["topojson"].removeprefix("file://")) / "world_110m.json").exists()
-    assert asked["kopts"]["mathjax"] is False
-    assert asked["opts"]["format"] == "png"
+    spec = asked["spec"]
+    shapes = spec["transform"][0]["from"]["data"]
+    assert "url" not in shapes and shapes["values"] == world_map.shapes()
+    page_spec = world_map.map_spec(world_map.shapes())
+    assert spec["layer"] == page_spec["layer"] and spec["projection"] == page_spec["projection"]
+    assert asked["scale"] == 2
 
 
-@pytest.mark.browser  # kaleido starts Chromium
-@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Chromium is missing")
-def test_the_map_picture_in_chromium(meetings):
+def test_the_map_picture(meetings):
     from lib import aggregates
     from lib.filters import program_rows
 

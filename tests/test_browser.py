@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import aggregates, charts
-from lib.filters import Filters, apply
+from lib import aggregates, i18n, world_map
+from lib.filters import Filters, apply, program_rows
 from lib.meetings import read_meetings
 from lib.store import Store
 from tests.browsing import (
@@ -18,9 +18,12 @@ from tests.browsing import (
     click_cell,
     click_country,
     count_caption,
+    country_point,
     download,
-    drawn_codes,
     figures,
+    map_canvas,
+    map_colours,
+    map_tooltip,
     metric,
     new_page,
     open_page,
@@ -75,15 +78,70 @@ def test_pages_in_each_filter_state(page, server):
 # The map ---------------------------------------------------------------------------------
 
 
-def test_map_draws_every_engaged_country_offline(page, server, shipped, shots):
-    open_page(page, server)
-    engaged = set(shipped["iso3"].astype(str))
-    assert set(drawn_codes(page)) == engaged & charts.drawable_iso3()
-    assert metric(page, "Meetings") == str(len(shipped))
-    assert metric(page, "Countries engaged") == str(len(engaged))
+BIG = ("CAN", "BRA", "KAZ", "AUS", "MEX", "MNG")  # engaged, large enough to sample
+NEVER = ("NER", "USA", "DZA")  # never met in the shipped data
+
+
+def close(drawn: str, expected: str) -> bool:
+    """The same colour, give or take the edges' smoothing."""
+    apart = (abs(int(drawn[i : i + 2], 16) - int(expected[i : i + 2], 16)) for i in (1, 3, 5))
+    return sum(apart) < 40
+
+
+def summary_of(meetings: pd.DataFrame) -> pd.DataFrame:
+    return aggregates.country_summary(meetings, program_rows(meetings))
+
+
+@pytest.mark.parametrize("colour_by", list(world_map.COLOURINGS))
+def test_map_draws_every_colouring_offline_with_its_legend(page, server, shipped, shots, colour_by):
+    open_page(page, f"{server}/?colour={colour_by.replace(' ', '+')}")
+    rows = world_map.country_rows(summary_of(shipped), colour_by).set_index("iso3")
+    drawn = map_colours(page, BIG + NEVER)
+    for code, colour in drawn.items():
+        assert close(colour, rows.loc[code, "colour"]), (code, colour, rows.loc[code, "colour"])
+    legend = page.locator(".map-legend").inner_text()
+    assert {"Meetings": "Meetings", "Last contact": "Months since", "Coverage": "Coverage"}[
+        colour_by
+    ] in legend
+    assert ("No meeting, no mission" if colour_by == "Coverage" else "Not met yet") in legend
     assert page.get_by_text("Not drawn on the map").count() == 1
-    shot(page, shots, "outreach-map")
+    assert metric(page, "Meetings") == str(len(shipped))
+    named = {"Meetings": "outreach-map", "Coverage": "coverage"}  # the README's pictures
+    shot(page, shots, named.get(colour_by, "outreach-map-last-contact"))
     assert outside_requests(page.requests, server) == []
+
+
+def test_a_colouring_switch_or_a_filter_recolours_the_same_map(page, server, shipped):
+    """The chart is updated in place: the same canvas, new colours, the address follows."""
+    open_page(page, server)
+    map_canvas(page).evaluate("canvas => { canvas.dataset.first = 'yes'; }")
+    page.get_by_role("radio", name="Last contact").click()
+    settle(page)
+    assert "colour=Last+contact" in page.url
+    rows = world_map.country_rows(summary_of(shipped), "Last contact").set_index("iso3")
+    for code, colour in map_colours(page, BIG).items():
+        assert close(colour, rows.loc[code, "colour"]), (code, colour)
+    assert "Months since the last meeting" in page.locator(".map-legend").inner_text()
+    page.locator("[class*='st-key-region'] input").first.click()
+    page.keyboard.type("Europe")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    settle(page)
+    assert "region=Europe" in page.url
+    assert map_canvas(page).evaluate("canvas => canvas.dataset.first") == "yes"
+
+
+def test_the_map_tooltip_is_a_few_short_lines_beside_the_country(page, server):
+    open_page(page, server)
+    text = map_tooltip(page, "CAN")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines[0] == "Canada" and "Meetings: 3" in lines
+    assert all(len(line) <= world_map.LINE_WIDTH for line in lines)
+    x, y = country_point(page, "CAN")
+    box = page.locator("#vg-tooltip-element").bounding_box()
+    covered = box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"]
+    assert not covered  # beside the country, not over it
+    assert "Not met yet" in map_tooltip(page, "NER")
 
 
 def test_clicking_countries_filters_every_page(page, server, shipped, shots):
@@ -95,11 +153,18 @@ def test_clicking_countries_filters_every_page(page, server, shipped, shots):
     assert count_caption(page) == f"{len(canada)} of {len(shipped)} meetings shown"
     assert "country=Canada" in page.url
     shot(page, shots, "country-panel")
-    click_country(page, "MEX")  # another country while one is chosen
+    # Only Canada keeps its colour; the map frames it, outlined, among its neighbours.
+    around_canada = world_map.frame(["CAN"], 0.5)
+    drawn = map_colours(page, ["CAN", "MEX", "USA"], around_canada)
+    assert close(drawn["MEX"], world_map.LIGHT.nothing)
+    assert close(drawn["USA"], world_map.LIGHT.nothing)
+    click_country(page, "MEX", around_canada)  # another country while one is chosen
     page.get_by_role("heading", name="Mexico").wait_for(timeout=30_000)
-    settle(page)
     mexico = shipped[shipped["iso3"] == "MEX"]
-    assert count_caption(page) == f"{len(mexico)} of {len(shipped)} meetings shown"
+    shown = f"{len(mexico)} of {len(shipped)} meetings shown"
+    page.get_by_test_id("stSidebar").get_by_text(shown).wait_for(timeout=30_000)
+    settle(page)
+    assert count_caption(page) == shown
     page.get_by_role("link", name="Data and downloads").click()
     settle(page)
     assert count_caption(page) == f"{len(mexico)} of {len(shipped)} meetings shown"
@@ -110,13 +175,55 @@ def test_clicking_countries_filters_every_page(page, server, shipped, shots):
 
 def test_a_never_met_mission_clicked_on_the_coverage_map_opens_its_panel(page, server, shipped):
     open_page(page, f"{server}/?colour=Coverage")
-    missions = set(aggregates.missions()["iso3"])
-    engaged = set(shipped["iso3"].astype(str))
-    assert set(drawn_codes(page)) == (engaged | missions) & charts.drawable_iso3()
+    never = world_map.COVERAGE[aggregates.NEVER_MET][1]
+    assert close(map_colours(page, ["ARG"])["ARG"], never)
+    assert "Resident mission in Seoul" in map_tooltip(page, "ARG")
     click_country(page, "ARG")
     page.get_by_text("No meeting with Argentina is recorded yet").wait_for(timeout=30_000)
-    assert "Argentina" in page.locator("[class*='st-key-country']").first.inner_text()
+    assert "It has a resident embassy in Seoul." in page.get_by_test_id("stAlert").inner_text()
     assert "country=Argentina" in page.url
+
+
+def test_a_country_never_met_and_without_a_mission_opens_its_panel(page, server):
+    """Niger is not among the country filter's choices: its panel opens all the same."""
+    open_page(page, server)
+    click_country(page, "NER")
+    page.get_by_text("No meeting with Niger is recorded yet").wait_for(timeout=30_000)
+    settle(page)
+    assert "It has no resident embassy in Seoul." in page.get_by_test_id("stAlert").inner_text()
+    page.get_by_role("button", name="Show all countries").click()
+    settle(page)
+    assert page.get_by_text("No meeting with Niger").count() == 0
+    assert page.get_by_role("heading", name="Engaged countries").count() == 1
+    click_country(page, "NER")
+    page.get_by_role("button", name="Record a meeting with Niger").click()
+    settle(page)
+    assert "/Record" in page.url  # the form starts with the country
+    country = page.locator("[data-testid='stSelectbox']").filter(has_text="Country").first
+    country.wait_for(timeout=30_000)
+    shown = country.evaluate("box => box.innerText + ' ' + box.querySelector('input').value")
+    assert "Niger" in shown
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_map_in_korean_light_and_dark(browser, server, shipped, shots, scheme):
+    page = new_page(browser, scheme=scheme)
+    try:
+        open_page(page, f"{server}/?lang=ko&colour=Last+contact")
+        colours = world_map.palette(scheme == "dark")
+        with i18n.speaking("ko"):
+            rows = world_map.country_rows(
+                summary_of(shipped), "Last contact", dark=scheme == "dark"
+            ).set_index("iso3")
+        for code, colour in map_colours(page, BIG + NEVER).items():
+            assert close(colour, rows.loc[code, "colour"]), (code, colour)
+        assert map_colours(page, ["NER"])["NER"] == colours.nothing
+        lines = map_tooltip(page, "CAN").splitlines()
+        assert lines[0].strip() == "캐나다" and any("면담 수: 3" in line for line in lines)
+        assert "아직 면담 없음" in page.locator(".map-legend").inner_text()
+        shot(page, shots, f"outreach-map-ko-{scheme}")
+    finally:
+        page.context.close()
 
 
 # Charts ----------------------------------------------------------------------------------
@@ -396,7 +503,8 @@ def test_a_news_item_pasted_edited_and_saved_is_on_the_map_and_in_the_download(b
             settle(page)
             page.get_by_text("Imported 6 meetings").wait_for(timeout=30_000)
             open_page(page, base)
-            assert {"CAN", "KAZ", "MEX", "TJK", "TKM", "AFG"} <= set(drawn_codes(page))
+            imported = map_colours(page, ["CAN", "KAZ", "MEX", "TJK", "TKM", "AFG"])
+            assert world_map.LIGHT.nothing not in set(imported.values())
             open_page(page, base + "/Data")
             path, _name = download(page, "Download CSV")
             table = read_csv(path)
@@ -457,6 +565,6 @@ def test_the_korean_brief_and_the_organisation_brief(browser, server, shots):
     assert name.startswith("organisation_brief_Asia_")
     text, pictures = pdf_text(path)
     assert "Region: Asia" in text and "Kazakhstan" in text and "Canada" not in text
-    assert pictures == 1  # the map, drawn by kaleido in Chromium on the server
+    assert pictures == 1  # the map, drawn by vl-convert on the server (no browser)
     assert outside_requests(page.requests, server) == []
     page.context.close()

@@ -779,12 +779,32 @@ KOREAN_NAMES_READ = sorted(
 )
 
 
-@pytest.mark.parametrize(("name", "expected"), KOREAN_NAMES_READ)
+# Short English forms news reads in press text (once a table of news's own).
+ENGLISH_SHORT_NAMES_READ = [
+    ("Viet Nam", "VNM"),
+    ("St Lucia", "LCA"),
+    ("St. Lucia", "LCA"),
+    ("Türkiye", "TUR"),
+    ("Turkiye", "TUR"),
+    ("St Kitts and Nevis", "KNA"),
+    ("St Kitts", "KNA"),
+    ("St Vincent and the Grenadines", "VCT"),
+    ("St Vincent", "VCT"),
+    ("Czechia", "CZE"),
+    ("Timor-Leste", "TLS"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), KOREAN_NAMES_READ + ENGLISH_SHORT_NAMES_READ)
 def test_a_korean_name_news_reads_the_form_reads_as_the_same_country(name, expected):
     from lib.news import read_news
     from lib.recording import country_cell
 
-    sentence = f"서울시는 2025년 5월 12일 주한 {name} 대사를 만났다."
+    sentence = (
+        f"서울시는 2025년 5월 12일 주한 {name} 대사를 만났다."
+        if re.search("[가-힣]", name)
+        else f"On 12 May 2025 the Secretary General met the Ambassador of {name} in Seoul."
+    )
     drafts = read_news(sentence, published=date(2025, 5, 13)).drafts
     shown, problem = country_cell(name)
     if name in AMBIGUOUS_NAMES:  # "도미니카": neither guesses
@@ -804,8 +824,66 @@ def test_news_keeps_no_country_table_of_its_own():
 
 def test_each_vocabulary_file_and_kind_of_name_is_described_in_the_docs():
     documented = (M49_PATH.parent.parent / "docs" / "data-sources.md").read_text(encoding="utf-8")
-    for path in (countries.NAMES_PATH, countries.REGION_NAMES_PATH):
+    for path in (
+        countries.NAMES_PATH,
+        countries.REGION_NAMES_PATH,
+        countries.GROUPS_PATH,
+        countries.GROUP_NAMES_PATH,
+    ):
         assert f"## data/{path.name}" in documented
     section = documented.split("## data/country_names.csv", 1)[1].split("\n## ", 1)[0]
     for kinds in countries.NAME_KINDS.values():
         assert all(f"`{kind}`" in section for kind in kinds)
+
+
+def test_every_country_name_news_reads_in_english_the_form_reads_as_the_same_country():
+    from lib.news.mentions import _english_names
+
+    _pattern, names = _english_names()
+    read = {text: iso3 for text, (iso3, kind, _options) in names.items() if iso3}
+    assert {"Viet Nam", "St Lucia", "Türkiye", "St Kitts"} <= set(read)
+    assert {text: resolve_country(text).iso3 for text in read} == read
+
+
+# --- Groups of countries: members and names are data, read by news, the form and the import.
+
+
+def test_news_reads_the_groups_members_from_the_data_file():
+    from lib.news import groups
+
+    assert groups.MEMBERS == countries.country_groups()
+    assert len(groups.MEMBERS["ASEAN"]) == 10 and "VNM" in groups.MEMBERS["ASEAN"]
+    assert {name for name, group in countries.group_names().items() if group == "EU"} >= {
+        "EU",
+        "European Union",
+        "유럽연합",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(countries.group_names()))
+def test_a_group_is_refused_as_a_country_and_the_message_names_it(name):
+    error = refused(name)
+    group = countries.group_names()[name]
+    count = len(countries.country_groups()[group])
+    assert not error.ambiguous and error.suggestions == []
+    assert f'"{name}" is a group of {count} countries' in str(error)
+    with i18n.speaking("ko"):
+        assert f"{count}개국의 모임" in str(error)
+
+
+def test_a_file_row_naming_a_group_is_refused_with_the_groups_words():
+    body = "date,country\n2025-05-12,Canada\n2025-05-13,the EU\n"
+    result = read_meetings(io.BytesIO(body.encode("utf-8")), name="groups.csv")
+    assert list(result.meetings["iso3"]) == ["CAN"]
+    [problem] = result.problems
+    assert (problem.line, problem.column) == (3, "country")
+    assert "group of 27 countries" in str(problem.message)
+
+
+def test_the_form_refuses_a_group_with_the_groups_words():
+    from lib.ui.forms import record_of
+
+    _record, problems = record_of(
+        {"typed_country": "아세안", "date": date(2025, 5, 12), "date_precision": "day"}
+    )
+    assert "group of 10 countries" in str(problems["country"])

@@ -212,6 +212,21 @@ CHECKS = textwrap.dedent(
     seen["stored"] = saved["ward"]
     seen["stored_table"] = store.meetings().loc[0, "ward"]
     store.close()
+
+    panel = (
+        "import io\\n"
+        "from lib.meetings import read_meetings\\n"
+        "from lib.ui.panels.meeting import meeting_details, meetings_table\\n"
+        f"text = {text!r}\\n"
+        "meetings = read_meetings(io.BytesIO(text), 'meetings.csv').meetings\\n"
+        "meetings_table(meetings, key='table')\\n"
+        "meeting_details(meetings, str(meetings['id'].iloc[0]), editable=False)\\n"
+    )
+    at = AppTest.from_string(panel).run()
+    seen["panel_errors"] = [str(error.value) for error in at.exception]
+    seen["table"] = list(at.dataframe[0].value.columns)
+    seen["table_ward"] = str(at.dataframe[0].value["Ward"].iloc[0])
+    seen["panel"] = [element.value for element in at.markdown]
     print(json.dumps(seen, ensure_ascii=False))
     """
 )
@@ -244,6 +259,10 @@ def test_a_declared_field_flows_to_the_file_format_the_form_the_search_and_the_s
     assert "Ward" in seen["form"]
     assert seen["recorded"] == "Jongno" and seen["form_value"] == "Jongno"
     assert seen["stored"] == seen["stored_table"] == "Mapo"
+    # The meetings table and the meeting panel show it too, as the text it is.
+    assert seen["panel_errors"] == []
+    assert seen["table"][-1] == "Ward" and seen["table_ward"] == "Jongno Quokka"
+    assert any("Ward: Jongno Quokka" in text.split("  \n") for text in seen["panel"])
 
 
 def test_the_forms_layout_places_only_declared_fields_each_once():

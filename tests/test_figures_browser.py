@@ -13,7 +13,7 @@ from lib import aggregates, charts, i18n
 from lib.filters import Filters, apply, program_rows
 from lib.meetings import read_meetings
 from tests.browsing import ROOT
-from tests.colours import contrast, over, parse
+from tests.colours import contrast, over
 from tests.figure_page import BACKGROUND, draw
 
 pytestmark = pytest.mark.browser
@@ -321,54 +321,10 @@ def test_category_axis_titles_are_level_and_clear_of_the_labels(
 # Colour scales --------------------------------------------------------------------------
 
 
-def fills(page) -> dict[str, tuple[str, float]]:
-    """ISO3 → (fill colour, fill opacity) of each drawn country."""
-    return {
-        code: (fill, float(opacity))
-        for code, fill, opacity in page.evaluate(
-            """() => Array.from(document.querySelectorAll('path.choroplethlocation'))
-            .filter(p => p.getAttribute('d'))
-            .map(p => [p.__data__.loc, getComputedStyle(p).fill,
-                       getComputedStyle(p).fillOpacity])"""
-        )
-    }
-
-
 def strength(fill: tuple[str, float], scheme: str) -> float:
     """How far a drawn colour stands out from the page."""
     page = BACKGROUND[scheme]
     return contrast(over(fill[0], page, fill[1]), over(page, page))
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_map_colours_more_meetings_more_strongly(browser, summary, screenshots, scheme):
-    figure = charts.map_figure(summary, "Meetings", dark=scheme == "dark")
-    page = shown(browser, figure, screenshots, "map-meetings", scheme)
-    drawn = fills(page)
-    counts = summary.set_index("iso3")["meetings"]
-    on_map = counts[counts.index.isin(drawn)]
-    most, fewest = on_map.idxmax(), on_map.idxmin()
-    assert on_map[most] > on_map[fewest]
-    assert strength(drawn[most], scheme) > strength(drawn[fewest], scheme)
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_last_contact_map_draws_recent_contacts_strongest(browser, summary, screenshots, scheme):
-    figure = charts.map_figure(summary, "Last contact", dark=scheme == "dark")
-    page = shown(browser, figure, screenshots, "map-last-contact", scheme)
-    drawn = fills(page)
-    months = summary.set_index("iso3")["months_since"]
-    on_map = months[months.index.isin(drawn)]
-    recent, oldest = on_map.idxmin(), on_map.idxmax()
-    assert strength(drawn[recent], scheme) > strength(drawn[oldest], scheme)
-    # A never-met country shows the land colour, which must not pass for a recent contact.
-    land = page.evaluate(
-        """() => { const p = document.querySelector('.layer.land path');
-                   const s = getComputedStyle(p); return [s.fill, s.fillOpacity]; }"""
-    )
-    page_colour = BACKGROUND[scheme]
-    land_colour = over(land[0], page_colour, float(land[1]))
-    assert contrast(over(drawn[recent][0], page_colour, drawn[recent][1]), land_colour) > 3
 
 
 def heatmap_cells(page) -> list[dict]:
@@ -431,55 +387,6 @@ def test_heatmap_zero_cells_are_palest_and_counts_readable(browser, shipped, scr
     assert row_height / len(counts) >= 28
 
 
-# The map ---------------------------------------------------------------------------------
-
-
-def test_map_draws_every_engaged_country_offline(browser, shipped, summary, screenshots):
-    page = shown(browser, charts.map_figure(summary), screenshots, "map")
-    engaged = set(shipped["iso3"].astype(str))
-    assert set(fills(page)) == engaged & charts.drawable_iso3()
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_coverage_map_draws_never_met_missions_too(browser, shipped, summary, screenshots, scheme):
-    figure = charts.map_figure(summary, "Coverage", aggregates.missions(), dark=scheme == "dark")
-    page = shown(browser, figure, screenshots, "map-coverage", scheme, PHONE)
-    engaged = set(shipped["iso3"].astype(str))
-    missions = set(aggregates.missions()["iso3"])
-    assert set(fills(page)) == (engaged | missions) & charts.drawable_iso3()
-    legend = page.eval_on_selector_all(".legendtext", "ts => ts.map(t => t.textContent)")
-    assert "Resident mission, never met" in legend
-
-
-def map_box(page) -> dict:
-    """Where the countries and the land are drawn, and where the colour bar is."""
-    return page.evaluate(
-        """() => {
-        const union = nodes => nodes.map(n => n.getBoundingClientRect()).reduce((a, b) => ({
-            left: Math.min(a.left, b.left), right: Math.max(a.right, b.right),
-            top: Math.min(a.top, b.top), bottom: Math.max(a.bottom, b.bottom)}));
-        const gd = document.getElementById('figure');
-        const drawn = Array.from(gd.querySelectorAll('path.choroplethlocation'))
-            .filter(p => p.getAttribute('d'));
-        return {
-            land: union(Array.from(gd.querySelectorAll('.layer.land path'))),
-            countries: union(drawn),
-            bar: union(Array.from(gd.querySelectorAll('.colorbar'))),
-            figure: gd.getBoundingClientRect().toJSON(),
-        };
-    }"""
-    )
-
-
-@pytest.mark.parametrize("width", [PHONE, LAPTOP])
-def test_map_is_not_squeezed_by_its_colour_bar(browser, summary, screenshots, width):
-    page = shown(browser, charts.map_figure(summary), screenshots, "map-meetings", width=width)
-    box = map_box(page)
-    if width == PHONE:  # the whole width of the phone goes to the map
-        assert box["land"]["right"] - box["land"]["left"] >= 0.9 * width
-    assert box["bar"]["top"] >= box["land"]["bottom"] - 1  # the colour bar is under it
-
-
 def modebar_and_titles(page) -> dict:
     page.locator("#figure").hover()  # the toolbar shows on hover
     page.wait_for_timeout(300)
@@ -503,12 +410,9 @@ def overlap(a: dict, b: dict) -> bool:
 
 
 @pytest.mark.parametrize("width", [PHONE, LAPTOP])
-def test_toolbar_never_covers_a_colour_bar_title(browser, shipped, summary, screenshots, width):
+def test_toolbar_never_covers_a_colour_bar_title(browser, shipped, screenshots, width):
     counts = aggregates.program_region_counts(shipped, program_rows(shipped))
-    for name, figure in (
-        ("map-toolbar", charts.map_figure(summary, "Last contact")),
-        ("heatmap-toolbar", charts.heatmap_figure(counts)),
-    ):
+    for name, figure in (("heatmap-toolbar", charts.heatmap_figure(counts)),):
         page = shown(browser, figure, screenshots, name, width=width)
         found = modebar_and_titles(page)
         assert found["titles"], name
@@ -516,83 +420,13 @@ def test_toolbar_never_covers_a_colour_bar_title(browser, shipped, summary, scre
         assert not any(overlap(found["modebar"], title) for title in found["titles"]), name
 
 
-def test_map_zooms_to_a_region_and_shows_the_world_unfiltered(
-    browser, shipped, summary, screenshots
-):
-    europe = apply(shipped, Filters.of(region="Europe"))
-    europe_summary = aggregates.country_summary(europe, program_rows(europe))
-    widths = {}
-    for zoom in (False, True):
-        figure = charts.map_figure(europe_summary, zoom=zoom)
-        page = shown(browser, figure, screenshots, f"map-europe-zoom-{zoom}")
-        box = map_box(page)["countries"]
-        widths[zoom] = box["right"] - box["left"]
-    assert widths[True] > 3 * widths[False]  # Europe fills the map, not a corner of it
-    page = shown(browser, charts.map_figure(summary), screenshots, "map-world")
-    ranges = page.evaluate(
-        "() => { const g = document.getElementById('figure')._fullLayout.geo;"
-        " return [g.lonaxis.range, g.lataxis.range]; }"
-    )
-    assert ranges == [[-180, 180], [-90, 90]]
-
-
-def test_a_chosen_country_is_outlined_among_clickable_neighbours(browser, summary, screenshots):
-    figure = charts.map_figure(summary, selected=["KAZ"], zoom=True)
-    page = shown(browser, figure, screenshots, "map-chosen")
-    strokes = page.evaluate(
-        """() => Object.fromEntries(Array.from(document.querySelectorAll(
-            'path.choroplethlocation')).filter(p => p.getAttribute('d')).map(p => [p.__data__.loc,
-            [getComputedStyle(p).stroke, parseFloat(getComputedStyle(p).strokeWidth),
-             parseFloat(getComputedStyle(p).opacity)]]))"""
-    )
-    assert strokes["KAZ"][1] > 2 * strokes["UZB"][1]
-    assert parse(strokes["KAZ"][0])[:3] == parse(charts.SELECTED)[:3]
-    for neighbour in ("UZB", "MNG"):  # met, drawn and clickable around it
-        assert neighbour in strokes and strokes[neighbour][2] == 1
-
-
 # A dark page ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_borders_grid_and_hover_box_stay_readable(browser, shipped, summary, screenshots, scheme):
+def test_grid_stays_readable(browser, shipped, screenshots, scheme):
     page_colour = BACKGROUND[scheme]
     background = over(page_colour, page_colour)
-    figure = charts.map_figure(summary, "Meetings", dark=scheme == "dark")
-    page = shown(browser, figure, screenshots, "map-borders", scheme)
-    borders = page.evaluate(
-        """() => [document.querySelector('.layer.countries path'),
-                  document.querySelector('path.choroplethlocation')].map(p => {
-            const s = getComputedStyle(p);
-            return [s.stroke, parseFloat(s.strokeOpacity), parseFloat(s.strokeWidth)];
-        })"""
-    )
-    for stroke, opacity, width in borders:
-        assert width > 0 and contrast(over(stroke, page_colour, opacity), background) >= 3
-    # The hover box over a country: dark text in a light box, whatever the page.
-    point = page.evaluate(
-        """() => {
-        const path = Array.from(document.querySelectorAll('path.choroplethlocation'))
-            .find(p => p.__data__.loc === 'BRA');
-        const box = path.getBBox(), matrix = path.getScreenCTM();
-        for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
-            const x = box.x + box.width * i / 20, y = box.y + box.height * j / 20;
-            if (path.isPointInFill(new DOMPoint(x, y))) {
-                const p = new DOMPoint(x, y).matrixTransform(matrix);
-                return [p.x, p.y];
-            }
-        }
-    }"""
-    )
-    page.mouse.move(*point)
-    page.wait_for_selector(".hoverlayer .hovertext")
-    box, text = page.evaluate(
-        """() => { const h = document.querySelector('.hoverlayer .hovertext');
-        return [getComputedStyle(h.querySelector('path')).fill,
-                getComputedStyle(h.querySelector('text')).fill]; }"""
-    )
-    assert contrast(over(text, page_colour), over(box, page_colour)) >= 7
-    assert "Brazil" in page.text_content(".hoverlayer")
     # Gridlines of the meetings-per-month chart.
     monthly = charts.monthly_figure(aggregates.monthly_counts(shipped))
     page = shown(browser, monthly, screenshots, "monthly-grid", scheme)

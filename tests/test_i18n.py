@@ -147,6 +147,19 @@ def figure_texts(spec: dict) -> list[str]:
     return texts
 
 
+def vega_texts(proto) -> list[str]:
+    """What the map's tooltips say: the text columns of a Vega-Lite chart's datasets."""
+    import pyarrow as pa
+
+    texts = []
+    for dataset in proto.datasets:
+        table = pa.ipc.open_stream(dataset.data.data).read_all()
+        for column in table.column_names:
+            if column in ("title", "line1", "line2", "line3", "line4"):
+                texts += [v for v in table.column(column).to_pylist() if v]
+    return texts
+
+
 def _table_texts(element) -> list[str]:
     """A table's column labels and cells as shown (a choice column shows its options' labels)."""
     config = json.loads(element.proto.columns or "{}")
@@ -177,6 +190,8 @@ def shown_texts(at: AppTest) -> list[str]:
             continue  # a page's style (lib/ui/layout.py, the uploaders' words): not text
         elif kind == "UnknownElement" and getattr(node, "type", "") == "plotly_chart":
             texts += figure_texts(json.loads(node.proto.spec))
+        elif kind == "UnknownElement" and getattr(node, "type", "") == "vega_lite_chart":
+            texts += vega_texts(node.proto)
         elif getattr(node, "proto", None) is not None:
             try:
                 texts += _proto_texts(MessageToDict(node.proto))

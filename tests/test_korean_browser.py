@@ -110,7 +110,7 @@ STATES = [
     ("/Follow-ups?status=all", "후속조치"),
     ("/Follow-ups?status=dropped", "후속조치"),
     ("/Data?country=Canada&region=Africa", "데이터 및 내려받기"),
-    ("/Timeline?q=zzzz-nothing", "타임라인"),
+    ("/Timeline?q=없는검색어", "타임라인"),  # the advice quotes the search back
     ("/Record", "면담 기록"),
     (f"/Record?meeting={EDITED}", "면담 기록"),
     ("/Import", "면담 가져오기"),

@@ -715,3 +715,33 @@ def test_validate_record_gives_what_a_one_row_table_gives(record):
         assert set(by_record(record)["problems"]) == {"date", "country"}
     else:
         assert by_record(record) == expected
+
+
+# --- One reading of a date: a file row and a saved record give the same window ----------
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    day=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    precision=st.sampled_from(["day", "week", "month", "quarter", "year"]),
+)
+def test_a_file_row_and_a_saved_record_read_a_date_as_the_same_window(day, precision):
+    # "2019-04-15" with "month" is the calendar month containing it (all of April) whether
+    # the row is read from a file or saved as a record and read back.
+    cells = {"date": day.isoformat(), "date_precision": precision, "country": "Canada"}
+    row = "date,date_precision,country\n" + ",".join(cells.values()) + "\n"
+    from_file = read_meetings(io.BytesIO(row.encode()), name="meetings.csv").meetings
+    saved = validate_record(cells)
+    again = ",".join([saved["date"], saved["date_precision"], "Canada"])
+    from_record = read_meetings(
+        io.BytesIO(("date,date_precision,country\n" + again + "\n").encode()), name="saved.csv"
+    ).meetings
+    window = from_file.loc[0, ["date", "date_end"]].tolist()
+    assert window == from_record.loc[0, ["date", "date_end"]].tolist()
+    start, end = (moment.date() for moment in window)
+    assert start <= day <= end
+    if precision in ("month", "quarter", "year"):
+        assert start.day == 1 and (end + pd.Timedelta(days=1)).day == 1
+        assert {"month": 1, "quarter": 3, "year": 12}[precision] == (
+            (end.year - start.year) * 12 + end.month - start.month + 1
+        )

@@ -69,7 +69,7 @@ def test_overview_shows_figures_and_the_map(shipped):
     assert metric(at, "Meetings") == str(len(shipped))
     assert metric(at, "Countries engaged") == str(shipped["iso3"].nunique())
     assert metric(at, "Open follow-ups") == str((shipped["follow_up_status"] == "open").sum())
-    assert len(at.get("plotly_chart")) == 1
+    assert len(at.get("vega_lite_chart")) == 1  # the map (Vega-Lite since issue 20)
     assert shown_caption(at) == f"{len(shipped)} of {len(shipped)} meetings shown"
 
 
@@ -143,7 +143,7 @@ def test_a_never_met_country_opens_a_panel_that_says_so():
     assert_clean(at)
     assert any(s.value == "Argentina" for s in at.subheader)
     assert any("No meeting with Argentina is recorded yet" in i.value for i in at.info)
-    assert len(at.get("plotly_chart")) == 1  # the map stays, to click another country
+    assert len(at.get("vega_lite_chart")) == 1  # the map stays, to click another country
 
 
 def test_unknown_link_values_are_reported_and_ignored(shipped):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lib import aggregates, charts
+from lib import aggregates, world_map
 from lib import filters as flt
 from lib.countries import clear_resolution_cache, resolution_cache_info
 from lib.meetings import FORMAT_COLUMNS, PRECISIONS, read_meetings
@@ -63,11 +63,11 @@ def test_reading_resolves_each_distinct_country_text_once(twenty_thousand):
 def _map_json_bytes(path: Path) -> int:
     meetings = read_meetings(path).meetings
     summary = aggregates.country_summary(meetings, flt.program_rows(meetings))
-    figure = charts.map_figure(summary, "Meetings", aggregates.missions())
-    return len(figure.to_json())
+    rows = world_map.country_rows(summary, "Meetings", aggregates.missions())
+    return len(rows.to_json(orient="records"))
 
 
-def test_map_figure_is_built_from_countries_not_meetings(twenty_thousand, tmp_path):
+def test_map_rows_are_built_from_countries_not_meetings(twenty_thousand, tmp_path):
     small = tmp_path / "meetings_2000.csv"
     small.write_bytes(make_synthetic.csv_bytes(make_synthetic.synthetic_columns(2_000, 11)))
     size_small, size_large = _map_json_bytes(small), _map_json_bytes(twenty_thousand)

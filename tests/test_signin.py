@@ -74,6 +74,7 @@ def page_links(at: AppTest) -> list[str]:
 def shows_no_data(at: AppTest) -> None:
     assert not at.exception, [e.message for e in at.exception]
     assert not at.metric and not at.dataframe and not at.get("plotly_chart")
+    assert not at.get("vega_lite_chart")
     assert not at.get("page_link")
     assert all(m.key != "region.en" for m in at.sidebar.multiselect)
     written = texts(at)

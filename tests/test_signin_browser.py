@@ -69,7 +69,7 @@ def open_a_meeting(page, base: str) -> int:
 
 
 def assert_no_meeting_data(page) -> None:
-    for test_id in ("stDataFrame", "stPlotlyChart", "stMetric", "stSidebarNav"):
+    for test_id in ("stDataFrame", "stPlotlyChart", "stVegaLiteChart", "stMetric", "stSidebarNav"):
         assert page.get_by_test_id(test_id).count() == 0, test_id
     written = main_text(page) + sidebar_text(page)
     for word in ("Canada", "Kazakhstan", "meetings shown", "Outreach map"):

@@ -36,8 +36,9 @@ def brief_file_name(country: str, today: date) -> str:
 
 
 def organisation_brief_file_name(filters: flt.Filters, today: date) -> str:
-    """The organisation brief's file name, stating the filter and the day it was made."""
-    described = flt.describe(filters)
+    """The organisation brief's file name, stating the filter and the day it was made, with
+    the filter's values in the session's language as the CSV and XLSX file names write them."""
+    described = flt.describe(filters, flt.shown_value)
     return _("organisation_brief_{view}_{date}.pdf", view=described, date=today.isoformat())
 
 

@@ -62,8 +62,8 @@ def organisation_brief(
     else:
         pdf.text_block(
             _(
-                "The map is not included: it could not be drawn on this server (drawing it "
-                "needs Chromium). The figures and lists below are complete."
+                "The map is not included: it could not be drawn on this server. The figures "
+                "and lists below are complete."
             ),
             size=9,
             colour=WARNING,

@@ -93,6 +93,29 @@ def _parse_due(text: str) -> date | L_ | None:
     return start
 
 
+def window_start(day: date, precision: str) -> date:
+    """The first day of the window a day falls in at this precision: the calendar month,
+    quarter or year containing it ("2019-04-15" at "month" is April from the 1st); a day or a
+    week starts on the day given."""
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "quarter":
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    if precision == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def window_starts(days: pd.Series, precision: pd.Series) -> pd.Series:
+    """The first day of each row's window (see window_start), for a whole column."""
+    starts = days.copy()
+    for name, period in (("month", "M"), ("quarter", "Q"), ("year", "Y")):
+        within = (precision == name).to_numpy()
+        if within.any():
+            starts[within] = days[within].dt.to_period(period).dt.start_time
+    return starts
+
+
 def date_cell(start: date, precision: str) -> str:
     """The date cell of format v1 for a window's first day and its precision ("2019-Q2")."""
     if precision == "month":

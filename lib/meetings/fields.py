@@ -42,6 +42,8 @@ FOLLOW_UP_STATUSES = (N_("open"), N_("done"), N_("dropped"))
 class Field:
     """One field of a meeting: its column, its label, how it is written and where it appears.
 
+    `short_label` is its name in the meetings table and the meeting panel, when shorter than the
+    form's `label` ("Title" for "Their title").
     `korean_headers` are column names a Korean spreadsheet may use (matched ignoring spaces);
     `korean_choices` maps Korean words to the English `choices`. `reviewed` is the field's
     place in the news review's table, from 1 (0: not shown there). `column_from` is the store
@@ -61,6 +63,12 @@ class Field:
     in_form: bool = True
     reviewed: int = 0
     column_from: int | None = None
+    short_label: str = ""
+
+    @property
+    def shown_label(self) -> str:
+        """The label tables and the meeting panel show (short_label, else label), untranslated."""
+        return self.short_label or self.label
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -126,6 +134,7 @@ FIELDS = (
         searched=True,
         reviewed=11,
         column_from=1,
+        short_label=N_("Event"),
     ),
     Field(
         "counterpart",
@@ -142,6 +151,7 @@ FIELDS = (
         searched=True,
         reviewed=5,
         column_from=1,
+        short_label=N_("Title"),
     ),
     Field(
         "counterpart_type",
@@ -164,6 +174,7 @@ FIELDS = (
         refused=N_("'{text}' is not a counterpart type. Use one of: {values}."),
         reviewed=6,
         column_from=1,
+        short_label=N_("Type"),
     ),
     Field(
         "representative",
@@ -191,6 +202,7 @@ FIELDS = (
         ("프로그램", "관련 프로그램", "사업"),
         reviewed=7,
         column_from=1,
+        short_label=N_("Programs"),
     ),
     Field(
         "cities",
@@ -199,6 +211,7 @@ FIELDS = (
         ("도시", "관련 도시"),
         reviewed=8,
         column_from=1,
+        short_label=N_("Cities"),
     ),
     Field(
         "follow_up",
@@ -208,6 +221,7 @@ FIELDS = (
         searched=True,
         reviewed=9,
         column_from=1,
+        short_label=N_("Follow-up"),
     ),
     Field(
         "follow_up_owner",
@@ -231,6 +245,7 @@ FIELDS = (
         },
         refused=N_("'{text}' is not a follow-up status. Use one of: {values}."),
         column_from=1,
+        short_label=N_("Status"),
     ),
     Field(
         "follow_up_due",
@@ -255,6 +270,7 @@ FIELDS = (
         korean_headers=("출처 제목", "출처", "기사 제목"),
         searched=True,
         column_from=1,
+        short_label=N_("Source"),
     ),
     Field(
         "source_url",

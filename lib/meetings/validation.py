@@ -10,7 +10,13 @@ import pandas as pd
 
 from lib.countries import Country, CountryNotFound, country_by_iso3, resolve_country
 from lib.i18n import L_, N_, _
-from lib.meetings.dates import _parse_due, _window_ends, date_cell, parse_date
+from lib.meetings.dates import (
+    _parse_due,
+    _window_ends,
+    date_cell,
+    parse_date,
+    window_starts,
+)
 from lib.meetings.fields import BY_NAME, of_kind
 from lib.meetings.schema import (
     ADDED_COLUMNS,
@@ -188,8 +194,10 @@ def validate_table(table: pd.DataFrame, first_line: int = 2) -> ReadResult:
     # Copying every column of a large file costs as much memory as the file: only when needed.
     meetings = table if keep.all() else table[keep].reset_index(drop=True)
     meetings["id"] = ids[keep].reset_index(drop=True)
-    meetings["date"] = starts[keep]
     meetings["date_precision"] = precision[keep]
+    # A day with a wider precision stands for the calendar window containing it, as a saved
+    # record keeps it ("2019-04-15" with "month" is April): one reading in both paths.
+    meetings["date"] = window_starts(pd.Series(starts[keep]), pd.Series(precision[keep])).to_numpy()
     meetings["date_end"] = _window_ends(meetings["date"], meetings["date_precision"])
     chosen["follow_up_status"] = status
     for column in CHOICE_COLUMNS:

@@ -3,31 +3,20 @@ when the text says every member's envoy took part ("all ten ASEAN ambassadors",
 "아세안 10개국 대사").
 
 A group named without that ("ASEAN envoys", "some EU ambassadors") stays a group: its
-members are not guessed. The members below are news's own small table (the lead keeps
-country wordings in data files read through lib.countries; this one names groups, not
-countries).
+members are not guessed. The members and the groups' names are data
+(data/country_groups.csv, data/group_names.csv), read through lib.countries as the form and
+the import read them.
 """
 
 from __future__ import annotations
 
 import re
 
+from lib.countries import country_groups, group_names
 from lib.news.mentions import Mention
 
-MEMBERS = {
-    "ASEAN": ("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"),
-    "GCC": ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE"),
-    "EU": (
-        "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC",
-        "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK",
-        "SVN", "ESP", "SWE",
-    ),
-}  # fmt: skip
-_NAMES = {
-    "ASEAN": "ASEAN", "아세안": "ASEAN", "동남아시아국가연합": "ASEAN",
-    "GCC": "GCC", "걸프협력회의": "GCC", "Gulf Cooperation Council": "GCC",
-    "EU": "EU", "European Union": "EU", "유럽연합": "EU",
-}  # fmt: skip
+MEMBERS = country_groups()
+_NAMES = group_names()
 _NUMBERS = {
     "six": 6, "ten": 10, "twenty-seven": 27, "all": 0, "every": 0, "each": 0, "all the": 0,
 }  # fmt: skip

@@ -25,16 +25,6 @@ _WRITTEN_CODES = {"UAE", "U.A.E.", "UK", "U.K.", "US", "U.S.", "USA", "U.S.A.", 
 _LEFT_OUT_ALIASES = {"America", "Emirates", "The Emirates", "Persia", "ROC", "Lao", "Korea DPR"}
 
 
-# Short forms news writes that the country table lacks (news's own small table; the lead
-# keeps the shared wordings in data files read through lib.countries).
-ENGLISH_SHORT_NAMES = {
-    "St Kitts and Nevis": "KNA", "St. Kitts and Nevis": "KNA", "St Kitts": "KNA",
-    "St Lucia": "LCA", "St. Lucia": "LCA", "St Vincent and the Grenadines": "VCT",
-    "St. Vincent and the Grenadines": "VCT", "St Vincent": "VCT", "Viet Nam": "VNM",
-    "Türkiye": "TUR", "Turkiye": "TUR", "Czechia": "CZE", "Timor-Leste": "TLS",
-}  # fmt: skip
-
-
 @dataclass(frozen=True)
 class Mention:
     """A country named in a sentence: where, as what, and the part it plays."""
@@ -80,8 +70,6 @@ def _english_names() -> tuple[re.Pattern, dict[str, tuple[str, str, tuple[str, .
             add(demonym, "demonym")
     for text in AMBIGUOUS:
         add(text, "ambiguous")
-    for text, iso3 in ENGLISH_SHORT_NAMES.items():
-        names.setdefault(text, (iso3, "name", ()))
     for region in w.REGION_WORDS:
         names[region] = ("", "region", ())
     alternatives = sorted(names, key=len, reverse=True)

@@ -1,8 +1,9 @@
 """The PDF briefs on the pages: a country's brief for a visit, and the organisation brief.
 
 Nothing is made while a page is drawn. The country brief is written when its button is
-clicked (well under a second); the organisation brief draws the map in Chromium (a few
-seconds), so it is prepared on request with a spinner and then offered for download.
+clicked (well under a second); the organisation brief also draws the map (vl-convert, in
+this process: about a second), so it is prepared on request with a spinner and then
+offered for download.
 """
 
 from datetime import date

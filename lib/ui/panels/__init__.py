@@ -5,7 +5,12 @@
 (?meeting=<id>), `country` (one country's panel) and `engaged` (the engaged countries).
 """
 
-from lib.ui.panels.country import country_panel, reset_country
+from lib.ui.panels.country import (
+    MAP_COUNTRY_KEY,
+    RECORD_COUNTRY_KEY,
+    country_panel,
+    reset_country,
+)
 from lib.ui.panels.engaged import engaged_table
 from lib.ui.panels.linked_meeting import MEETING_PARAM, linked_meeting
 from lib.ui.panels.meeting import (
@@ -20,7 +25,9 @@ from lib.ui.panels.overview import figures_row, missions_in_view, overview_figur
 from lib.ui.panels.page_frame import empty_state, heading, show_problems
 
 __all__ = [
+    "MAP_COUNTRY_KEY",
     "MEETING_PARAM",
+    "RECORD_COUNTRY_KEY",
     "TABLE_ROWS",
     "country_panel",
     "empty_state",

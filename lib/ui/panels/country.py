@@ -13,6 +13,9 @@ from lib.ui.panels.meeting import follow_up_state, meeting_details, meetings_tab
 from lib.ui.sidebar import View
 from lib.ui.text import plain, shown_country, shown_program, shown_region
 
+RECORD_COUNTRY_KEY = "record_country"  # the country the Record page's new form starts with
+MAP_COUNTRY_KEY = "map_country"  # a country clicked on the map that the filter does not offer
+
 
 def country_panel(
     view: View,
@@ -35,11 +38,21 @@ def country_panel(
         resident = country in set(aggregates.missions()["country"])
         st.info(
             _("No meeting with {country} is recorded yet.", country=shown_country(country))
-            + (" " + _("It has a resident embassy in Seoul.") if resident else ""),
+            + " "
+            + (
+                _("It has a resident embassy in Seoul.")
+                if resident
+                else _("It has no resident embassy in Seoul.")
+            ),
             icon=":material/info:",
         )
         if editable and signin.can("record"):
-            st.page_link(RECORD_PAGE, label=_("Record a meeting"), icon=":material/edit_note:")
+            if st.button(
+                _("Record a meeting with {country}", country=shown_country(country)),
+                icon=":material/edit_note:",
+            ):
+                st.session_state[RECORD_COUNTRY_KEY] = country
+                st.switch_page(RECORD_PAGE)
         return
     first = mine.iloc[0]
     head.caption(
@@ -75,5 +88,6 @@ def _bold(text: str) -> str:
 
 
 def reset_country() -> None:
-    """Clear the country filter (a button callback)."""
+    """Clear the country filter and the country clicked on the map (a button callback)."""
     address.change("country", [])
+    st.session_state.pop(MAP_COUNTRY_KEY, None)

@@ -5,12 +5,60 @@ import streamlit as st
 
 from lib import followups
 from lib.i18n import _
-from lib.meetings import date_labels
+from lib.meetings import date_labels, day_label
+from lib.meetings.fields import BY_NAME, FIELDS, WRITTEN_KINDS, Field
 from lib.ui import signin
 from lib.ui.navigation import RECORD_PAGE
 from lib.ui.text import plain, shown_country, shown_program, shown_value, web_link
 
 TABLE_ROWS = 2000  # rows sent to the browser; downloads hold every row
+
+# Where a meeting's fields show. The table has every field of lib/meetings/fields.py in the
+# registry's order but those it leaves out to stay narrow (the panel shows them); the panel
+# lists as facts every field it does not show in a place of its own, the known ones first.
+# So a new field shows in both by itself.
+_TABLE_LEAVES_OUT = frozenset(
+    {"id", "date_precision", "event", "representative", "meeting_type", "location", "cities"}
+    | {"follow_up_owner", "follow_up_due", "source_url"}
+)
+_FACTS_FIRST = (
+    "counterpart_title",
+    "counterpart_type",
+    "representative",
+    "event",
+    "location",
+    "programs",
+    "cities",
+)
+# Shown in the panel's own places: the headline, the follow-up, the summary, the source.
+_SHOWN_APART = frozenset(
+    {"id", "date", "date_precision", "country", "counterpart", "summary"}
+    | {"follow_up", "follow_up_owner", "follow_up_status", "follow_up_due"}
+    | {"source_title", "source_url"}
+)
+
+
+def _facts() -> list[Field]:
+    """The fields the panel lists as "label: value", in its order, new fields last."""
+    rest = [e for e in FIELDS if e.name not in _SHOWN_APART and e.name not in _FACTS_FIRST]
+    return [BY_NAME[name] for name in _FACTS_FIRST if name in BY_NAME] + rest
+
+
+def _shown(entry: Field, value: object) -> str:
+    """One field's value as people read it, in the session's language ("" when empty)."""
+    if entry.kind in ("programs", "list"):
+        listed = value if isinstance(value, list | tuple) else []
+        shown = shown_program if entry.kind == "programs" else str
+        return "; ".join(shown(item) for item in listed)
+    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)) or value == "":
+        return ""
+    if entry.kind == "choice":
+        return shown_value(value)
+    if entry.kind == "country":
+        return shown_country(str(value))
+    if entry.kind in ("day", "date"):
+        return day_label(pd.Timestamp(value).date())
+    return str(value)
 
 
 def meetings_table(meetings: pd.DataFrame, key: str) -> str | None:
@@ -24,24 +72,19 @@ def meetings_table(meetings: pd.DataFrame, key: str) -> str | None:
             )
         )
         meetings = meetings.loc[meetings["date"].nlargest(TABLE_ROWS).index]
-    table = pd.DataFrame(
-        {
-            _("Date"): date_labels(meetings),
-            _("Country"): meetings["country"].astype("str").map(shown_country),
-            _("Counterpart"): meetings["counterpart"],
-            _("Title"): meetings["counterpart_title"],
-            _("Type"): meetings["counterpart_type"].astype("str").map(shown_value),
-            _("Programs"): meetings["programs"].map(
-                lambda listed: "; ".join(shown_program(p) for p in listed)
-            ),
-            _("Follow-up"): meetings["follow_up"],
-            _("Status"): meetings["follow_up_status"].astype("str").map(shown_value),
-            _("Summary"): meetings["summary"],
-            _("Source"): meetings["source_title"],
-        }
-    )
+    columns = {}
+    for entry in FIELDS:
+        if entry.name in _TABLE_LEAVES_OUT or entry.name not in meetings:
+            continue
+        if entry.kind == "date":  # approximate dates shown as such, never as an exact day
+            columns[_(entry.shown_label)] = date_labels(meetings)
+        elif entry.kind in WRITTEN_KINDS:
+            columns[_(entry.shown_label)] = meetings[entry.name]
+        else:
+            column = meetings[entry.name]
+            columns[_(entry.shown_label)] = column.map(lambda value, e=entry: _shown(e, value))
     picked = st.dataframe(
-        table,
+        pd.DataFrame(columns),
         hide_index=True,
         width="stretch",
         key=key,
@@ -66,13 +109,9 @@ def meeting_details(meetings: pd.DataFrame, id: str, editable: bool) -> None:
             + plain(row["counterpart"] or row["counterpart_title"] or _("counterpart not named"))
         )
         facts = [
-            (_("Title"), row["counterpart_title"]),
-            (_("Type"), shown_value(row["counterpart_type"]) if row["counterpart_type"] else ""),
-            (_("Our representative"), row["representative"]),
-            (_("Event"), row["event"]),
-            (_("Where"), row["location"]),
-            (_("Programs"), "; ".join(shown_program(p) for p in row["programs"])),
-            (_("Cities"), "; ".join(row["cities"])),
+            (_(entry.shown_label), _shown(entry, row.get(entry.name)))
+            for entry in _facts()
+            if entry.name in row
         ]
         st.markdown("  \n".join(f"{label}: {plain(value)}" for label, value in facts if value))
         if row["follow_up"]:
