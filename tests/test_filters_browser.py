@@ -1,22 +1,13 @@
 """The sidebar's filters in a real Chromium: the Sub-region list follows the Region chosen, in
 English and Korean, and a choice that leaves no meeting gets advice naming what was chosen."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from lib import i18n
 from lib.countries import countries_table, region_name
 from lib.filters import MONTH_LABELS
 from lib.i18n import _
-from tests.browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, app_server, open_page, settle, shown_texts
-
-if not os.environ.get("CI"):  # CI installs both and must run these tests
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is missing: apt-get install chromium", allow_module_level=True)
-    pytest.importorskip("playwright", reason="playwright is missing: pip install playwright")
-from playwright.sync_api import sync_playwright  # noqa: E402
+from tests.browsing import ROOT, app_server, new_page, open_page, settle, shown_texts
 
 pytestmark = pytest.mark.browser
 
@@ -33,19 +24,12 @@ def server():
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+    """A laptop tab tall enough for the sidebar's filters."""
+    tab = new_page(browser, (1280, 900))
+    yield tab
+    tab.context.close()
 
 
 def filter_box(page, label: str):
