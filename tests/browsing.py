@@ -14,7 +14,8 @@ from urllib.parse import urlparse
 import numpy as np
 import pandas as pd
 
-from lib import world_map
+from lib import aggregates, world_map
+from lib.filters import program_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -275,6 +276,17 @@ def map_colours(page, codes, frame: world_map.Frame = world_map.WORLD) -> dict[s
         x, y = frame.pixel(*inside(code), box["width"], box["height"])
         found[code] = "#{:02x}{:02x}{:02x}".format(*picture.getpixel((int(x), int(y))))
     return found
+
+
+def close(drawn: str, expected: str) -> bool:
+    """The same colour ("#rrggbb"), give or take the edges' smoothing."""
+    apart = (abs(int(drawn[i : i + 2], 16) - int(expected[i : i + 2], 16)) for i in (1, 3, 5))
+    return sum(apart) < 40
+
+
+def summary_of(meetings: pd.DataFrame) -> pd.DataFrame:
+    """The map's country summary of these meetings."""
+    return aggregates.country_summary(meetings, program_rows(meetings))
 
 
 def download(page, label: str) -> tuple[Path, str]:

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from lib import aggregates, i18n, world_map
-from lib.filters import Filters, apply, program_rows
+from lib.filters import Filters, apply
 from lib.meetings import read_meetings
 from lib.store import Store
 from tests.browsing import (
@@ -17,6 +17,7 @@ from tests.browsing import (
     app_server,
     click_cell,
     click_country,
+    close,
     count_caption,
     country_point,
     download,
@@ -31,6 +32,7 @@ from tests.browsing import (
     problems_on_screen,
     read_csv,
     settle,
+    summary_of,
 )
 from tests.databases import seeded_sqlite
 
@@ -80,16 +82,6 @@ def test_pages_in_each_filter_state(page, server):
 
 BIG = ("CAN", "BRA", "KAZ", "AUS", "MEX", "MNG")  # engaged, large enough to sample
 NEVER = ("NER", "USA", "DZA")  # never met in the shipped data
-
-
-def close(drawn: str, expected: str) -> bool:
-    """The same colour, give or take the edges' smoothing."""
-    apart = (abs(int(drawn[i : i + 2], 16) - int(expected[i : i + 2], 16)) for i in (1, 3, 5))
-    return sum(apart) < 40
-
-
-def summary_of(meetings: pd.DataFrame) -> pd.DataFrame:
-    return aggregates.country_summary(meetings, program_rows(meetings))
 
 
 @pytest.mark.parametrize("colour_by", list(world_map.COLOURINGS))

@@ -3,15 +3,18 @@ each draft's fields and evidence checked, saved, found on the map and on Follow-
 
 import pytest
 
+from lib import world_map
 from lib.store import Store
 from tests.browsing import (
     ROOT,
     app_server,
+    close,
     download,
-    drawn_codes,
+    map_colours,
     open_page,
     problems_on_screen,
     settle,
+    summary_of,
 )
 
 pytestmark = pytest.mark.browser
@@ -99,7 +102,9 @@ def test_two_envoy_items_are_drafted_checked_saved_mapped_and_followed_up(browse
                 saved = store.meetings()
             assert sorted(saved["iso3"]) == ["CHL", "KEN", "POL", "VNM"]
             open_page(page, base)
-            assert {"CHL", "KEN", "POL", "VNM"} <= set(drawn_codes(page))
+            rows = world_map.country_rows(summary_of(saved), "Meetings").set_index("iso3")
+            for code, colour in map_colours(page, ["CHL", "KEN", "POL", "VNM"]).items():
+                assert close(colour, rows.loc[code, "colour"]), (code, colour)
             open_page(page, base + "/Follow-ups")
             assert problems_on_screen(page) == []
             path, _name = download(page, WORDS["en"]["calendar"])
