@@ -11,7 +11,7 @@ panels.heading(_("Data and downloads"), dataset)
 panels.show_problems(dataset)
 
 linked = panels.linked_meeting(dataset, view)
-downloads.slice_buttons(view, dataset.version)
+downloads.slice_buttons(view, dataset)
 briefs.view_briefs(dataset, view)
 if view.meetings.empty:
     panels.empty_state(dataset, view)
