@@ -51,11 +51,14 @@ def site(provider, tmp_path_factory):
 
 
 def main_text(page) -> str:
-    return page.get_by_test_id("stMain").inner_text()
+    """The page's text as a person reads it (without the invisible word joiners that keep
+    an address from becoming a link)."""
+    return page.get_by_test_id("stMain").inner_text().replace("\u2060", "")
 
 
 def sidebar_text(page) -> str:
-    return page.get_by_test_id("stSidebar").inner_text()
+    """The sidebar's text as a person reads it."""
+    return page.get_by_test_id("stSidebar").inner_text().replace("\u2060", "")
 
 
 def open_a_meeting(page, base: str) -> int:
