@@ -85,27 +85,35 @@ def shapes() -> dict:
     return json.loads(SHAPES_FILE.read_text())
 
 
-@cache
-def polygons() -> dict[str, tuple[tuple[np.ndarray, ...], ...]]:
-    """Each country with a shape: its polygons, each a tuple of (lon, lat) rings."""
-    world = shapes()
+def decoded_arcs(world: dict) -> list[np.ndarray]:
+    """A TopoJSON topology's arcs as (lon, lat) points (they are stored delta-encoded and
+    quantised)."""
     (scale_x, scale_y), (left, bottom) = (
         world["transform"]["scale"],
         world["transform"]["translate"],
     )
     arcs = []
-    for arc in world["arcs"]:  # delta-encoded, quantised positions
+    for arc in world["arcs"]:
         points = np.cumsum(np.asarray(arc, dtype=float), axis=0)
         arcs.append(
             np.column_stack([points[:, 0] * scale_x + left, points[:, 1] * scale_y + bottom])
         )
+    return arcs
 
-    def ring(indices: list[int]) -> np.ndarray:
-        parts = [arcs[i] if i >= 0 else arcs[~i][::-1] for i in indices]
-        return np.concatenate([parts[0]] + [part[1:] for part in parts[1:]])
 
+def ring(arcs: list[np.ndarray], indices: list[int]) -> np.ndarray:
+    """One ring of a shape from its arcs' indices (a negative index is an arc reversed)."""
+    parts = [arcs[i] if i >= 0 else arcs[~i][::-1] for i in indices]
+    return np.concatenate([parts[0]] + [part[1:] for part in parts[1:]])
+
+
+@cache
+def polygons() -> dict[str, tuple[tuple[np.ndarray, ...], ...]]:
+    """Each country with a shape: its polygons, each a tuple of (lon, lat) rings."""
+    world = shapes()
+    arcs = decoded_arcs(world)
     return {
-        shape["id"]: tuple(tuple(ring(r) for r in polygon) for polygon in shape["arcs"])
+        shape["id"]: tuple(tuple(ring(arcs, r) for r in polygon) for polygon in shape["arcs"])
         for shape in world["objects"][SHAPES_OBJECT]["geometries"]
     }
 

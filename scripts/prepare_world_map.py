@@ -1,6 +1,6 @@
 """Write static/world_countries.json, the outreach map's country shapes, from world_110m.json.
 
-Run once when static/world_110m.json changes: `python scripts/prepare_world_map.py`.
+Run once when static/world_110m.json changes: `python -m scripts.prepare_world_map`.
 
 The map looks each country's shape up by its ISO code, so the file holds exactly one shape
 per code: world_110m.json has two each for Palestine, Ecuador, Spain and Portugal (a lookup
@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from lib import world_map
+
 STATIC = Path(__file__).resolve().parent.parent / "static"
 SOURCE, TARGET = STATIC / "world_110m.json", STATIC / "world_countries.json"
 OBJECT = "countries"  # the object holding the countries, in the source and the target
@@ -25,28 +27,16 @@ STEPS = 100_000  # quantisation of the written positions (0.0036° of longitude 
 
 def _rings(world: dict) -> dict[str, list[list[np.ndarray]]]:
     """ISO code → its polygons, each a list of rings of (lon, lat) points, merged per code."""
-    (scale_x, scale_y), (left, bottom) = (
-        world["transform"]["scale"],
-        world["transform"]["translate"],
-    )
-    arcs = []
-    for arc in world["arcs"]:  # delta-encoded, quantised positions
-        points = np.cumsum(np.asarray(arc, dtype=float), axis=0)
-        arcs.append(
-            np.column_stack([points[:, 0] * scale_x + left, points[:, 1] * scale_y + bottom])
-        )
-
-    def ring(indices: list[int]) -> np.ndarray:
-        parts = [arcs[i] if i >= 0 else arcs[~i][::-1] for i in indices]
-        return np.concatenate([parts[0]] + [part[1:] for part in parts[1:]])
-
+    arcs = world_map.decoded_arcs(world)
     shapes: dict[str, list[list[np.ndarray]]] = {}
     for shape in world["objects"][OBJECT]["geometries"]:
         code = shape.get("id")
         if not code or code in LEFT_OUT:
             continue
         polygons = shape["arcs"] if shape["type"] == "MultiPolygon" else [shape["arcs"]]
-        shapes.setdefault(code, []).extend([ring(r) for r in polygon] for polygon in polygons)
+        shapes.setdefault(code, []).extend(
+            [world_map.ring(arcs, r) for r in polygon] for polygon in polygons
+        )
     return shapes
 
 
