@@ -38,6 +38,9 @@ READING_PAGES = (
     ("pages/Follow-ups.py", N_("Follow-ups"), ":material/task_alt:"),
 )
 PAGE_KEY = "page"  # the address of this run's page
+# The map is the landing page, at /; Streamlit also finds it at its file's name, /Map, but
+# not at /map, as people type it: that address leads there too.
+MAP_ALIAS = "map"
 RECORD_PAGE = "pages/Record.py"
 IMPORT_PAGE = "pages/Import.py"
 RECORDING_PAGES = (
@@ -87,17 +90,26 @@ def _pages(entries) -> list[st.Page]:
     ]
 
 
+def _to_the_map() -> None:
+    """/map: never drawn, choose_page goes to the map (at /) first."""
+
+
 def choose_page() -> tuple[st.Page, bool]:
     """The page this run shows, and whether it is a reading page (one that uses the filters)."""
     the_old_way = runs_pages_the_old_way()
     reading = _pages(READING_PAGES)
+    alias = st.Page(_to_the_map, title=_("Outreach map"), url_path=MAP_ALIAS, visibility="hidden")
     page = st.navigation(
-        {_("Explore"): reading, _("Keep the record"): _pages(RECORDING_PAGES)}, position="hidden"
+        {_("Explore"): [*reading, alias], _("Keep the record"): _pages(RECORDING_PAGES)},
+        position="hidden",
     )
     if the_old_way:
         # This run's widgets were made inside the old way's page: run again, the new way,
         # so that they have the same identity in every later run.
         st.rerun()
+    if page.url_path == MAP_ALIAS:  # the same view, at the map's own address
+        view = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.switch_page(MAP_PAGE, query_params=view)
     st.session_state[PAGE_KEY] = page.url_path
     return page, page.url_path in {entry.url_path for entry in reading}
 
