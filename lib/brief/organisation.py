@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from lib import aggregates, followups
+from lib import aggregates, followups, pictures
 from lib import filters as flt
 from lib.brief.document import INK, MUTED, RULE, WARNING, Brief, in_language
 from lib.countries import country_name, region_name
@@ -155,13 +155,24 @@ def organisation_brief(
 
 def _placed(pdf: Brief, picture: bytes) -> bool:
     """Put the map across the page; False (nothing drawn) when fpdf2 cannot read it."""
-    try:
-        pdf.image(
-            io.BytesIO(picture), x=pdf.l_margin, w=pdf.width, alt_text=_("Meetings by country")
-        )
-    except Exception as error:  # a picture fpdf2 cannot read: the brief goes out without it
-        log.warning("The map picture could not be placed in the brief: %s", error)
-        return False
+    top, height = pdf.get_y(), pdf.width * pictures.HEIGHT / pictures.WIDTH
+    # fpdf2 does not apply an SVG's clip paths to groups: a map zoomed to a region would
+    # draw the rest of the world over the page. Clip it to its box here.
+    with pdf.rect_clip(pdf.l_margin, top, pdf.width, height):
+        try:
+            pdf.image(
+                io.BytesIO(picture),
+                x=pdf.l_margin,
+                y=top,
+                w=pdf.width,
+                h=height,
+                keep_aspect_ratio=True,
+                alt_text=_("Meetings by country"),
+            )
+        except Exception as error:  # a picture fpdf2 cannot read: the brief goes out without it
+            log.warning("The map picture could not be placed in the brief: %s", error)
+            return False
+    pdf.set_y(top + height)
     return True
 
 
