@@ -387,3 +387,29 @@ def test_a_country_met_very_often_gets_its_latest_meetings_and_a_note(meetings):
     assert "The 40 most recent of 45 meetings" in text
     labels = list(date_labels(many, "en"))
     assert meeting_lines(text, labels[-40:]) and not meeting_lines(text, labels[:5])
+
+
+def test_fonts_read_once_per_process_give_the_same_file_as_fpdf_reading_them(
+    meetings, monkeypatch
+):
+    """Briefs share the fonts read once; each file is still what fpdf2 alone would write."""
+    from lib.brief import document
+
+    def in_turn():
+        return [
+            brief.organisation_brief(
+                meetings, language=language, today=TODAY, description="전체", map_picture=None
+            )
+            for language in ("ko", "en", "ko")
+        ]
+
+    shared = in_turn()
+    assert shared[0] == shared[2]  # the first brief's glyphs did not stay in the fonts
+
+    def read_by_fpdf(pdf, family, style, name):
+        pdf.add_font(family, style, str(document.FONTS / name))
+        return pdf.fonts[f"{family}{style}"]
+
+    monkeypatch.setattr(document, "_font_for", read_by_fpdf)
+    assert in_turn() == shared
+    assert "카자흐스탄" in text_of(shared[2]) and "Kazakhstan" in text_of(shared[1])
