@@ -195,6 +195,8 @@ def _figures_row(pdf: Brief, figures: list[tuple[str, str]]) -> None:
         pdf.cell(width, 4, label)
         pdf.set_xy(x, top + 4.5)
         pdf.set_font("nanum", "B", 16)
+        while pdf.get_string_width(value) > width - 2 and pdf.font_size_pt > 9:
+            pdf.set_font_size(pdf.font_size_pt - 1)  # "113곳 중 38곳" ran into the next figure
         pdf.set_text_color(*INK)
         pdf.cell(width, 8, value)
     pdf.set_y(top + 15)
