@@ -389,9 +389,7 @@ def test_a_country_met_very_often_gets_its_latest_meetings_and_a_note(meetings):
     assert meeting_lines(text, labels[-40:]) and not meeting_lines(text, labels[:5])
 
 
-def test_fonts_read_once_per_process_give_the_same_file_as_fpdf_reading_them(
-    meetings, monkeypatch
-):
+def test_fonts_read_once_per_process_give_the_same_file_as_fpdf_reading_them(meetings, monkeypatch):
     """Briefs share the fonts read once; each file is still what fpdf2 alone would write."""
     from lib.brief import document
 
