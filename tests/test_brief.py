@@ -319,6 +319,30 @@ def test_the_brief_holds_the_map_on_a_machine_without_chromium(meetings, monkeyp
         assert colour_of[code] in colours
 
 
+def test_a_map_zoomed_to_a_region_stays_in_its_box(meetings):
+    """Countries outside the frame are drawn too: the page clips them to the map's box."""
+    from lib import aggregates
+    from lib.filters import program_rows
+
+    europe = meetings[meetings["region"].astype(str) == "Europe"]
+    summary = aggregates.country_summary(europe, program_rows(europe))
+    pdf = brief.organisation_brief(
+        europe,
+        language="en",
+        today=TODAY,
+        description="Europe",
+        map_picture=pictures.map_picture(summary, language="en", zoom=True),
+    )
+    words = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode().split()
+    clip = next(at for at in range(len(words) - 2) if words[at : at + 3] == ["re", "W", "n"])
+    width, height = (float(number) * 25.4 / 72 for number in words[clip - 2 : clip])
+    assert round(width) == 174  # the page's text width, in mm
+    assert round(height) == round(174 * pictures.HEIGHT / pictures.WIDTH)
+    first_fill = words.index("B")
+    assert clip < first_fill
+    assert sum(word == "B" for word in words[clip:]) >= 150  # the map is drawn inside it
+
+
 def test_the_map_picture_is_the_pages_chart_with_its_shapes_inline(monkeypatch, meetings):
     """vl-convert gets the page's spec with the shapes inside it: nothing to fetch."""
     import vl_convert
