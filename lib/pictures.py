@@ -19,8 +19,8 @@ from lib import i18n, world_map
 
 WIDTH = 1100  # the map's width in the picture's own units (it is a vector picture)
 HEIGHT = world_map.HEIGHT * WIDTH // 820  # the page's proportions at a laptop's width
-# A country without a shape (a row the lookup found none for) is drawn as an empty path,
-# which fpdf2 rejects; the labels are the page's tooltips, of no use in a file.
+# Vega draws the view's foreground as an empty, hidden path, which fpdf2 rejects; the
+# labels are the page's tooltips, of no use in a file.
 _EMPTY_PATH = re.compile(r'<path[^>]*? d=""[^>]*/>')
 _LABELS = re.compile(r' aria-(?:label|roledescription|hidden)="[^"]*"')
 # One decimal of the picture's units is 0.02 mm on the page: the file is a third smaller.

@@ -96,7 +96,9 @@ def _font_for(pdf: FPDF, family: str, style: str, name: str) -> TTFFont:
     changes, the glyphs it used and the font file it subsets and embeds, is its own.
     """
     with _reading:  # two sessions may ask for a brief at once
-        read = _read_fonts.get(name) or _read_fonts.setdefault(name, _ReadFont(name))
+        if name not in _read_fonts:
+            _read_fonts[name] = _ReadFont(name)
+        read = _read_fonts[name]
     font = copy.copy(read.font)
     font.i = len(pdf.fonts) + 1
     font.fontkey = f"{family}{style}"
