@@ -78,16 +78,16 @@ def test_a_phones_map_draws_each_country_where_a_click_finds_it(browser, server,
     page.context.close()
 
 
-@pytest.mark.parametrize("typed", ["Map", "map"])
-def test_the_maps_name_in_the_address_leads_to_the_map(page, server, shipped, typed):
-    """/Map (the page file's name) and /map open the map with the same view, not Streamlit's
-    "Page not found" (before: /map did)."""
+def test_the_maps_file_name_in_the_address_leads_to_the_map(page, server, shipped):
+    """/Map (the page file's name) opens the map at / with the same view, not Streamlit's
+    "Page not found"."""
     view = "region=Europe&country=Italy&country=Poland&colour=Coverage"
-    open_page(page, f"{server}/{typed}?{view}")
-    page.wait_for_timeout(1000)
-    assert page.get_by_role("dialog").count() == 0
-    assert page.get_by_role("heading", name="Outreach map").count() == 1
-    assert page.url == f"{server}/?{view}"
-    chosen = shipped["country"].isin(["Italy", "Poland"]).sum()
-    assert count_caption(page) == f"{chosen} of {len(shipped)} meetings shown"
-    map_canvas(page)
+    for _ in range(2):  # a server's first run goes another way than the later ones
+        open_page(page, f"{server}/Map?{view}")
+        page.wait_for_timeout(1000)
+        assert page.get_by_role("dialog").count() == 0
+        assert page.get_by_role("heading", name="Outreach map").count() == 1
+        assert page.url == f"{server}/?{view}"
+        chosen = shipped["country"].isin(["Italy", "Poland"]).sum()
+        assert count_caption(page) == f"{chosen} of {len(shipped)} meetings shown"
+        map_canvas(page)

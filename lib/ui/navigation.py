@@ -1,7 +1,7 @@
 """The app's pages: the reading pages share the filters; the recording pages change the data.
 
 A page's address is its file name in `pages/` (pages/Data.py is /Data); the map is the
-landing page. Streamlit still runs a `pages/` folder the old way (each file on its own) on
+landing page, at / (and /Map leads there, with the same view). Streamlit still runs a `pages/` folder the old way (each file on its own) on
 a process's first run, and AppTest on every run: `through_entry` makes such a run go
 through app.py, and `choose_page` then starts the run again the new way, so every page
 always has its language, data and filters, and its widgets the same identity.
@@ -38,9 +38,8 @@ READING_PAGES = (
     ("pages/Follow-ups.py", N_("Follow-ups"), ":material/task_alt:"),
 )
 PAGE_KEY = "page"  # the address of this run's page
-# The map is the landing page, at /; Streamlit also finds it at its file's name, /Map, but
-# not at /map, as people type it: that address leads there too.
-MAP_ALIAS = "map"
+# The map's file is pages/Map.py, so people type /Map; the map is the landing page, at /.
+MAP_ALIAS = "Map"
 RECORD_PAGE = "pages/Record.py"
 IMPORT_PAGE = "pages/Import.py"
 RECORDING_PAGES = (
@@ -85,13 +84,16 @@ def pages_the_new_way() -> Iterator[None]:
 
 def _pages(entries) -> list[st.Page]:
     return [
-        st.Page(path, title=_(title), icon=icon, default=path == MAP_PAGE)
+        # The map is served at /; the name of its file is left to MAP_ALIAS, which leads there.
+        st.Page(path, title=_(title), icon=icon, default=True, url_path="outreach-map")
+        if path == MAP_PAGE
+        else st.Page(path, title=_(title), icon=icon)
         for path, title, icon in entries
     ]
 
 
 def _to_the_map() -> None:
-    """/map: never drawn, choose_page goes to the map (at /) first."""
+    """/Map: never drawn, choose_page goes to the map (at /) first."""
 
 
 def choose_page() -> tuple[st.Page, bool]:
