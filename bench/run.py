@@ -254,8 +254,12 @@ def pages_worker(path: Path, reruns: int, timeout: float) -> None:
     import lib.ui.sources as ui
     from lib.ui import navigation
 
-    # As the tests do: AppTest runs a pages/ folder the new way (see tests/conftest.py).
-    navigation.pages_the_new_way().__enter__()  # for the rest of this worker process
+    # As the tests do: AppTest runs a pages/ folder the new way (see tests/conftest.py), for
+    # the rest of this worker process. The context manager is kept: entered bare, it was
+    # collected at once and its `finally` undid the patch, so every AppTest run went the old
+    # way first and ran again, and the filter set back to none came back from the address.
+    new_way = navigation.pages_the_new_way()
+    new_way.__enter__()
 
     reads = []
     load_times: list[float] = []
