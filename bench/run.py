@@ -242,6 +242,9 @@ def _timed_reruns(app, reruns: int, loads: list[float] | None = None) -> list[fl
         times.append(time.perf_counter() - start)
         if app.exception:
             raise RuntimeError(f"the page raised: {app.exception[0].message}")
+        held = app.sidebar.multiselect(key=REGION_KEY).value
+        if held != value:  # e.g. taken back from the address: the timings would be of another view
+            raise RuntimeError(f"the region filter holds {held} after it was set to {value}")
     return times
 
 
