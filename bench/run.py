@@ -638,8 +638,8 @@ HOW = """How each column is measured:
   and after the pages.
 - **Page rerun**: `AppTest` through `app.py` (then `switch_page`), one warm run, then
   the region filter switched to Europe and back again, N times each way; each `.run()`
-  timed. The table shows the slower direction's median, its difference from the floor
-  and its ratio to the floor.
+  timed (the worker stops if the filter then holds anything else). The table shows the
+  slower direction's median, its difference from the floor and its ratio to the floor.
 - **Map JSON**: the map's rows (`world_map.country_rows` over `country_summary` of all
   meetings, as the map page builds them with no filter) as JSON.
 - AppTest has no server runtime, so `st.dataframe` there always serialises every row. In a
