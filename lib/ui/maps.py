@@ -94,15 +94,17 @@ def outreach_map(dataset: Dataset, view: View) -> None:
     key = address.start(
         "colour", list(world_map.COLOURINGS), world_map.DEFAULT_COLOURING, translated=True
     )
-    _outreach_map(dataset, view, key)
+    _outreach_map(dataset, view.filters, key)
 
 
 @st.fragment
-def _outreach_map(dataset: Dataset, view: View, key: str) -> None:
+def _outreach_map(dataset: Dataset, filters: flt.Filters, key: str) -> None:
+    # Given the filters, not the view: a fragment keeps its arguments for its own reruns,
+    # and the view holds a slice of the meetings.
     keep_language()
     if st.session_state.pop(CLICKED_KEY, False):
         st.rerun(scope="app")  # a click chose a country: every part of the page follows
-    summary = country_summary(dataset, view.filters)
+    summary = country_summary(dataset, filters)
     colour_by = st.segmented_control(
         _("Colour countries by"),
         list(world_map.COLOURINGS),
@@ -113,18 +115,18 @@ def _outreach_map(dataset: Dataset, view: View, key: str) -> None:
     colour_by = colour_by or world_map.DEFAULT_COLOURING
     address.keep("colour", colour_by, world_map.DEFAULT_COLOURING, translated=True)
     address.publish(["colour"])
-    chosen = [country_of(name) for name in view.filters.values("country")]
+    chosen = [country_of(name) for name in filters.values("country")]
     clicked = country_of(st.session_state.get(LOOKED_AT_KEY) or "")
     selected = tuple(country.iso3 for country in [*chosen, clicked] if country)
-    zoom, dark = flt.zooms(view.filters), dark_theme()
+    zoom, dark = flt.zooms(filters), dark_theme()
     look = (colour_by, selected, zoom, dark, i18n.current())
     rows = remembered(
         dataset,
-        ("map rows", view.filters, look, date.today()),
+        ("map rows", filters, look, date.today()),
         lambda: world_map.country_rows(
             summary,
             colour_by,
-            panels.missions_in_view(view.filters),
+            panels.missions_in_view(filters),
             selected=selected,
             zoom=zoom,
             dark=dark,
@@ -141,7 +143,7 @@ def _outreach_map(dataset: Dataset, view: View, key: str) -> None:
     st.vega_lite_chart(
         spec=spec,
         key=_chart_key(),
-        on_select=partial(map_clicked, _offered(dataset, view.filters)),
+        on_select=partial(map_clicked, _offered(dataset, filters)),
         selection_mode="pick",
         width="stretch",
         height="stretch",  # the box's height, set by _MAP_STYLE: not a spec that changes
