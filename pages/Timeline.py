@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import aggregates, charts
+from lib import aggregates, charts, strip_chart
 from lib.i18n import _
 from lib.ui import panels, sidebar
 
@@ -21,7 +21,12 @@ st.caption(_("An approximate meeting is counted in the month its date window sta
 
 st.subheader(_("Meetings by country"))
 marks = sidebar.kept("marks", lambda v: aggregates.strip_marks(v.meetings))
-st.plotly_chart(sidebar.kept("strip", lambda v: charts.strip_figure(marks)), key="strip")
+spec = sidebar.kept("strip", lambda v: strip_chart.strip_spec(marks))
+rows = sidebar.kept("strip rows", lambda v: strip_chart.strip_rows(marks))
+st.vega_lite_chart(
+    spec={**spec, "datasets": {strip_chart.ROWS: rows}}, key="strip", width="stretch"
+)
+st.html(strip_chart.legend_html(strip_chart.legend(marks)))
 shown = marks["iso3"].nunique()
 engaged = view.meetings["iso3"].nunique()
 if shown < engaged:

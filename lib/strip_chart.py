@@ -1,0 +1,279 @@
+"""The Timeline's "Meetings by country" as a Vega-Lite chart drawn on a canvas.
+
+Drawn by plotly, the strip was an SVG path per mark, each styled one by one: about 2,600
+marks and 30,000 changes to the page at 10,000 meetings, most of a switch to the Timeline
+(docs/benchmarks.md). Vega draws the same marks on one canvas.
+
+Everything a mark shows is a column of `strip_rows` (its place, size, fill and tooltip
+lines), so the spec holds only what the view's axes need: the country rows come from the
+rows (one step of height each), the time axis from lib.figure_layout's whole months.
+Dates are read and written in UTC, so a reader's time zone never moves a mark to the day
+before. The legend is drawn beside the chart (`legend`).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from html import escape
+from math import pi
+
+import pandas as pd
+
+from lib import i18n
+from lib.countries import country_name
+from lib.figure_layout import date_axis
+from lib.i18n import N_, _, n_
+from lib.meetings import day_label
+from lib.palette import MARK, WINDOW
+from lib.programs import program_name
+
+ROWS = "marks"  # the chart's dataset
+ROW_STEP = 26  # pixels per country
+TOOLTIP_LINES = 6  # lines under the country's name
+LINE_WIDTH = 48  # characters of a tooltip line (Hangul: 3/5 of it)
+PRECISIONS = {
+    "week": N_("week"),
+    "month": N_("month"),
+    "quarter": N_("quarter"),
+    "year": N_("year"),
+}
+# Vega (d3) time formats of a month and a year, UTC; "|" splits a label into lines.
+MONTH_LABEL = {"en": "%b %Y", "ko": "%-m월|%Y년"}
+YEAR_LABEL = {"en": "%Y", "ko": "%Y년"}
+MONTH_NAME = {"en": "%b %Y", "ko": "%Y년 %-m월"}
+FONT = "'Source Sans', 'Source Sans Pro', 'Atlas Hangul', sans-serif"
+
+
+def mark_diameter(meetings: int) -> int:
+    """Pixels across a mark: larger for more meetings in its window, up to 8 of them."""
+    return 8 + 2 * min(int(meetings), 8)
+
+
+def _area(meetings: int) -> float:
+    """Vega sizes a circle by its area."""
+    return round(pi * (mark_diameter(meetings) / 2) ** 2, 1)
+
+
+def _when(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
+    """A meeting's date, or the window an approximate date stands for."""
+    if precision == "day":
+        return day_label(start)
+    return _(
+        "Some time {start} – {end} ({window})",
+        start=day_label(start),
+        end=day_label(end),
+        window=_(PRECISIONS.get(precision, precision)),
+    )
+
+
+def _month(day: pd.Timestamp) -> str:
+    """A month as people read it: "Jun 2021" or "2021년 6월"."""
+    return day.strftime("%b %Y") if i18n.current() == "en" else f"{day.year}년 {day.month}월"
+
+
+def _lines(*lines: str) -> list[str]:
+    """Tooltip lines, wrapped short, TOOLTIP_LINES of them in all ("" for none)."""
+    width = LINE_WIDTH if i18n.current() == "en" else LINE_WIDTH * 3 // 5
+    wrapped = [part for line in lines if line for part in textwrap.wrap(line, width)]
+    if len(wrapped) > TOOLTIP_LINES:
+        rest = " ".join(wrapped[TOOLTIP_LINES - 1 :])
+        wrapped = [*wrapped[: TOOLTIP_LINES - 1], textwrap.shorten(rest, width, placeholder="…")]
+    return wrapped + [""] * (TOOLTIP_LINES - len(wrapped))
+
+
+def _programs(listed: str) -> str:
+    return "; ".join(program_name(p) for p in listed.split("; ") if p)
+
+
+def _tooltip(mark, grouped: bool) -> list[str]:
+    """The lines under a mark's country name."""
+    if grouped:
+        return _lines(_month(mark.date), _("Meetings") + f": {mark.meetings:,}")
+    return _lines(
+        _when(mark.date, mark.date_end, mark.date_precision),
+        n_("{count} meeting", "{count} meetings", mark.meetings) if mark.meetings > 1 else "",
+        _("Counterpart: {name}", name=mark.counterpart or _("not named")),
+        _(
+            "Programs: {names}",
+            names=_programs(mark.programs) if mark.programs else _("none recorded"),
+        ),
+        _("Source: {title}", title=mark.source or _("not given")),
+    )
+
+
+def country_order(marks: pd.DataFrame) -> list[str]:
+    """ISO3 codes of the strip's countries from the top down: the earliest met first."""
+    return marks.groupby("iso3")["date"].min().sort_values(kind="stable").index.tolist()
+
+
+def strip_rows(marks: pd.DataFrame) -> list[dict]:
+    """One row per mark of aggregates.strip_marks, with everything the chart shows of it."""
+    if marks.empty:
+        return []
+    language = i18n.current()
+    rank = {code: number for number, code in enumerate(country_order(marks))}
+    names = {code: country_name(code, language) for code in rank}
+    grouped = bool(marks["grouped"].any())
+    rows = []
+    for mark in marks.itertuples(index=False):
+        approximate = bool(mark.approximate)
+        row = {
+            "country": names[mark.iso3],
+            "rank": rank[mark.iso3],
+            "date": f"{mark.date:%Y-%m-%d}",
+            # The window's bar runs to the end of its last day.
+            "end": f"{mark.date_end + pd.Timedelta(days=1):%Y-%m-%d}" if approximate else None,
+            "size": _area(mark.meetings),
+            "fill": "transparent" if approximate else MARK,
+            "meetings": int(mark.meetings),
+            "title": names[mark.iso3],
+        }
+        for number, line in enumerate(_tooltip(mark, grouped)):
+            row[f"line{number + 1}"] = line
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True)
+class Legend:
+    """What the strip's marks mean, drawn beside the chart: (kind, label) pairs, kind one
+    of "exact", "approximate", "window"."""
+
+    entries: tuple[tuple[str, str], ...]
+
+
+def legend(marks: pd.DataFrame) -> Legend:
+    """The legend's entries for the kinds of marks drawn, also when only one kind is."""
+    if marks.empty:
+        return Legend(())
+    grouped = bool(marks["grouped"].any())
+    entries = []
+    if (~marks["approximate"]).any():
+        entries.append(("exact", _("Meetings in a month") if grouped else _("Exact date")))
+    if marks["approximate"].any():
+        entries += [("approximate", _("Approximate date")), ("window", _("Date window"))]
+    return Legend(tuple(entries))
+
+
+def _time_axis(marks: pd.DataFrame) -> tuple[list[str], list[str], str]:
+    """The x domain, the starts of its labelled periods and their label format."""
+    first = marks["date"].min() - pd.Timedelta(days=10) if len(marks) else None
+    last = marks["date_end"].max() + pd.Timedelta(days=11) if len(marks) else None
+    axis = date_axis("", first, last, fewest_months=3)
+    step = int(axis["dtick"][1:])
+    low, high = (pd.Timestamp(day) for day in axis["range"])
+    starts = pd.date_range(low, high, freq=f"{step}MS", inclusive="left")
+    language = i18n.current()
+    label = (MONTH_LABEL if step < 12 else YEAR_LABEL)[language]
+    return [axis["range"][0], axis["range"][1]], [f"{d:%Y-%m-%d}" for d in starts], label
+
+
+def strip_spec(marks: pd.DataFrame) -> dict:
+    """The strip's Vega-Lite spec for these marks (aggregates.strip_marks); the rows go in
+    as the dataset named ROWS (`strip_rows`)."""
+    domain, ticks, label = _time_axis(marks)
+    tooltip = [{"field": "title", "title": "title"}] + [
+        # vega-tooltip shows "title" as a heading and the other fields as lines with their
+        # title beside them: a zero-width space each keeps those empty.
+        {"field": f"line{n + 1}", "title": "\u200b" * (n + 1)}
+        for n in range(TOOLTIP_LINES)
+    ]
+    x = {
+        "field": "date",
+        "type": "temporal",
+        "scale": {"type": "utc", "domain": domain, "nice": False},
+        "axis": {
+            "title": _("Date of the meeting"),
+            "values": ticks,
+            # Each label opens its month or year, to the right of its grid line.
+            "labelExpr": f"split(utcFormat(datum.value, '{label}'), '|')",
+            "labelAlign": "left",
+            "labelOffset": 3,
+            "labelFlush": False,
+            "labelOverlap": False,
+            "grid": True,
+        },
+    }
+    y = {
+        "field": "country",
+        "type": "nominal",
+        "sort": {"field": "rank", "op": "min", "order": "ascending"},
+        "scale": {"paddingInner": 0, "paddingOuter": 0.3},
+        "axis": {
+            "title": _("Country"),
+            # Level, above the country names: drawn sideways, a Korean title collided
+            # with them.
+            "titleAngle": 0,
+            "titleAlign": "right",
+            "titleAnchor": "end",
+            "titleBaseline": "bottom",
+            "titleX": 0,
+            "titleY": -8,
+            "labelLimit": 220,
+            "grid": False,
+            "ticks": False,
+        },
+    }
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "height": {"step": ROW_STEP},
+        "padding": {"top": 24, "bottom": 4, "left": 0, "right": 8},
+        "data": {"name": ROWS},
+        "encoding": {"y": y},
+        "layer": [
+            {
+                "transform": [{"filter": "datum.end != null"}],
+                "mark": {"type": "rule", "strokeWidth": 7, "color": WINDOW},
+                "encoding": {"x": x, "x2": {"field": "end"}},
+            },
+            {
+                "mark": {
+                    "type": "point",
+                    "shape": "circle",
+                    "stroke": MARK,
+                    "strokeWidth": 2,
+                    "opacity": 0.9,
+                },
+                "encoding": {
+                    "x": x,
+                    "size": {"field": "size", "type": "quantitative", "scale": None},
+                    "fill": {"field": "fill", "type": "nominal", "scale": None},
+                    "tooltip": tooltip,
+                },
+            },
+        ],
+        "config": {
+            "font": FONT,
+            "view": {"stroke": None},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12},
+        },
+        "usermeta": {
+            "embedOptions": {
+                "renderer": "canvas",
+                "actions": False,
+                "tooltip": {"anchor": "mark", "offsetX": 8, "offsetY": 8},
+            }
+        },
+    }
+
+
+def legend_html(entries: Legend) -> str:
+    """The legend as a line of HTML: a filled dot, a hollow one, a pale bar."""
+    symbols = {
+        "exact": f'<svg width="14" height="14"><circle cx="7" cy="7" r="5" fill="{MARK}" '
+        f'stroke="{MARK}" stroke-width="2"/></svg>',
+        "approximate": f'<svg width="14" height="14"><circle cx="7" cy="7" r="5" fill="none" '
+        f'stroke="{MARK}" stroke-width="2"/></svg>',
+        "window": f'<svg width="22" height="14"><rect x="0" y="3.5" width="22" height="7" '
+        f'fill="{WINDOW}"/></svg>',
+    }
+    parts = "".join(
+        f'<span class="strip-legend-entry" data-kind="{kind}" style="display:inline-flex;'
+        f'align-items:center;gap:0.3rem">{symbols[kind]}{escape(label)}</span>'
+        for kind, label in entries.entries
+    )
+    return (
+        '<div class="strip-legend" style="display:flex;flex-wrap:wrap;align-items:center;'
+        f'gap:0.4rem 1rem;font-size:0.85rem">{parts}</div>'
+    )
