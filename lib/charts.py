@@ -1,10 +1,9 @@
 """Plotly figures of the aggregates in lib.aggregates, in the run's language.
 
 A builder takes an aggregate and returns a figure; none sees the meetings. Text a person
-reads goes through lib.i18n, country names through `country_name`, program names through
-`program_name`, dates through
-`lib.meetings.day_label` and the plotly date formats of lib.figure_layout (which also holds the
-axes, legends and scales the figures share), so a figure depends only on its arguments and
+reads goes through lib.i18n, program names through `program_name`, dates through the
+plotly date formats of lib.figure_layout (which also holds the axes, legends and scales
+the figures share), so a figure depends only on its arguments and
 `i18n.current()` and can be cached per language. Time axes step by whole months or years
 whatever the slice (tests/test_slices.py).
 Figures are built from trace and layout dicts without plotly's value-by-value checks
@@ -13,18 +12,18 @@ Figures are built from trace and layout dicts without plotly's value-by-value ch
 Colours work on Streamlit's light and dark backgrounds (white, #0e1117) alike, except the
 sequential scales: "more" is darker on a light page and brighter on a dark one, so the
 builders with a scale take `dark`.
+
+The Timeline's strip of meetings by country is a Vega-Lite chart (lib/strip_chart.py): as
+plotly's SVG, its thousands of marks were most of a switch to the Timeline.
 """
 
 import textwrap
-from collections.abc import Collection
 from html import escape
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from lib import i18n
-from lib.countries import country_name
 from lib.figure_layout import (
     LEGEND_ROOM,
     MONTH_HOVER,
@@ -41,9 +40,7 @@ from lib.figure_layout import (
     whole_step,
     y_caption,
 )
-from lib.i18n import N_, _, n_
-from lib.meetings import day_label
-from lib.palette import MARK, WINDOW
+from lib.i18n import N_, _
 from lib.programs import program_name
 
 # Okabe-Ito: told apart by people with the common forms of colour blindness, and legible
@@ -54,12 +51,6 @@ REGION_COLOURS = {
     N_("Asia"): "#009E73",
     N_("Europe"): "#CC79A7",
     N_("Oceania"): "#D55E00",
-}
-PRECISIONS = {
-    "week": N_("week"),
-    "month": N_("month"),
-    "quarter": N_("quarter"),
-    "year": N_("year"),
 }
 
 MEETINGS_BAR, COUNTRIES_BAR = "#0072B2", "#E69F00"
@@ -75,17 +66,6 @@ DAY_MS = 24 * 3600 * 1000
 def _html(text: object) -> str:
     """Text from people or data as plotly shows it (it reads a little HTML)."""
     return escape(str(text), quote=False)
-
-
-def _names(codes: Collection[str]) -> dict[str, str]:
-    """ISO3 → the country's name in the run's language, ready for plotly."""
-    language = i18n.current()
-    return {code: _html(country_name(code, language)) for code in codes}
-
-
-def _programs(listed: str, separator: str) -> str:
-    """Programs joined by `separator`, each named in the run's language, ready for plotly."""
-    return _html(separator.join(program_name(p) for p in listed.split(separator) if p))
 
 
 def _wrapped(name: str, width: int, lines: int = 3) -> str:
@@ -154,131 +134,6 @@ def monthly_figure(counts: pd.DataFrame) -> go.Figure:
         "legend": legend_below(title={"text": _("Region"), "side": "left"}, traceorder="normal"),
         "xaxis": date_axis(_("Month"), first, last, fewest_months=6),
         "yaxis": count_axis(_("Meetings"), top),
-        "hoverlabel": HOVER_BOX,
-    }
-    return _figure(traces, layout)
-
-
-def _when(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
-    """A meeting's date, or the window an approximate date stands for."""
-    if precision == "day":
-        return day_label(start)
-    return _(
-        "Some time {start} – {end} ({window})",
-        start=day_label(start),
-        end=day_label(end),
-        window=_(PRECISIONS.get(precision, precision)),
-    )
-
-
-def _mark_texts(marks: pd.DataFrame, names: dict[str, str]) -> list[str]:
-    """Hover text of marks that stand for one date window each."""
-    texts = []
-    columns = ("iso3", "date", "date_end", "date_precision", "meetings")
-    for code, start, end, precision, meetings, counterpart, programs, source in zip(
-        *(marks[column].tolist() for column in columns),
-        marks["counterpart"].tolist(),
-        marks["programs"].tolist(),
-        marks["source"].tolist(),
-        strict=True,
-    ):
-        lines = [f"<b>{names[code]}</b>", _html(_when(start, end, precision))]
-        if meetings > 1:
-            lines.append(n_("{count} meeting", "{count} meetings", meetings))
-        lines += [
-            _("Counterpart: {name}", name=_html(counterpart) if counterpart else _("not named")),
-            _(
-                "Programs: {names}",
-                names=_programs(programs, "; ") if programs else _("none recorded"),
-            ),
-            _("Source: {title}", title=_html(source) if source else _("not given")),
-        ]
-        texts.append("<br>".join(lines))
-    return texts
-
-
-def strip_figure(marks: pd.DataFrame) -> go.Figure:
-    """Meetings by country over time: a mark per date window, approximate ones hollow with
-    a bar over their window; `marks` is aggregates.strip_marks."""
-    names = _names(marks["iso3"].unique())
-    order = [names[code] for code in marks.groupby("iso3")["date"].min().sort_values().index]
-    grouped = bool(marks["grouped"].any()) if len(marks) else False
-    traces = []
-    approximate = marks[marks["approximate"]]
-    if not approximate.empty:
-        # One line trace for every window: start, day after the end, then a gap.
-        count = len(approximate)
-        xs = np.empty((count, 3), dtype=object)
-        xs[:, 0] = approximate["date"].dt.strftime("%Y-%m-%d").to_numpy()
-        xs[:, 1] = (approximate["date_end"] + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
-        xs[:, 2] = None
-        ys = np.empty((count, 3), dtype=object)
-        ys[:, 0] = ys[:, 1] = approximate["iso3"].map(names).to_numpy()
-        ys[:, 2] = None
-        traces.append(
-            {
-                "type": "scatter",
-                "x": xs.ravel().tolist(),
-                "y": ys.ravel().tolist(),
-                "mode": "lines",
-                "line": {"width": 7, "color": WINDOW},
-                "name": _("Date window"),
-                "hoverinfo": "skip",
-            }
-        )
-    month_format = MONTH_HOVER[i18n.current()]
-    exact_name = _("Meetings in a month") if grouped else _("Exact date")
-    for name, part, symbol in (
-        (exact_name, marks[~marks["approximate"]], "circle"),
-        (_("Approximate date"), approximate, "circle-open"),
-    ):
-        if part.empty:
-            continue
-        trace = {
-            "type": "scatter",
-            "x": part["date"].dt.strftime("%Y-%m-%d").tolist(),
-            "y": part["iso3"].map(names).tolist(),
-            "mode": "markers",
-            "name": name,
-            "showlegend": True,  # also when alone: the legend says what a mark is
-            "marker": {
-                "symbol": symbol,
-                "size": (8 + 2 * part["meetings"].clip(upper=8)).tolist(),
-                # Sized marks would be drawn at 70 % by default, too faint on a dark page.
-                "opacity": 0.9,
-                "color": MARK,
-                "line": {"width": 2, "color": MARK},
-            },
-        }
-        if grouped:  # marks of many meetings: their count, from one template
-            trace["customdata"] = part["meetings"].tolist()
-            trace["hovertemplate"] = (
-                f"<b>%{{y}}</b><br>%{{x|{month_format}}}<br>"
-                + _("Meetings")
-                + ": %{customdata}<extra></extra>"
-            )
-        else:
-            trace["hovertext"] = _mark_texts(part, names)
-            trace["hoverinfo"] = "text"
-        traces.append(trace)
-    # A little room on each side, so a mark on the first or last day is drawn whole.
-    first = marks["date"].min() - pd.Timedelta(days=10) if len(marks) else None
-    last = marks["date_end"].max() + pd.Timedelta(days=11) if len(marks) else None
-    caption = _("Country")
-    layout = {
-        "height": max(300, 26 * len(order) + 130),
-        "margin": {
-            "l": max([caption_width(caption), *(caption_width(name) + 4 for name in order)]),
-            "r": 0,
-            "t": 30,
-            "b": time_axis_room(),
-        },
-        "showlegend": bool(traces),
-        "legend": legend_below(),
-        "xaxis": date_axis(_("Date of the meeting"), first, last, fewest_months=3),
-        # Plotly would pad the rows by the marks' sizes: two empty rows at each end.
-        "yaxis": {**category_axis(order), "autorange": False, "range": [len(order) - 0.4, -0.6]},
-        "annotations": [y_caption(caption)],
         "hoverlabel": HOVER_BOX,
     }
     return _figure(traces, layout)

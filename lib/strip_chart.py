@@ -16,7 +16,6 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 from html import escape
-from math import pi
 
 import pandas as pd
 
@@ -50,9 +49,9 @@ def mark_diameter(meetings: int) -> int:
     return 8 + 2 * min(int(meetings), 8)
 
 
-def _area(meetings: int) -> float:
-    """Vega sizes a circle by its area."""
-    return round(pi * (mark_diameter(meetings) / 2) ** 2, 1)
+def _size(meetings: int) -> int:
+    """Vega's size of a mark: the area of the square around the circle."""
+    return mark_diameter(meetings) ** 2
 
 
 def _when(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
@@ -124,7 +123,7 @@ def strip_rows(marks: pd.DataFrame) -> list[dict]:
             "date": f"{mark.date:%Y-%m-%d}",
             # The window's bar runs to the end of its last day.
             "end": f"{mark.date_end + pd.Timedelta(days=1):%Y-%m-%d}" if approximate else None,
-            "size": _area(mark.meetings),
+            "size": _size(mark.meetings),
             "fill": "transparent" if approximate else MARK,
             "meetings": int(mark.meetings),
             "title": names[mark.iso3],
@@ -160,6 +159,9 @@ def _time_axis(marks: pd.DataFrame) -> tuple[list[str], list[str], str]:
     """The x domain, the starts of its labelled periods and their label format."""
     first = marks["date"].min() - pd.Timedelta(days=10) if len(marks) else None
     last = marks["date_end"].max() + pd.Timedelta(days=11) if len(marks) else None
+    if first is None:  # nothing drawn: this year's axis, labelled by its year
+        year = pd.Timestamp.today().year
+        return [f"{year}-01-01", f"{year + 1}-01-01"], [f"{year}-01-01"], YEAR_LABEL[i18n.current()]
     axis = date_axis("", first, last, fewest_months=3)
     step = int(axis["dtick"][1:])
     low, high = (pd.Timestamp(day) for day in axis["range"])

@@ -16,9 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib import aggregates, charts, i18n
+from lib import aggregates, charts, i18n, strip_chart
 from lib.filters import program_rows
 from lib.meetings import day_label, read_meetings
+from tests import strip_drawing
 from tests.colours import contrast, over, parse
 from tests.conftest import ROOT
 
@@ -223,6 +224,20 @@ def test_meetings_per_month_keeps_months_whatever_the_slice(meetings, language):
         assert 20 * DAY <= pd.Timedelta(milliseconds=trace["width"]) <= 31 * DAY
 
 
+def label_period(label: str, language: str) -> pd.Timestamp:
+    """The first day of the month or year a time label names; fails on any other text
+    (a day, a time of day)."""
+    if language == "ko":
+        found = re.fullmatch(r"(?:(\d{1,2})월 )?(\d{4})년", label)
+        assert found, label
+        return pd.Timestamp(int(found[2]), int(found[1] or 1), 1)
+    return pd.Timestamp(datetime.strptime(label, "%b %Y" if " " in label else "%Y"))
+
+
+def month_said(day: pd.Timestamp, language: str) -> str:
+    return f"{day:%b %Y}" if language == "en" else f"{day.year}년 {day.month}월"
+
+
 @SETTINGS
 @given(meetings=slices(), language=languages, max_marks=st.sampled_from([3, 1_500]))
 def test_meetings_by_country_shows_dates_never_times_whatever_the_slice(
@@ -230,18 +245,25 @@ def test_meetings_by_country_shows_dates_never_times_whatever_the_slice(
 ):
     i18n.use(language)
     marks = aggregates.strip_marks(meetings, max_marks=max_marks)
-    figure = charts.strip_figure(marks).to_plotly_json()
-    layout, traces = figure["layout"], figure["data"]
-    assert_nothing_missing_shows(figure)
-    assert_legend_below_the_plot(layout, traces)
-    assert_y_title_horizontal_above(figure, i18n._("Country"))
+    strip = strip_drawing.drawn(marks)
+    assert_nothing_missing_shows({"rows": strip.rows, "spec": strip.spec})
+    assert strip.y.title == i18n._("Country") and not strip.y.title_rotated
+    kinds = [kind for kind, _label in strip_chart.legend(marks).entries]
     if marks.empty:
+        assert not strip.marks and not kinds
         return
-    first, last = marks["date"].min(), marks["date_end"].max() + DAY
-    assert_date_axis_reads_as_dates(layout["xaxis"], first, last)
+    # A legend for what is drawn, even for one kind of mark.
+    assert ("exact" in kinds) == (~marks["approximate"]).any()
+    assert ("approximate" in kinds) == ("window" in kinds) == marks["approximate"].any()
+    # Months or years, each once, the first date's period labelled, every mark inside.
+    periods = [label_period(label, language) for label in strip.x.labels]
+    assert len(periods) >= 2 and periods == sorted(set(periods)), strip.x.labels
+    assert periods[0] <= marks["date"].min()
+    assert all(0 <= mark.x <= 800 for mark in strip.marks)
+    assert len(strip.marks) == len(marks)
     if marks["grouped"].any():  # a mark of many meetings says its month, not a day
-        (trace,) = traces
-        assert "%d" not in trace["hovertemplate"] and "%-d" not in trace["hovertemplate"]
+        months = [month_said(day, language) for day in marks["date"]]
+        assert [mark.row["line1"] for mark in strip.marks] == months
 
 
 @SETTINGS
@@ -249,36 +271,34 @@ def test_meetings_by_country_shows_dates_never_times_whatever_the_slice(
 def test_approximate_dates_are_hollow_with_a_bar_over_their_window(meetings, language):
     i18n.use(language)
     marks = aggregates.strip_marks(meetings)
-    traces = {trace["name"]: trace for trace in charts.strip_figure(marks).to_plotly_json()["data"]}
+    strip = strip_drawing.drawn(marks)
     approximate = marks[marks["approximate"]]
     assert set(approximate["date_precision"]) <= set(aggregates.APPROXIMATE)
     assert not marks.loc[~marks["approximate"], "date_precision"].isin(["week", "quarter"]).any()
-    if approximate.empty:
-        assert i18n._("Approximate date") not in traces
-        return
-    hollow = traces[i18n._("Approximate date")]
-    assert hollow["marker"]["symbol"] == "circle-open"
-    assert len(hollow["x"]) == len(approximate)
-    windows = traces[i18n._("Date window")]
-    starts, ends = windows["x"][0::3], windows["x"][1::3]
-    assert starts == [f"{day:%Y-%m-%d}" for day in approximate["date"]]
-    assert ends == [f"{day + DAY:%Y-%m-%d}" for day in approximate["date_end"]]
-    # The hover gives the window, never one day as if it were known.
-    for text, start, end, precision in zip(
-        hollow["hovertext"],
+    assert [not mark.filled for mark in strip.marks] == marks["approximate"].tolist()
+    hollow = [mark for mark in strip.marks if not mark.filled]
+    # A pale bar from each window's start (its mark) to the end of its last day.
+    assert len(strip.windows) == len(hollow)
+    for window, mark, end in zip(strip.windows, hollow, approximate["date_end"], strict=True):
+        assert window.y == mark.y and abs(window.start - mark.x) < 0.5
+        assert window.end > window.start and mark.row["end"] == f"{end + DAY:%Y-%m-%d}"
+    # The tooltip gives the window, never one day as if it were known.
+    for mark, start, end, precision in zip(
+        hollow,
         approximate["date"],
         approximate["date_end"],
         approximate["date_precision"],
         strict=True,
     ):
-        window = i18n._(charts.PRECISIONS[precision])
+        window = i18n._(strip_chart.PRECISIONS[precision])
         said = i18n._(
             "Some time {start} – {end} ({window})",
             start=day_label(start),
             end=day_label(end),
             window=window,
         )
-        assert said in text
+        lines = [mark.row[f"line{n + 1}"] for n in range(strip_chart.TOOLTIP_LINES)]
+        assert said in " ".join(lines)
 
 
 # Programs ----------------------------------------------------------------------------------
@@ -386,5 +406,6 @@ def test_the_narrow_slice_of_the_issue_is_among_those_drawn():
     assert tick_labels(layout["xaxis"])[0:1] and all(
         datetime.strptime(label, "%b %Y") for label in tick_labels(layout["xaxis"])
     )
-    strip = charts.strip_figure(aggregates.strip_marks(lascn)).to_plotly_json()["layout"]
-    assert len(set(tick_labels(strip["xaxis"]))) == len(tick_labels(strip["xaxis"])) >= 2
+    strip = strip_drawing.drawn(aggregates.strip_marks(lascn))
+    assert len(set(strip.x.labels)) == len(strip.x.labels) >= 2
+    assert all(datetime.strptime(label, "%b %Y") for label in strip.x.labels)

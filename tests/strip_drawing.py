@@ -1,0 +1,102 @@
+"""What the Timeline's strip draws, read from Vega's own drawing of it (vl-convert, no
+browser): the axis labels and titles as a person reads them, every mark and date window
+with its place on the page."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+
+import pandas as pd
+import vl_convert
+
+from lib import strip_chart
+
+SVG = "{http://www.w3.org/2000/svg}"
+TRANSLATE = re.compile(r"translate\(([-\d.e]+),([-\d.e]+)\)")
+
+
+@dataclass
+class Mark:
+    x: float
+    y: float
+    filled: bool
+    across: float  # pixels
+    row: dict  # the row it was drawn from
+
+
+@dataclass
+class Window:
+    start: float
+    end: float
+    y: float
+
+
+@dataclass
+class Axis:
+    title: str
+    title_rotated: bool
+    labels: list[str]  # each label's lines joined by a space
+
+
+@dataclass
+class Drawn:
+    x: Axis
+    y: Axis
+    marks: list[Mark]
+    windows: list[Window]
+    spec: dict
+    rows: list[dict]
+
+
+def _text(element) -> str:
+    spans = element.findall(f"{SVG}tspan")
+    return " ".join(span.text or "" for span in spans) if spans else (element.text or "")
+
+
+def _classed(root, name: str):
+    return [g for g in root.iter(f"{SVG}g") if name in (g.get("class") or "").split()]
+
+
+def _axis(group) -> Axis:
+    (labels,) = _classed(group, "role-axis-label")
+    (title,) = _classed(group, "role-axis-title")
+    (title_text,) = title.iter(f"{SVG}text")
+    return Axis(
+        title=_text(title_text),
+        title_rotated="rotate" in (title_text.get("transform") or ""),
+        labels=[_text(text) for text in labels.iter(f"{SVG}text")],
+    )
+
+
+def _place(element) -> tuple[float, float]:
+    found = TRANSLATE.search(element.get("transform") or "")
+    return (float(found[1]), float(found[2])) if found else (0.0, 0.0)
+
+
+def drawn(marks: pd.DataFrame, width: int = 800) -> Drawn:
+    """The strip of these marks (aggregates.strip_marks) as Vega draws it, `width` wide."""
+    spec = strip_chart.strip_spec(marks)
+    rows = strip_chart.strip_rows(marks)
+    root = ElementTree.fromstring(
+        vl_convert.vegalite_to_svg({**spec, "width": width, "datasets": {strip_chart.ROWS: rows}})
+    )
+    axes = {
+        (g.get("aria-label") or "")[:1]: g
+        for g in _classed(root, "role-axis")
+        if (g.get("aria-label") or "").startswith(("X-axis", "Y-axis"))
+    }
+    (symbols,) = [g for g in _classed(root, "mark-symbol") if "role-mark" in g.get("class")]
+    (rules,) = [g for g in _classed(root, "mark-rule") if "role-mark" in g.get("class")]
+    drawn_marks = []
+    for path, row in zip(symbols.iter(f"{SVG}path"), rows, strict=True):
+        x, y = _place(path)
+        radius = float(re.match(r"M([\d.]+),", path.get("d"))[1])
+        fill = path.get("fill")
+        drawn_marks.append(Mark(x, y, fill not in (None, "none", "transparent"), 2 * radius, row))
+    windows = []
+    for line in rules.iter(f"{SVG}line"):
+        x, y = _place(line)
+        windows.append(Window(x, x + float(line.get("x2")), y))
+    return Drawn(_axis(axes["X"]), _axis(axes["Y"]), drawn_marks, windows, spec, rows)
