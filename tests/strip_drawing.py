@@ -4,6 +4,7 @@ with its place on the page."""
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
@@ -100,3 +101,43 @@ def drawn(marks: pd.DataFrame, width: int = 800) -> Drawn:
         x, y = _place(line)
         windows.append(Window(x, x + float(line.get("x2")), y))
     return Drawn(_axis(axes["X"]), _axis(axes["Y"]), drawn_marks, windows, spec, rows)
+
+
+# In the app ----------------------------------------------------------------------------
+
+
+def strip_canvas(page):
+    """The Timeline's strip: the canvas Vega draws it on, once it is drawn."""
+    canvas = page.locator(".st-key-strip canvas").first
+    canvas.wait_for(state="visible", timeout=30_000)
+    canvas.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)  # no tooltip over the marks
+    page.wait_for_timeout(300)
+    return canvas
+
+
+def mark_pixels(page, colour: str) -> list[tuple[int, int]]:
+    """Points of the strip's canvas, on the page, drawn in this colour ("#rrggbb")."""
+    from PIL import Image
+
+    from tests.browsing import close
+
+    canvas = strip_canvas(page)
+    box = canvas.bounding_box()
+    picture = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+    width, height = picture.size
+    found = []
+    for y in range(0, height, 2):
+        for x in range(0, width, 2):
+            if close("#{:02x}{:02x}{:02x}".format(*picture.getpixel((x, y))), colour):
+                found.append((box["x"] + x, box["y"] + y))
+    return found
+
+
+def tooltip_at(page, point: tuple[float, float]) -> str:
+    """The strip's tooltip at this point of the page: its lines of text."""
+    page.mouse.move(point[0] - 3, point[1] - 3)
+    page.mouse.move(*point)
+    tooltip = page.locator("#vg-tooltip-element.visible")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    return tooltip.inner_text().replace("\u200b", "")
