@@ -108,7 +108,8 @@ def drawn(marks: pd.DataFrame, width: int = 800) -> Drawn:
 
 def strip_canvas(page):
     """The Timeline's strip: the canvas Vega draws it on, once it is drawn."""
-    canvas = page.locator(".st-key-strip canvas").first
+    # The Timeline's one Vega chart (a chart without a selection gets no key class).
+    canvas = page.locator('[data-testid="stVegaLiteChart"] canvas').first
     canvas.wait_for(state="visible", timeout=30_000)
     canvas.scroll_into_view_if_needed()
     page.mouse.move(0, 0)  # no tooltip over the marks
