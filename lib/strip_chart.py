@@ -117,21 +117,31 @@ def strip_rows(marks: pd.DataFrame) -> list[dict]:
     rows = []
     for mark in marks.itertuples(index=False):
         approximate = bool(mark.approximate)
-        row = {
-            "country": names[mark.iso3],
-            "rank": rank[mark.iso3],
-            "date": f"{mark.date:%Y-%m-%d}",
-            # The window's bar runs to the end of its last day.
-            "end": f"{mark.date_end + pd.Timedelta(days=1):%Y-%m-%d}" if approximate else None,
-            "size": _size(mark.meetings),
-            "fill": "transparent" if approximate else MARK,
-            "meetings": int(mark.meetings),
-            "title": names[mark.iso3],
-        }
+        tip = {"title": names[mark.iso3]}
         for number, line in enumerate(_tooltip(mark, grouped)):
-            row[f"line{number + 1}"] = line
-        rows.append(row)
+            if line:
+                # vega-tooltip shows "title" as a heading and the other keys as lines with
+                # the key beside them: zero-width spaces keep those empty.
+                tip["\u200b" * (number + 1)] = line
+        rows.append(
+            {
+                "country": names[mark.iso3],
+                "rank": rank[mark.iso3],
+                "date": _utc_ms(mark.date),
+                # The window's bar runs to the end of its last day.
+                "end": _utc_ms(mark.date_end + pd.Timedelta(days=1)) if approximate else None,
+                "size": _size(mark.meetings),
+                "fill": "transparent" if approximate else MARK,
+                "meetings": int(mark.meetings),
+                "tip": tip,
+            }
+        )
     return rows
+
+
+def _utc_ms(day: pd.Timestamp) -> int:
+    """A day as Vega reads a time: milliseconds since 1970 at midnight UTC."""
+    return int(pd.Timestamp(day.year, day.month, day.day, tz="UTC").timestamp()) * 1000
 
 
 @dataclass(frozen=True)
@@ -175,12 +185,6 @@ def strip_spec(marks: pd.DataFrame) -> dict:
     """The strip's Vega-Lite spec for these marks (aggregates.strip_marks); the rows go in
     as the dataset named ROWS (`strip_rows`)."""
     domain, ticks, label = _time_axis(marks)
-    tooltip = [{"field": "title", "title": "title"}] + [
-        # vega-tooltip shows "title" as a heading and the other fields as lines with their
-        # title beside them: a zero-width space each keeps those empty.
-        {"field": f"line{n + 1}", "title": "\u200b" * (n + 1)}
-        for n in range(TOOLTIP_LINES)
-    ]
     x = {
         "field": "date",
         "type": "temporal",
@@ -221,11 +225,12 @@ def strip_spec(marks: pd.DataFrame) -> dict:
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "height": {"step": ROW_STEP},
         "padding": {"top": 24, "bottom": 4, "left": 0, "right": 8},
-        "data": {"name": ROWS},
+        # Times come as numbers: nothing to parse, row by row, in the browser.
+        "data": {"name": ROWS, "format": {"parse": None}},
         "encoding": {"y": y},
         "layer": [
             {
-                "transform": [{"filter": "datum.end != null"}],
+                "transform": [{"filter": "datum.end"}],
                 "mark": {"type": "rule", "strokeWidth": 7, "color": WINDOW},
                 "encoding": {"x": x, "x2": {"field": "end"}},
             },
@@ -241,11 +246,14 @@ def strip_spec(marks: pd.DataFrame) -> dict:
                     "x": x,
                     "size": {"field": "size", "type": "quantitative", "scale": None},
                     "fill": {"field": "fill", "type": "nominal", "scale": None},
-                    "tooltip": tooltip,
+                    "tooltip": {"field": "tip"},
                 },
             },
         ],
         "config": {
+            # No description of every mark for screen readers: a canvas has none, and
+            # working them out was a large part of drawing the strip.
+            "aria": False,
             "font": FONT,
             "view": {"stroke": None},
             "axis": {"labelFontSize": 12, "titleFontSize": 12},

@@ -18,6 +18,16 @@ SVG = "{http://www.w3.org/2000/svg}"
 TRANSLATE = re.compile(r"translate\(([-\d.e]+),([-\d.e]+)\)")
 
 
+def day(ms: int | None) -> str | None:
+    """A row's time (milliseconds since 1970, UTC) as the day it stands for."""
+    return None if ms is None else f"{pd.Timestamp(ms, unit='ms'):%Y-%m-%d}"
+
+
+def tooltip_lines(row: dict) -> list[str]:
+    """The lines under a mark's heading in its tooltip."""
+    return [line for key, line in row["tip"].items() if key != "title"]
+
+
 @dataclass
 class Mark:
     x: float
@@ -80,9 +90,14 @@ def drawn(marks: pd.DataFrame, width: int = 800) -> Drawn:
     """The strip of these marks (aggregates.strip_marks) as Vega draws it, `width` wide."""
     spec = strip_chart.strip_spec(marks)
     rows = strip_chart.strip_rows(marks)
-    root = ElementTree.fromstring(
-        vl_convert.vegalite_to_svg({**spec, "width": width, "datasets": {strip_chart.ROWS: rows}})
-    )
+    # With ARIA on (the app leaves it off: a canvas has none), Vega names its axes.
+    drawing = {
+        **spec,
+        "config": {**spec["config"], "aria": True},
+        "width": width,
+        "datasets": {strip_chart.ROWS: rows},
+    }
+    root = ElementTree.fromstring(vl_convert.vegalite_to_svg(drawing))
     axes = {
         (g.get("aria-label") or "")[:1]: g
         for g in _classed(root, "role-axis")

@@ -12,7 +12,7 @@ import pytest
 from lib import aggregates, i18n, strip_chart
 from lib.countries import country_name
 from lib.palette import MARK
-from tests.strip_drawing import drawn
+from tests.strip_drawing import day, drawn, tooltip_lines
 
 
 @pytest.fixture(autouse=True)
@@ -22,8 +22,7 @@ def english():
     i18n.use("en")
 
 
-def lines(row: dict) -> list[str]:
-    return [row[f"line{n + 1}"] for n in range(strip_chart.TOOLTIP_LINES) if row[f"line{n + 1}"]]
+lines = tooltip_lines
 
 
 def test_strip_draws_each_mark_filled_if_exact_hollow_with_its_window_if_not(shipped):
@@ -75,7 +74,7 @@ def test_grouped_marks_are_sized_by_count_and_say_how_many(shipped):
     assert marks["grouped"].all() and len(strip.marks) == len(marks)
     for mark, meetings, month in zip(strip.marks, marks["meetings"], marks["date"], strict=True):
         assert lines(mark.row) == [f"{month:%b %Y}", f"Meetings: {meetings:,}"]
-        assert mark.row["title"] == mark.row["country"]
+        assert mark.row["tip"]["title"] == mark.row["country"]
         assert mark.across == pytest.approx(strip_chart.mark_diameter(meetings), abs=0.1)
     by_count = sorted(strip.marks, key=lambda mark: mark.row["meetings"])
     assert by_count[0].across < by_count[-1].across  # more meetings, a larger mark
@@ -88,8 +87,8 @@ def test_tooltip_says_who_what_and_where_from(shipped):
     (mark,) = [
         m
         for m in drawn(marks).marks
-        if m.row["title"] == country_name(exact["iso3"], "en")
-        and m.row["date"] == f"{exact['date']:%Y-%m-%d}"
+        if m.row["country"] == country_name(exact["iso3"], "en")
+        and day(m.row["date"]) == f"{exact['date']:%Y-%m-%d}"
     ]
     said = " ".join(lines(mark.row))
     assert f"Counterpart: {exact['counterpart']}" in said and "Source: " in said
