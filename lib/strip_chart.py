@@ -165,32 +165,30 @@ def legend(marks: pd.DataFrame) -> Legend:
     return Legend(tuple(entries))
 
 
-def _time_axis(marks: pd.DataFrame) -> tuple[list[str], list[str], str]:
-    """The x domain, the starts of its labelled periods and their label format."""
-    first = marks["date"].min() - pd.Timedelta(days=10) if len(marks) else None
-    last = marks["date_end"].max() + pd.Timedelta(days=11) if len(marks) else None
-    if first is None:  # nothing drawn: this year's axis, labelled by its year
-        year = pd.Timestamp.today().year
-        return [f"{year}-01-01", f"{year + 1}-01-01"], [f"{year}-01-01"], YEAR_LABEL[i18n.current()]
-    axis = date_axis("", first, last, fewest_months=3)
-    step = int(axis["dtick"][1:])
-    low, high = (pd.Timestamp(day) for day in axis["range"])
-    starts = pd.date_range(low, high, freq=f"{step}MS", inclusive="left")
+def time_encoding(
+    field: str, title: str, first: pd.Timestamp | None, last: pd.Timestamp | None, fewest: int
+) -> dict:
+    """A Vega-Lite x encoding of times (milliseconds, UTC) from `first` to `last` in whole
+    months, at least `fewest` of them, labelled by month or year as lib.figure_layout's
+    date axes are (never a time of day), each label opening its period."""
     language = i18n.current()
-    label = (MONTH_LABEL if step < 12 else YEAR_LABEL)[language]
-    return [axis["range"][0], axis["range"][1]], [f"{d:%Y-%m-%d}" for d in starts], label
-
-
-def strip_spec(marks: pd.DataFrame) -> dict:
-    """The strip's Vega-Lite spec for these marks (aggregates.strip_marks); the rows go in
-    as the dataset named ROWS (`strip_rows`)."""
-    domain, ticks, label = _time_axis(marks)
-    x = {
-        "field": "date",
+    if first is None or last is None:  # nothing drawn: this year's axis, by its year
+        year = pd.Timestamp.today().year
+        domain, ticks = [f"{year}-01-01", f"{year + 1}-01-01"], [f"{year}-01-01"]
+        label = YEAR_LABEL[language]
+    else:
+        axis = date_axis("", first, last, fewest_months=fewest)
+        step = int(axis["dtick"][1:])
+        low, high = (pd.Timestamp(day) for day in axis["range"])
+        starts = pd.date_range(low, high, freq=f"{step}MS", inclusive="left")
+        domain, ticks = axis["range"], [f"{start:%Y-%m-%d}" for start in starts]
+        label = (MONTH_LABEL if step < 12 else YEAR_LABEL)[language]
+    return {
+        "field": field,
         "type": "temporal",
         "scale": {"type": "utc", "domain": domain, "nice": False},
         "axis": {
-            "title": _("Date of the meeting"),
+            "title": title,
             "values": ticks,
             # Each label opens its month or year, to the right of its grid line.
             "labelExpr": f"split(utcFormat(datum.value, '{label}'), '|')",
@@ -201,6 +199,29 @@ def strip_spec(marks: pd.DataFrame) -> dict:
             "grid": True,
         },
     }
+
+
+CONFIG = {
+    # No description of every mark for screen readers: a canvas has none, and working
+    # them out was a large part of drawing the strip.
+    "aria": False,
+    "font": FONT,
+    "view": {"stroke": None},
+    "axis": {"labelFontSize": 12, "titleFontSize": 12},
+}
+EMBED = {
+    "renderer": "canvas",
+    "actions": False,
+    "tooltip": {"anchor": "mark", "offsetX": 8, "offsetY": 8},
+}
+
+
+def strip_spec(marks: pd.DataFrame) -> dict:
+    """The strip's Vega-Lite spec for these marks (aggregates.strip_marks); the rows go in
+    as the dataset named ROWS (`strip_rows`)."""
+    first = marks["date"].min() - pd.Timedelta(days=10) if len(marks) else None
+    last = marks["date_end"].max() + pd.Timedelta(days=11) if len(marks) else None
+    x = time_encoding("date", _("Date of the meeting"), first, last, fewest=3)
     y = {
         "field": "country",
         "type": "nominal",
@@ -250,21 +271,8 @@ def strip_spec(marks: pd.DataFrame) -> dict:
                 },
             },
         ],
-        "config": {
-            # No description of every mark for screen readers: a canvas has none, and
-            # working them out was a large part of drawing the strip.
-            "aria": False,
-            "font": FONT,
-            "view": {"stroke": None},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12},
-        },
-        "usermeta": {
-            "embedOptions": {
-                "renderer": "canvas",
-                "actions": False,
-                "tooltip": {"anchor": "mark", "offsetX": 8, "offsetY": 8},
-            }
-        },
+        "config": CONFIG,
+        "usermeta": {"embedOptions": EMBED},
     }
 
 

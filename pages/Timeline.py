@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import aggregates, charts, strip_chart
+from lib import aggregates, month_chart, strip_chart
 from lib.i18n import _
 from lib.ui import panels, sidebar
 
@@ -13,10 +13,12 @@ if view.meetings.empty:
     st.stop()
 
 st.subheader(_("Meetings per month"))
-monthly = sidebar.kept(
-    "monthly", lambda v: charts.monthly_figure(aggregates.monthly_counts(v.meetings))
+counts = sidebar.kept("monthly counts", lambda v: aggregates.monthly_counts(v.meetings))
+monthly = sidebar.kept("monthly", lambda v: month_chart.month_spec(counts))
+month_rows = sidebar.kept("monthly rows", lambda v: month_chart.month_rows(counts))
+st.vega_lite_chart(
+    spec={**monthly, "datasets": {month_chart.ROWS: month_rows}}, key="monthly", width="stretch"
 )
-st.plotly_chart(monthly, key="monthly")
 st.caption(_("An approximate meeting is counted in the month its date window starts."))
 
 st.subheader(_("Meetings by country"))
