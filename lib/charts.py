@@ -13,8 +13,9 @@ Colours work on Streamlit's light and dark backgrounds (white, #0e1117) alike, e
 sequential scales: "more" is darker on a light page and brighter on a dark one, so the
 builders with a scale take `dark`.
 
-The Timeline's strip of meetings by country is a Vega-Lite chart (lib/strip_chart.py): as
-plotly's SVG, its thousands of marks were most of a switch to the Timeline.
+The Timeline's two charts are Vega-Lite charts on a canvas (lib/month_chart.py,
+lib/strip_chart.py): as plotly's SVG, the strip's thousands of marks and the bars were most
+of a switch to the Timeline.
 """
 
 import textwrap
@@ -23,41 +24,25 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib import i18n
 from lib.figure_layout import (
     LEGEND_ROOM,
-    MONTH_HOVER,
-    TITLE_ROOM,
     axis_title,
     caption_width,
     category_axis,
     colour_bar,
     count_axis,
     count_scale,
-    date_axis,
     legend_below,
-    time_axis_room,
     whole_step,
     y_caption,
 )
-from lib.i18n import N_, _
+from lib.i18n import _
 from lib.programs import program_name
-
-# Okabe-Ito: told apart by people with the common forms of colour blindness, and legible
-# on white and on Streamlit's dark background.
-REGION_COLOURS = {
-    N_("Africa"): "#E69F00",
-    N_("Americas"): "#0072B2",
-    N_("Asia"): "#009E73",
-    N_("Europe"): "#CC79A7",
-    N_("Oceania"): "#D55E00",
-}
 
 MEETINGS_BAR, COUNTRIES_BAR = "#0072B2", "#E69F00"
 # Streamlit's theme draws the hover box in the page's background with pale grey text; a
 # white box with dark text reads the same on light and dark pages.
 HOVER_BOX = {"bgcolor": "#ffffff", "bordercolor": "#808495", "font": {"color": "#262730"}}
-DAY_MS = 24 * 3600 * 1000
 
 
 # ------------------------------------------------------------------ text in the run's language
@@ -88,55 +73,6 @@ def _figure(traces: list[dict], layout: dict) -> go.Figure:
 
 
 # ------------------------------------------------------------------ the timeline
-
-
-def monthly_figure(counts: pd.DataFrame) -> go.Figure:
-    """Bars of meetings per month, stacked by region; `counts` is aggregates.monthly_counts."""
-    traces = []
-    month_format = MONTH_HOVER[i18n.current()]
-    for region, colour in REGION_COLOURS.items():
-        part = counts[counts["region"] == region]
-        if part.empty:
-            continue
-        name = _(region)
-        traces.append(
-            {
-                "type": "bar",
-                "x": part["month"].dt.strftime("%Y-%m-%d").tolist(),
-                "y": part["meetings"].tolist(),
-                "name": name,
-                "marker": {"color": colour},
-                # Each bar spans its month (plotly would otherwise size bars by the closest
-                # gap, and sparse months would get bars years wide).
-                "xperiod": "M1",
-                "xperiodalignment": "middle",
-                "width": 26 * DAY_MS,
-                "hovertemplate": f"<b>{_html(name)}</b><br>%{{x|{month_format}}}<br>"
-                + _("Meetings")
-                + ": %{y}<extra></extra>",
-            }
-        )
-    top = counts.groupby("month")["meetings"].sum().max() if len(counts) else 1
-    first, last = (counts["month"].min(), counts["month"].max()) if len(counts) else (None, None)
-    layout = {
-        "barmode": "stack",
-        "height": 380,
-        # Margins that fit the labels from the start: plotly's automargin then has nothing
-        # to grow, and draws the figure once instead of twice (half a page switch).
-        "margin": {
-            "l": caption_width(f"{top:,}") + TITLE_ROOM,
-            "r": 0,
-            "t": 10,
-            "b": time_axis_room(),
-        },
-        # Also for one region: the legend says what the colour is.
-        "showlegend": bool(traces),
-        "legend": legend_below(title={"text": _("Region"), "side": "left"}, traceorder="normal"),
-        "xaxis": date_axis(_("Month"), first, last, fewest_months=6),
-        "yaxis": count_axis(_("Meetings"), top),
-        "hoverlabel": HOVER_BOX,
-    }
-    return _figure(traces, layout)
 
 
 # ------------------------------------------------------------------ programs

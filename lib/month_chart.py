@@ -11,12 +11,20 @@ from __future__ import annotations
 import pandas as pd
 
 from lib import i18n
-from lib.charts import REGION_COLOURS
 from lib.figure_layout import whole_step
-from lib.i18n import _
+from lib.i18n import N_, _
 from lib.strip_chart import CONFIG, EMBED, time_encoding
 
 ROWS = "months"  # the chart's dataset
+# Okabe-Ito: told apart by people with the common forms of colour blindness, and legible
+# on white and on Streamlit's dark background.
+REGION_COLOURS = {
+    N_("Africa"): "#E69F00",
+    N_("Americas"): "#0072B2",
+    N_("Asia"): "#009E73",
+    N_("Europe"): "#CC79A7",
+    N_("Oceania"): "#D55E00",
+}
 HEIGHT = 300  # pixels of the plot, axes and legend under it
 GAP_DAYS = 2  # each side of a bar, inside its month
 
