@@ -13,7 +13,7 @@ from lib.filters import Filters, apply
 from lib.meetings import read_meetings
 from lib.palette import MARK
 from lib.store import Store
-from tests import strip_drawing
+from tests import timeline_drawing
 from tests.browsing import (
     ROOT,
     SCREENS,
@@ -235,12 +235,12 @@ def test_timeline_draws_a_mark_for_every_meeting_on_a_date_axis(page, server, sh
     # Meetings by country, on Vega's canvas (what it draws: tests/test_strip_chart.py): a
     # row for each country, its marks on the page, each explained by its tooltip.
     marks = aggregates.strip_marks(shipped)
-    canvas = strip_drawing.strip_canvas(page)
+    canvas = timeline_drawing.strip_canvas(page)
     assert canvas.bounding_box()["height"] >= strip_chart.ROW_STEP * marks["iso3"].nunique()
-    drawn = strip_drawing.mark_pixels(page, hex_colour(over(MARK, "#ffffff", 0.9)))
+    drawn = timeline_drawing.mark_pixels(page, hex_colour(over(MARK, "#ffffff", 0.9)))
     assert drawn
     names = {country_name(code, "en") for code in marks["iso3"]}
-    lines = strip_drawing.tooltip_at(page, drawn[len(drawn) // 2]).splitlines()
+    lines = timeline_drawing.tooltip_at(page, drawn[len(drawn) // 2]).splitlines()
     assert lines[0].strip() in names and any("Counterpart:" in line for line in lines)
     legend = page.locator(".strip-legend").inner_text()
     assert all(kind in legend for kind in ("Exact date", "Approximate date", "Date window"))

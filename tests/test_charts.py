@@ -52,16 +52,6 @@ def is_day(text: str) -> bool:
 # The timeline ------------------------------------------------------------------------------
 
 
-def test_monthly_chart_has_dates_titles_and_whole_meetings(shipped):
-    figure = charts.monthly_figure(aggregates.monthly_counts(shipped))
-    assert figure.layout.xaxis.type == "date"
-    assert all(is_day(x) for trace in figure.data for x in trace.x)
-    assert figure.layout.xaxis.title.text == "Month"
-    assert figure.layout.yaxis.title.text == "Meetings"
-    assert figure.layout.yaxis.dtick >= 1 and float(figure.layout.yaxis.dtick).is_integer()
-    assert sum(sum(trace.y) for trace in figure.data) == len(shipped)
-
-
 # Programs ----------------------------------------------------------------------------------
 
 
@@ -98,7 +88,6 @@ def test_heatmap_draws_zero_in_the_palest_colour_and_writes_every_count(shipped,
 def every_figure(meetings: pd.DataFrame) -> list:
     programs = program_rows(meetings)
     return [
-        charts.monthly_figure(aggregates.monthly_counts(meetings)),
         charts.program_figure(aggregates.program_interest(meetings, programs)),
         charts.heatmap_figure(aggregates.program_region_counts(meetings, programs)),
     ]
@@ -110,10 +99,7 @@ def test_figures_speak_korean_and_depend_only_on_the_language(shipped):
     korean = every_figure(shipped)
     i18n.use("en")
     assert [figure.to_json() for figure in every_figure(shipped)] == english
-    monthly, bars, heatmap = korean
-    assert monthly.layout.xaxis.title.text == "월" and "아시아" in {t.name for t in monthly.data}
-    assert "%Y년 %-m월" in monthly.data[0].hovertemplate
-    assert monthly.layout.xaxis.tickformat == "%Y년"  # 2019 to 2025: a tick a year
+    bars, heatmap = korean
     assert y_title(bars) == "프로그램"
     assert (
         "서울스마트시티상" in bars.layout.yaxis.ticktext and "민관협력" in bars.data[0].customdata

@@ -8,7 +8,7 @@ import pytest
 from lib.filters import Filters, apply
 from lib.palette import MARK
 from lib.store import Store
-from tests import strip_drawing
+from tests import timeline_drawing
 from tests.browsing import app_server, click_cell, new_page, open_page, settle
 from tests.browsing import figures as drawn_figures
 from tests.colours import over
@@ -146,10 +146,10 @@ def test_the_figures_titles_and_axes_are_korean(page, server):
     # legend and tooltips speak Korean.
     legend = page.locator(".strip-legend").inner_text()
     assert all(kind in legend for kind in ("정확한 날짜", "대략적인 날짜", "날짜 범위"))
-    drawn = strip_drawing.mark_pixels(
+    drawn = timeline_drawing.mark_pixels(
         page, "#{:02x}{:02x}{:02x}".format(*(round(c) for c in over(MARK, "#ffffff", 0.9)))
     )
-    lines = strip_drawing.tooltip_at(page, drawn[len(drawn) // 2]).splitlines()
+    lines = timeline_drawing.tooltip_at(page, drawn[len(drawn) // 2]).splitlines()
     assert not english_left(lines[:1]) and any(line.startswith("상대방") for line in lines)
     open_page(page, f"{server}/Programs")
     bars, heatmap = drawn_figures(page)

@@ -1,5 +1,5 @@
 """The Timeline's strip of meetings by country (lib/strip_chart.py), read from Vega's own
-drawing of it (tests/strip_drawing.py): countries in order, filled exact dates, hollow
+drawing of it (tests/timeline_drawing.py): countries in order, filled exact dates, hollow
 approximate ones with a bar over their window, marks of many meetings larger and saying
 how many, dates never times of day, English and Korean. Random slices:
 tests/test_slices.py; in the app: tests/test_browser.py."""
@@ -12,7 +12,7 @@ import pytest
 from lib import aggregates, i18n, strip_chart
 from lib.countries import country_name
 from lib.palette import MARK
-from tests.strip_drawing import day, drawn, tooltip_lines
+from tests.timeline_drawing import day, drawn, tooltip_lines
 
 
 @pytest.fixture(autouse=True)

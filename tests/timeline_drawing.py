@@ -1,6 +1,6 @@
-"""What the Timeline's strip draws, read from Vega's own drawing of it (vl-convert, no
-browser): the axis labels and titles as a person reads them, every mark and date window
-with its place on the page."""
+"""What the Timeline's two charts draw, read from Vega's own drawing of them (vl-convert, no
+browser): the axis labels and titles as a person reads them, every mark, date window and
+bar with its place, the legend; and, in the app, their canvases and tooltips."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import vl_convert
 
-from lib import strip_chart
+from lib import month_chart, strip_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 TRANSLATE = re.compile(r"translate\(([-\d.e]+),([-\d.e]+)\)")
@@ -81,6 +81,25 @@ def _axis(group) -> Axis:
     )
 
 
+def _axes(root) -> dict[str, Axis]:
+    return {
+        (g.get("aria-label") or "")[:1]: _axis(g)
+        for g in _classed(root, "role-axis")
+        if (g.get("aria-label") or "").startswith(("X-axis", "Y-axis"))
+    }
+
+
+def _svg(spec: dict, dataset: str, rows: list[dict], width: int):
+    # With ARIA on (the app leaves it off: a canvas has none), Vega names its axes.
+    drawing = {
+        **spec,
+        "config": {**spec["config"], "aria": True},
+        "width": width,
+        "datasets": {dataset: rows},
+    }
+    return ElementTree.fromstring(vl_convert.vegalite_to_svg(drawing))
+
+
 def _place(element) -> tuple[float, float]:
     found = TRANSLATE.search(element.get("transform") or "")
     return (float(found[1]), float(found[2])) if found else (0.0, 0.0)
@@ -90,19 +109,8 @@ def drawn(marks: pd.DataFrame, width: int = 800) -> Drawn:
     """The strip of these marks (aggregates.strip_marks) as Vega draws it, `width` wide."""
     spec = strip_chart.strip_spec(marks)
     rows = strip_chart.strip_rows(marks)
-    # With ARIA on (the app leaves it off: a canvas has none), Vega names its axes.
-    drawing = {
-        **spec,
-        "config": {**spec["config"], "aria": True},
-        "width": width,
-        "datasets": {strip_chart.ROWS: rows},
-    }
-    root = ElementTree.fromstring(vl_convert.vegalite_to_svg(drawing))
-    axes = {
-        (g.get("aria-label") or "")[:1]: g
-        for g in _classed(root, "role-axis")
-        if (g.get("aria-label") or "").startswith(("X-axis", "Y-axis"))
-    }
+    root = _svg(spec, strip_chart.ROWS, rows, width)
+    axes = _axes(root)
     (symbols,) = [g for g in _classed(root, "mark-symbol") if "role-mark" in g.get("class")]
     (rules,) = [g for g in _classed(root, "mark-rule") if "role-mark" in g.get("class")]
     drawn_marks = []
@@ -115,7 +123,53 @@ def drawn(marks: pd.DataFrame, width: int = 800) -> Drawn:
     for line in rules.iter(f"{SVG}line"):
         x, y = _place(line)
         windows.append(Window(x, x + float(line.get("x2")), y))
-    return Drawn(_axis(axes["X"]), _axis(axes["Y"]), drawn_marks, windows, spec, rows)
+    return Drawn(axes["X"], axes["Y"], drawn_marks, windows, spec, rows)
+
+
+@dataclass
+class Bar:
+    left: float
+    right: float
+    top: float
+    bottom: float
+    colour: str
+    row: dict  # the row it was drawn from
+
+
+@dataclass
+class Months:
+    x: Axis
+    y: Axis
+    bars: list[Bar]
+    legend_title: str
+    legend: list[tuple[str, str]]  # (label, colour)
+    plot_width: float
+    spec: dict
+    rows: list[dict]
+
+
+RECT = re.compile(r"M([-\d.e]+),([-\d.e]+)h([-\d.e]+)v([-\d.e]+)h")
+
+
+def drawn_months(counts: pd.DataFrame, width: int = 800) -> Months:
+    """Meetings per month (aggregates.monthly_counts) as Vega draws it, `width` wide."""
+    spec = month_chart.month_spec(counts)
+    rows = month_chart.month_rows(counts)
+    root = _svg(spec, month_chart.ROWS, rows, width)
+    axes = _axes(root)
+    (rects,) = [g for g in _classed(root, "mark-rect") if "role-mark" in g.get("class")]
+    bars = []
+    for path, row in zip(rects.iter(f"{SVG}path"), rows, strict=True):
+        x, y, across, high = (float(n) for n in RECT.match(path.get("d")).groups())
+        bars.append(Bar(x, x + across, y, y + high, path.get("fill"), row))
+    legend, title = [], ""
+    for group in _classed(root, "role-legend"):
+        (heading,) = [_text(t) for g in _classed(group, "role-legend-title") for t in g]
+        title = heading
+        symbols = [p.get("fill") for g in _classed(group, "role-legend-symbol") for p in g]
+        labels = [_text(t) for g in _classed(group, "role-legend-label") for t in g]
+        legend = list(zip(labels, symbols, strict=True))
+    return Months(axes["X"], axes["Y"], bars, title, legend, width, spec, rows)
 
 
 # In the app ----------------------------------------------------------------------------
