@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import aggregates, i18n, strip_chart, world_map
+from lib import aggregates, i18n, month_chart, strip_chart, world_map
 from lib.countries import country_name
 from lib.filters import Filters, apply
 from lib.meetings import read_meetings
@@ -227,13 +227,15 @@ def test_the_map_in_korean_light_and_dark(browser, server, shipped, shots, schem
 
 def test_timeline_draws_a_mark_for_every_meeting_on_a_date_axis(page, server, shipped, shots):
     open_page(page, f"{server}/Timeline")
-    (monthly,) = figures(page)
-    assert monthly["layout"]["xaxis"]["type"] == "date"
-    assert monthly["ytitle"] == ["Meetings"]
-    ticks = [float(t.replace(",", "")) for t in monthly["layout"]["yaxis"]["ticks"]]
-    assert all(t == int(t) for t in ticks)  # no half meetings
-    # Meetings by country, on Vega's canvas (what it draws: tests/test_strip_chart.py): a
-    # row for each country, its marks on the page, each explained by its tooltip.
+    # Both charts are Vega's canvases (what they draw: tests/test_month_chart.py and
+    # tests/test_strip_chart.py): here, drawn in the app, each bar and mark explained by
+    # its tooltip. Meetings per month: the bars of Asia, the most met region.
+    asia = timeline_drawing.mark_pixels(page, month_chart.REGION_COLOURS["Asia"], number=0)
+    assert asia
+    lines = timeline_drawing.tooltip_at(page, asia[len(asia) // 2]).splitlines()
+    assert lines[0].strip() == "Asia" and any(line.startswith("Meetings: ") for line in lines)
+    page.mouse.move(0, 0)
+    # Meetings by country: a row for each country, its marks on the page.
     marks = aggregates.strip_marks(shipped)
     canvas = timeline_drawing.strip_canvas(page)
     assert canvas.bounding_box()["height"] >= strip_chart.ROW_STEP * marks["iso3"].nunique()

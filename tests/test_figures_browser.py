@@ -1,14 +1,13 @@
 """Each figure drawn by plotly.js in a headless Chromium, offline, on the light and dark page
 Streamlit gives it, at a phone's and a laptop's width: what a person sees, not the JSON."""
 
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from lib import aggregates, charts, i18n
-from lib.filters import Filters, apply, program_rows
+from lib.filters import program_rows
 from tests.colours import contrast, over
 from tests.figure_page import BACKGROUND, draw
 
@@ -84,105 +83,17 @@ def assert_titled(drawn: dict) -> None:
         assert not any(overlap(caption, box) for box in drawn["ytickBoxes"]), caption
 
 
-# Time axes, titles and marks ------------------------------------------------------------
+# Legends and captions ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_meetings_per_month_is_on_a_date_axis_with_titles_and_whole_ticks(
-    browser, shipped, screenshots, language
-):
-    i18n.use(language)
-    figure = charts.monthly_figure(aggregates.monthly_counts(shipped))
-    page = shown(browser, figure, screenshots, f"monthly-{language}")
-    drawn = axes(page)
-    assert drawn["x"] == "date"
-    assert_titled(drawn)
-    assert drawn["ytitle"]["text"] == ("Meetings" if language == "en" else "면담 수")
-    ticks = [float(t.replace(",", "")) for t in drawn["yticks"]]
-    assert ticks and all(t.is_integer() for t in ticks)
-    bars = page.locator(".barlayer .point path").count()
-    assert bars == len(aggregates.monthly_counts(shipped))
-    if language == "ko":
-        labels = page.eval_on_selector_all(".xtick text", "ts => ts.map(t => t.textContent)")
-        assert labels and all(label.endswith("년") for label in labels)
-
-
-# Narrow slices: months stay months --------------------------------------------------------
-
-# A month as its tick reads (in Korean on two lines: "6월", then "2021년").
-MONTH_LABEL = {"en": re.compile(r"[A-Z][a-z]{2} \d{4}"), "ko": re.compile(r"\d{1,2}월\d{4}년")}
-JUNE_2021 = {"en": "Jun 2021", "ko": "6월2021년"}
-
-
-def narrow_slices(shipped: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The Americas at LASCN (/Timeline?region=Americas&q=LASCN): three meetings on one day."""
-    lascn = apply(shipped, Filters.of(region="Americas", q="LASCN"))
-    assert len(lascn) == 3 and lascn["date"].nunique() == 1
-    return {"three meetings on one day": lascn, "one meeting": lascn.head(1)}
-
-
-def legend_texts(page) -> list[str]:
-    return page.eval_on_selector_all(".legendtext", "ts => ts.map(t => t.textContent)")
-
-
-@pytest.mark.parametrize("language", ["en", "ko"])
-@pytest.mark.parametrize("narrow", ["three meetings on one day", "one meeting"])
-def test_a_narrow_slice_keeps_months_on_the_monthly_axis(
-    browser, shipped, screenshots, language, narrow
-):
-    i18n.use(language)
-    meetings = narrow_slices(shipped)[narrow]
-    slug = narrow.replace(" ", "-")
-    # (The strip of meetings by country is Vega's: tests/test_strip_chart.py.)
-    for name, figure, legend in (
-        (
-            "monthly",
-            charts.monthly_figure(aggregates.monthly_counts(meetings)),
-            i18n._("Americas"),
-        ),
-    ):
-        for width in (PHONE, LAPTOP):
-            page = shown(browser, figure, screenshots, f"{name}-{slug}-{language}", width=width)
-            labels = axes(page)["xticks"]
-            # Months, never a time of day ("23:59:59.999 Jun 16, 2021"), none repeated.
-            assert len(labels) >= 2 and all(
-                MONTH_LABEL[language].fullmatch(label) for label in labels
-            ), labels
-            assert len(set(labels)) == len(labels), labels
-            assert JUNE_2021[language] in labels
-            assert legend in legend_texts(page)  # also for one region or one kind of date
-    # Meetings per month: the month's bar is a month wide, among other months.
-    page = draw(browser, charts.monthly_figure(aggregates.monthly_counts(meetings)))
-    widths = page.evaluate(
-        """() => {
-        const gd = document.getElementById('figure'), xa = gd._fullLayout.xaxis;
-        const bar = document.querySelector('.barlayer .point path').getBoundingClientRect();
-        return {bar: bar.width, month: xa.c2p(Date.UTC(2021, 6, 1)) - xa.c2p(Date.UTC(2021, 5, 1)),
-                plot: gd._fullLayout._size.w};
-    }"""
-    )
-    assert 0.75 * widths["month"] <= widths["bar"] <= widths["month"]
-    assert widths["bar"] <= widths["plot"] / 3
-
-
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_meetings_per_month_labels_the_first_year_it_draws(browser, shipped, screenshots, language):
-    i18n.use(language)
-    figure = charts.monthly_figure(aggregates.monthly_counts(shipped))
-    page = shown(browser, figure, screenshots, f"monthly-first-year-{language}")
-    labels = axes(page)["xticks"]
-    first = f"{shipped['date'].min():%Y}"  # 2019
-    assert labels[0] == (first if language == "en" else f"{first}년"), labels
-    assert len(set(labels)) == len(labels)
+# The Timeline's charts are Vega's, on a canvas: tests/test_month_chart.py and
+# tests/test_strip_chart.py read Vega's own drawing of them, tests/test_browser.py the app.
 
 
 @pytest.mark.parametrize("width", [PHONE, LAPTOP])
 def test_toolbar_never_covers_a_legend(browser, shipped, screenshots, width):
     interest = aggregates.program_interest(shipped, program_rows(shipped))
-    for name, figure in (
-        ("monthly-legend", charts.monthly_figure(aggregates.monthly_counts(shipped))),
-        ("programs-legend", charts.program_figure(interest)),
-    ):
+    for name, figure in (("programs-legend", charts.program_figure(interest)),):
         page = shown(browser, figure, screenshots, name, width=width)
         page.locator("#figure").hover()  # the toolbar shows on hover
         page.wait_for_timeout(300)
@@ -323,20 +234,6 @@ def test_toolbar_never_covers_a_colour_bar_title(browser, shipped, screenshots, 
 
 
 # A dark page ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_grid_stays_readable(browser, shipped, screenshots, scheme):
-    page_colour = BACKGROUND[scheme]
-    background = over(page_colour, page_colour)
-    # Gridlines of the meetings-per-month chart.
-    monthly = charts.monthly_figure(aggregates.monthly_counts(shipped))
-    page = shown(browser, monthly, screenshots, "monthly-grid", scheme)
-    grid = page.evaluate(
-        """() => { const s = getComputedStyle(document.querySelector('.gridlayer .ygrid'));
-                   return [s.stroke, parseFloat(s.strokeOpacity)]; }"""
-    )
-    assert contrast(over(grid[0], page_colour, grid[1]), background) >= 1.4
 
 
 # Programs on a laptop ------------------------------------------------------------------------

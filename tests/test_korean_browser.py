@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from lib import month_chart
 from lib.filters import Filters, apply
 from lib.palette import MARK
 from lib.store import Store
@@ -133,17 +134,12 @@ def test_a_korean_browser_gets_every_page_in_korean(page, server, shipped):
 
 def test_the_figures_titles_and_axes_are_korean(page, server):
     open_page(page, f"{server}/Timeline")
-    (monthly,) = drawn_figures(page)
-    assert monthly["xtitle"] == ["월"] and monthly["ytitle"] == ["면담 수"]
-    assert {t["name"] for t in monthly["traces"]} <= {
-        "아프리카",
-        "아메리카",
-        "아시아",
-        "유럽",
-        "오세아니아",
-    }
-    # Meetings by country is Vega's canvas (its axes: tests/test_strip_chart.py): its
-    # legend and tooltips speak Korean.
+    # The Timeline's charts are Vega's canvases (their axes and legends in Korean:
+    # tests/test_month_chart.py, tests/test_strip_chart.py): their tooltips speak Korean.
+    asia = timeline_drawing.mark_pixels(page, month_chart.REGION_COLOURS["Asia"], number=0)
+    lines = timeline_drawing.tooltip_at(page, asia[len(asia) // 2]).splitlines()
+    assert lines[0].strip() == "아시아" and any(line.startswith("면담 수: ") for line in lines)
+    page.mouse.move(0, 0)
     legend = page.locator(".strip-legend").inner_text()
     assert all(kind in legend for kind in ("정확한 날짜", "대략적인 날짜", "날짜 범위"))
     drawn = timeline_drawing.mark_pixels(

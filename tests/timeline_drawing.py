@@ -175,10 +175,10 @@ def drawn_months(counts: pd.DataFrame, width: int = 800) -> Months:
 # In the app ----------------------------------------------------------------------------
 
 
-def strip_canvas(page):
-    """The Timeline's strip: the canvas Vega draws it on, once it is drawn."""
-    # The Timeline's one Vega chart (a chart without a selection gets no key class).
-    canvas = page.locator('[data-testid="stVegaLiteChart"] canvas').first
+def chart_canvas(page, number: int):
+    """The Timeline's chart `number` (0: meetings per month, 1: by country): the canvas
+    Vega draws it on, once it is drawn (a chart without a selection gets no key class)."""
+    canvas = page.locator('[data-testid="stVegaLiteChart"] canvas').nth(number)
     canvas.wait_for(state="visible", timeout=30_000)
     canvas.scroll_into_view_if_needed()
     page.mouse.move(0, 0)  # no tooltip over the marks
@@ -186,13 +186,19 @@ def strip_canvas(page):
     return canvas
 
 
-def mark_pixels(page, colour: str) -> list[tuple[int, int]]:
-    """Points of the strip's canvas, on the page, drawn in this colour ("#rrggbb")."""
+def strip_canvas(page):
+    """The canvas of the Timeline's strip of meetings by country."""
+    return chart_canvas(page, 1)
+
+
+def mark_pixels(page, colour: str, number: int = 1) -> list[tuple[int, int]]:
+    """Points of the Timeline's chart `number` (1: the strip), on the page, drawn in this
+    colour ("#rrggbb")."""
     from PIL import Image
 
     from tests.browsing import close
 
-    canvas = strip_canvas(page)
+    canvas = chart_canvas(page, number)
     box = canvas.bounding_box()
     picture = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
     width, height = picture.size
@@ -205,7 +211,7 @@ def mark_pixels(page, colour: str) -> list[tuple[int, int]]:
 
 
 def tooltip_at(page, point: tuple[float, float]) -> str:
-    """The strip's tooltip at this point of the page: its lines of text."""
+    """A Vega chart's tooltip at this point of the page: its lines of text."""
     page.mouse.move(point[0] - 3, point[1] - 3)
     page.mouse.move(*point)
     tooltip = page.locator("#vg-tooltip-element.visible")
