@@ -118,6 +118,8 @@ def month_spec(counts: pd.DataFrame) -> dict:
                     "direction": "horizontal",
                     "titleOrient": "left",
                     "symbolType": "square",
+                    # On a phone, on two lines.
+                    "columns": {"expr": "width < 500 ? 3 : 5"},
                 },
             },
             "order": {"field": "order", "type": "quantitative"},
