@@ -194,7 +194,8 @@ def engaged_countries(dataset: Dataset, view: View, missions) -> None:
     """The engaged countries' table, and the resident missions never met in the view."""
     engaged = country_summary(dataset, view.filters)
     st.subheader(_("Engaged countries"))
-    panels.engaged_table(engaged)
+    key = ("engaged rows", view.filters, i18n.current(), date.today())
+    panels.engaged_table(remembered(dataset, key, partial(panels.engaged_rows, engaged)))
     never = missions[~missions["iso3"].isin(engaged["iso3"])]
     with st.expander(
         _("Resident missions in Seoul never met in this view ({count})", count=len(never))

@@ -111,12 +111,13 @@ def through_entry() -> None:
 
 def links(place: st.delta_generator.DeltaGenerator, params: dict[str, list[str]]) -> None:
     """The pages, each link carrying the view: one click is one step in the browser's history."""
+    person = signin.current()
     with place:
         for heading, entries in (
             (_("Explore"), READING_PAGES),
             (_("Keep the record"), RECORDING_PAGES),
         ):
-            allowed = [e for e in entries if signin.can(PAGE_PERMISSIONS.get(e[0], "read"))]
+            allowed = [e for e in entries if person.can(PAGE_PERMISSIONS.get(e[0], "read"))]
             if allowed:
                 st.caption(heading)
             for path, title, icon in allowed:

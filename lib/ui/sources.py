@@ -3,6 +3,8 @@
 import hashlib
 import io
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,9 +74,9 @@ def _read_store(url: str, version: int, _store: Store) -> Dataset:
     return _dataset(_store.meetings(), where, "database", version=(url, version))
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _remembered(version: object, key: object, _compute: Callable[[], object]) -> object:
-    return _compute()
+REMEMBERED_MOST = 256  # results kept by remembered(), the least recently used go first
+_remembered: OrderedDict[tuple[object, object], object] = OrderedDict()
+_remembered_lock = threading.Lock()
 
 
 def remembered(dataset: Dataset, key: object, compute: Callable[[], object]) -> object:
@@ -82,11 +84,29 @@ def remembered(dataset: Dataset, key: object, compute: Callable[[], object]) -> 
 
     For small results a rerun would work out again from the same meetings: option lists,
     aggregates, figures (never slices of the meetings, which can be large). Results are
-    shared read-only between sessions; a new version of the data computes anew.
+    shared read-only between sessions; a new version of the data computes anew. `key` must
+    be hashable: it is looked up by Python's own hash, which costs microseconds where
+    Streamlit's cache hashed every argument's contents on each rerun.
     """
     if dataset.version is None:
         return compute()
-    return _remembered(dataset.version, key, compute)
+    entry = (dataset.version, key)
+    with _remembered_lock:
+        if entry in _remembered:
+            _remembered.move_to_end(entry)
+            return _remembered[entry]
+    result = compute()  # outside the lock: two sessions may both compute, one result is kept
+    with _remembered_lock:
+        _remembered[entry] = result
+        while len(_remembered) > REMEMBERED_MOST:
+            _remembered.popitem(last=False)
+    return result
+
+
+def forget_remembered() -> None:
+    """Drop every kept result (the caches of Streamlit are cleared the same way)."""
+    with _remembered_lock:
+        _remembered.clear()
 
 
 def data_mode() -> str:

@@ -11,7 +11,7 @@ from lib.ui.panels.country import (
     country_panel,
     reset_country,
 )
-from lib.ui.panels.engaged import engaged_table
+from lib.ui.panels.engaged import engaged_rows, engaged_table
 from lib.ui.panels.linked_meeting import MEETING_PARAM, linked_meeting
 from lib.ui.panels.meeting import (
     TABLE_ROWS,
@@ -31,6 +31,7 @@ __all__ = [
     "TABLE_ROWS",
     "country_panel",
     "empty_state",
+    "engaged_rows",
     "engaged_table",
     "figures_row",
     "follow_up_state",
