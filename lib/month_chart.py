@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib import i18n
 from lib.figure_layout import whole_step
 from lib.i18n import N_, _
-from lib.strip_chart import CONFIG, EMBED, time_encoding
+from lib.strip_chart import CONFIG, EMBED, month_label, time_encoding, utc_ms
 
 ROWS = "months"  # the chart's dataset
 # Okabe-Ito: told apart by people with the common forms of colour blindness, and legible
@@ -29,16 +28,6 @@ HEIGHT = 300  # pixels of the plot, axes and legend under it
 GAP_DAYS = 2  # each side of a bar, inside its month
 
 
-def _utc_ms(day: pd.Timestamp) -> int:
-    """A day as Vega reads a time: milliseconds since 1970 at midnight UTC."""
-    return int(pd.Timestamp(day.year, day.month, day.day, tz="UTC").timestamp()) * 1000
-
-
-def _month(day: pd.Timestamp) -> str:
-    """A month as people read it: "Jun 2021" or "2021년 6월"."""
-    return day.strftime("%b %Y") if i18n.current() == "en" else f"{day.year}년 {day.month}월"
-
-
 def month_rows(counts: pd.DataFrame) -> list[dict]:
     """One row per month and region of aggregates.monthly_counts: the bar's span (a month,
     less a small gap each side), its region and count, its tooltip."""
@@ -50,15 +39,15 @@ def month_rows(counts: pd.DataFrame) -> list[dict]:
         name = _(region)
         rows.append(
             {
-                "start": _utc_ms(month + gap),
-                "end": _utc_ms(month + pd.offsets.MonthBegin(1) - gap),
+                "start": utc_ms(month + gap),
+                "end": utc_ms(month + pd.offsets.MonthBegin(1) - gap),
                 "region": name,
                 "order": list(REGION_COLOURS).index(region) if region in REGION_COLOURS else 9,
                 "meetings": int(meetings),
                 # Zero-width spaces: tooltip lines without a key beside them.
                 "tip": {
                     "title": name,
-                    "\u200b": _month(month),
+                    "\u200b": month_label(month),
                     "\u200b\u200b": _("Meetings") + f": {meetings:,}",
                 },
             }

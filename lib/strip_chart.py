@@ -40,7 +40,6 @@ PRECISIONS = {
 # Vega (d3) time formats of a month and a year, UTC; "|" splits a label into lines.
 MONTH_LABEL = {"en": "%b %Y", "ko": "%-m월|%Y년"}
 YEAR_LABEL = {"en": "%Y", "ko": "%Y년"}
-MONTH_NAME = {"en": "%b %Y", "ko": "%Y년 %-m월"}
 FONT = "'Source Sans', 'Source Sans Pro', 'Atlas Hangul', sans-serif"
 
 
@@ -66,7 +65,7 @@ def _when(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
     )
 
 
-def _month(day: pd.Timestamp) -> str:
+def month_label(day: pd.Timestamp) -> str:
     """A month as people read it: "Jun 2021" or "2021년 6월"."""
     return day.strftime("%b %Y") if i18n.current() == "en" else f"{day.year}년 {day.month}월"
 
@@ -88,7 +87,7 @@ def _programs(listed: str) -> str:
 def _tooltip(mark, grouped: bool) -> list[str]:
     """The lines under a mark's country name."""
     if grouped:
-        return _lines(_month(mark.date), _("Meetings") + f": {mark.meetings:,}")
+        return _lines(month_label(mark.date), _("Meetings") + f": {mark.meetings:,}")
     return _lines(
         _when(mark.date, mark.date_end, mark.date_precision),
         n_("{count} meeting", "{count} meetings", mark.meetings) if mark.meetings > 1 else "",
@@ -127,9 +126,9 @@ def strip_rows(marks: pd.DataFrame) -> list[dict]:
             {
                 "country": names[mark.iso3],
                 "rank": rank[mark.iso3],
-                "date": _utc_ms(mark.date),
+                "date": utc_ms(mark.date),
                 # The window's bar runs to the end of its last day.
-                "end": _utc_ms(mark.date_end + pd.Timedelta(days=1)) if approximate else None,
+                "end": utc_ms(mark.date_end + pd.Timedelta(days=1)) if approximate else None,
                 "size": _size(mark.meetings),
                 "fill": "transparent" if approximate else MARK,
                 "meetings": int(mark.meetings),
@@ -139,7 +138,7 @@ def strip_rows(marks: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _utc_ms(day: pd.Timestamp) -> int:
+def utc_ms(day: pd.Timestamp) -> int:
     """A day as Vega reads a time: milliseconds since 1970 at midnight UTC."""
     return int(pd.Timestamp(day.year, day.month, day.day, tz="UTC").timestamp()) * 1000
 
