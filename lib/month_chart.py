@@ -65,6 +65,8 @@ def month_spec(counts: pd.DataFrame) -> dict:
     else:
         first = last = None
         top = 1
+    step = whole_step(top)
+    ceiling = -(-top // step) * step
     drawn = [region for region in REGION_COLOURS if region in set(counts["region"])]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
@@ -79,12 +81,13 @@ def month_spec(counts: pd.DataFrame) -> dict:
                 "field": "meetings",
                 "type": "quantitative",
                 "stack": "zero",
-                "scale": {"domainMin": 0, "nice": True},
-                # Whole meetings only: a step of 1, 2 or 5 × 10ⁿ.
+                # Whole meetings only, a step of 1, 2 or 5 × 10ⁿ, up to the tick over
+                # the highest month.
+                "scale": {"domain": [0, ceiling]},
                 "axis": {
                     "title": _("Meetings"),
                     "format": ",d",
-                    "tickMinStep": whole_step(top),
+                    "values": list(range(0, ceiling + 1, step)),
                     "titleAngle": 0,
                     "titleAlign": "left",
                     "titleAnchor": "end",

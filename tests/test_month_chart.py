@@ -34,6 +34,8 @@ def test_meetings_per_month_stacks_whole_meetings_by_region_a_month_wide(shipped
     assert months.x.title == "Month" and months.y.title == "Meetings"
     assert not months.y.title_rotated
     assert months.y.labels and all(label.replace(",", "").isdigit() for label in months.y.labels)
+    highest = counts.groupby("month")["meetings"].sum().max()
+    assert int(months.y.labels[-1].replace(",", "")) >= highest  # the tallest bar under a tick
     # Heights in proportion to the meetings, the regions of a month one above the other.
     per_meeting = {round((bar.bottom - bar.top) / bar.row["meetings"], 3) for bar in months.bars}
     assert len(per_meeting) == 1
