@@ -31,4 +31,5 @@ navigation.links(pages, address.view())
 try:
     page.run()
 finally:
+    sidebar.forget_view()  # an ended session would keep its slice of the meetings for long
     memory.give_back_memory()

@@ -237,16 +237,59 @@ def test_when_the_map_cannot_be_drawn_the_organisation_brief_comes_out_and_says_
     def broken(*args, **kwargs):
         raise ValueError("the renderer failed")
 
-    monkeypatch.setattr(vl_convert, "vegalite_to_png", broken)
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", broken)
     view = View(Filters(), meetings, program_rows(meetings))
     text = text_of(briefs._organisation_pdf(view, "en", TODAY))
     assert NO_MAP in text and "Kazakhstan" in text
 
 
+def test_a_map_picture_the_pdf_cannot_hold_leaves_the_map_out_and_says_so(meetings):
+    pdf = brief.organisation_brief(
+        meetings,
+        language="en",
+        today=TODAY,
+        description="All recorded meetings",
+        map_picture=b"<svg xmlns='http://www.w3.org/2000/svg'><path d='L 1 2'/></svg>",
+    )
+    text = text_of(pdf)
+    assert NO_MAP in text and "Countries coloured" not in text and "Kazakhstan" in text
+
+
+def hex_colour(*parts: str) -> str:
+    """A PDF fill colour (grey or red, green, blue from 0 to 1) as the page writes it."""
+    red, green, blue = parts * 3 if len(parts) == 1 else parts
+    return "#" + "".join(f"{round(float(part) * 255):02x}" for part in (red, green, blue))
+
+
+def drawn_map(pdf: bytes) -> tuple[int, set[str]]:
+    """How many shapes the first page fills, and the colours it fills them with."""
+    content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    words = content.split()
+    fills = sum(word in {"f", "f*", "B", "B*", "b", "b*"} for word in words)
+    colours = set()
+    for at, word in enumerate(words):
+        if word == "rg":
+            colours.add(hex_colour(*words[at - 3 : at]))
+        elif word == "g":
+            colours.add(hex_colour(words[at - 1]))
+    return fills, colours
+
+
+def expected_colours(meetings) -> dict[str, str]:
+    """Each country's colour on the page's map coloured by meetings."""
+    from lib import aggregates, world_map
+    from lib.filters import program_rows
+
+    summary = aggregates.country_summary(meetings, program_rows(meetings))
+    rows = world_map.country_rows(summary, "Meetings", None)
+    return dict(zip(rows["iso3"], rows["colour"].str.lower(), strict=True))
+
+
 def test_the_brief_holds_the_map_on_a_machine_without_chromium(meetings, monkeypatch):
-    """No browser on the PATH or at its usual place: the PDF still holds the map picture."""
+    """No browser anywhere and no kaleido: the PDF still holds the map, drawn as shapes."""
     import shutil
     import subprocess
+    import sys
 
     from lib.filters import program_rows
     from lib.ui import briefs
@@ -257,19 +300,47 @@ def test_the_brief_holds_the_map_on_a_machine_without_chromium(meetings, monkeyp
     monkeypatch.setattr(
         Path, "exists", lambda path: "chrom" not in str(path).lower() and real_exists(path)
     )
+    monkeypatch.setitem(sys.modules, "kaleido", None)  # `import kaleido` fails
 
     def no_process(*args, **kwargs):
         raise AssertionError(f"a process was started: {args[0]!r}")
 
     monkeypatch.setattr(subprocess, "Popen", no_process)
     assert shutil.which("chromium") is None
+    with pytest.raises(ImportError):
+        import kaleido  # noqa: F401
     view = View(Filters(), meetings, program_rows(meetings))
     pdf = briefs._organisation_pdf(view, "en", TODAY)
     assert NO_MAP not in text_of(pdf)
-    images = [image for page in PdfReader(io.BytesIO(pdf)).pages for image in page.images]
-    assert len(images) == 1
-    picture = images[0].image
-    assert picture.width >= 1000  # the map, not a placeholder
+    fills, colours = drawn_map(pdf)
+    assert fills >= 150  # every country with a shape, not a placeholder
+    colour_of = expected_colours(meetings)
+    for code in ("KAZ", "MEX", "SWE", "CAN", "BRA"):  # met (coloured) and never met (grey)
+        assert colour_of[code] in colours
+
+
+def test_a_map_zoomed_to_a_region_stays_in_its_box(meetings):
+    """Countries outside the frame are drawn too: the page clips them to the map's box."""
+    from lib import aggregates
+    from lib.filters import program_rows
+
+    europe = meetings[meetings["region"].astype(str) == "Europe"]
+    summary = aggregates.country_summary(europe, program_rows(europe))
+    pdf = brief.organisation_brief(
+        europe,
+        language="en",
+        today=TODAY,
+        description="Europe",
+        map_picture=pictures.map_picture(summary, language="en", zoom=True),
+    )
+    words = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode().split()
+    clip = next(at for at in range(len(words) - 2) if words[at : at + 3] == ["re", "W", "n"])
+    width, height = (float(number) * 25.4 / 72 for number in words[clip - 2 : clip])
+    assert round(width) == 174  # the page's text width, in mm
+    assert round(height) == round(174 * pictures.HEIGHT / pictures.WIDTH)
+    first_fill = words.index("B")
+    assert clip < first_fill
+    assert sum(word == "B" for word in words[clip:]) >= 150  # the map is drawn inside it
 
 
 def test_the_map_picture_is_the_pages_chart_with_its_shapes_inline(monkeypatch, meetings):
@@ -281,32 +352,51 @@ def test_the_map_picture_is_the_pages_chart_with_its_shapes_inline(monkeypatch, 
 
     asked = {}
 
-    def record(spec, scale=1, **kwargs):
-        asked.update(spec=spec, scale=scale)
-        return b"\x89PNG"
+    def record(spec, **kwargs):
+        asked.update(spec=spec)
+        return "<svg/>"
 
-    monkeypatch.setattr(vl_convert, "vegalite_to_png", record)
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", record)
     summary = aggregates.country_summary(meetings, program_rows(meetings))
-    assert pictures.map_picture(summary, language="en") == b"\x89PNG"
+    assert pictures.map_picture(summary, language="en") == b"<svg/>"
     spec = asked["spec"]
     shapes = spec["transform"][0]["from"]["data"]
     assert "url" not in shapes and shapes["values"] == world_map.shapes()
     page_spec = world_map.map_spec(world_map.shapes())
     assert spec["layer"] == page_spec["layer"] and spec["projection"] == page_spec["projection"]
-    assert asked["scale"] == 2
+    assert spec["background"] == "white"
 
 
 def test_the_map_picture(meetings):
+    """The map comes out as vector shapes, each country in its colour on the page."""
+    import xml.etree.ElementTree as ElementTree
+
     from lib import aggregates
     from lib.filters import program_rows
 
     summary = aggregates.country_summary(meetings, program_rows(meetings))
-    png = pictures.map_picture(summary, language="ko")
-    picture = Image.open(io.BytesIO(png))
-    assert picture.size == (pictures.WIDTH * 2, pictures.HEIGHT * 2)
-    # Kazakhstan is coloured (not the grey of a country with no meeting)
-    colours = {colour for _count, colour in picture.convert("RGB").getcolors(1 << 22)}
-    assert any(b > r + 40 for r, _g, b in colours)
+    drawn = ElementTree.fromstring(pictures.map_picture(summary, language="ko"))
+    assert (drawn.get("width"), drawn.get("height")) == (
+        str(pictures.WIDTH),
+        str(pictures.HEIGHT),
+    )
+    shapes = [path for path in drawn.iter("{http://www.w3.org/2000/svg}path") if path.get("fill")]
+    assert len(shapes) >= 150 and all(path.get("d") for path in shapes)
+    fills = {path.get("fill").lower() for path in shapes}
+    colour_of = expected_colours(meetings)
+    assert {colour_of[code] for code in ("KAZ", "MEX", "SWE", "CAN", "BRA")} <= fills
+    assert colour_of["KAZ"] != colour_of["BRA"]  # met and never met tell apart
+
+
+def test_warming_the_map_up_starts_one_background_thread(monkeypatch):
+    import threading
+
+    started = []
+    monkeypatch.setattr(pictures, "_warmed", False)
+    monkeypatch.setattr(threading.Thread, "start", lambda thread: started.append(thread.name))
+    pictures.warm_up()
+    pictures.warm_up()
+    assert started == ["vl-convert warm-up"]
 
 
 def test_a_country_met_very_often_gets_its_latest_meetings_and_a_note(meetings):
@@ -321,3 +411,27 @@ def test_a_country_met_very_often_gets_its_latest_meetings_and_a_note(meetings):
     assert "The 40 most recent of 45 meetings" in text
     labels = list(date_labels(many, "en"))
     assert meeting_lines(text, labels[-40:]) and not meeting_lines(text, labels[:5])
+
+
+def test_fonts_read_once_per_process_give_the_same_file_as_fpdf_reading_them(meetings, monkeypatch):
+    """Briefs share the fonts read once; each file is still what fpdf2 alone would write."""
+    from lib.brief import document
+
+    def in_turn():
+        return [
+            brief.organisation_brief(
+                meetings, language=language, today=TODAY, description="전체", map_picture=None
+            )
+            for language in ("ko", "en", "ko")
+        ]
+
+    shared = in_turn()
+    assert shared[0] == shared[2]  # the first brief's glyphs did not stay in the fonts
+
+    def read_by_fpdf(pdf, family, style, name):
+        pdf.add_font(family, style, str(document.FONTS / name))
+        return pdf.fonts[f"{family}{style}"]
+
+    monkeypatch.setattr(document, "_font_for", read_by_fpdf)
+    assert in_turn() == shared
+    assert "카자흐스탄" in text_of(shared[2]) and "Kazakhstan" in text_of(shared[1])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+import logging
 from datetime import date
 
 import pandas as pd
 
-from lib import aggregates, followups
+from lib import aggregates, followups, pictures
 from lib import filters as flt
 from lib.brief.document import INK, MUTED, RULE, WARNING, Brief, in_language
 from lib.countries import country_name, region_name
@@ -16,6 +17,7 @@ from lib.meetings import date_labels, day_label
 from lib.programs import program_name
 from lib.shown import shown_country
 
+log = logging.getLogger(__name__)
 PLEDGES_LISTED = 200  # open pledges listed in an organisation brief; the rest are counted
 
 
@@ -31,7 +33,8 @@ def organisation_brief(
     """A PDF on the organisation's engagement in a filtered view, for the board.
 
     `meetings` are the view's meetings; `description` says in words what the view is
-    (view_description). Without `map_picture` (PNG) the brief says the map is left out.
+    (view_description). `map_picture` is the map as SVG (drawn as vector shapes) or PNG;
+    without it, or when it cannot be read, the brief says the map is left out.
     """
     pdf = Brief(_("Organisation brief"), language, today)
     pdf.title_block(
@@ -52,12 +55,9 @@ def organisation_brief(
     ]
     _figures_row(pdf, figures)
 
-    if map_picture:
-        if pdf.will_page_break(92):
-            pdf.add_page()
-        pdf.image(
-            io.BytesIO(map_picture), x=pdf.l_margin, w=pdf.width, alt_text=_("Meetings by country")
-        )
+    if map_picture and pdf.will_page_break(92):
+        pdf.add_page()
+    if map_picture and _placed(pdf, map_picture):
         pdf.text_block(_("Countries coloured by meetings in this view."), size=8, colour=MUTED)
     else:
         pdf.text_block(
@@ -153,6 +153,29 @@ def organisation_brief(
     return bytes(pdf.output())
 
 
+def _placed(pdf: Brief, picture: bytes) -> bool:
+    """Put the map across the page; False (nothing drawn) when fpdf2 cannot read it."""
+    top, height = pdf.get_y(), pdf.width * pictures.HEIGHT / pictures.WIDTH
+    # fpdf2 does not apply an SVG's clip paths to groups: a map zoomed to a region would
+    # draw the rest of the world over the page. Clip it to its box here.
+    with pdf.rect_clip(pdf.l_margin, top, pdf.width, height):
+        try:
+            pdf.image(
+                io.BytesIO(picture),
+                x=pdf.l_margin,
+                y=top,
+                w=pdf.width,
+                h=height,
+                keep_aspect_ratio=True,
+                alt_text=_("Meetings by country"),
+            )
+        except Exception as error:  # a picture fpdf2 cannot read: the brief goes out without it
+            log.warning("The map picture could not be placed in the brief: %s", error)
+            return False
+    pdf.set_y(top + height)
+    return True
+
+
 def _last_contact_labels(
     meetings: pd.DataFrame, summary: pd.DataFrame, language: str
 ) -> dict[str, str]:
@@ -172,6 +195,8 @@ def _figures_row(pdf: Brief, figures: list[tuple[str, str]]) -> None:
         pdf.cell(width, 4, label)
         pdf.set_xy(x, top + 4.5)
         pdf.set_font("nanum", "B", 16)
+        while pdf.get_string_width(value) > width - 2 and pdf.font_size_pt > 9:
+            pdf.set_font_size(pdf.font_size_pt - 1)  # "113곳 중 38곳" ran into the next figure
         pdf.set_text_color(*INK)
         pdf.cell(width, 8, value)
     pdf.set_y(top + 15)

@@ -2,8 +2,9 @@
 
 Nothing is made while a page is drawn. The country brief is written when its button is
 clicked (well under a second); the organisation brief also draws the map (vl-convert, in
-this process: about a second), so it is prepared on request with a spinner and then
-offered for download.
+this process, as vector shapes), so it is prepared on request with a spinner and then
+offered for download. The first picture in a process would wait a second or more for
+vl-convert to start: drawing the section starts it in the background.
 """
 
 from datetime import date
@@ -11,7 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib import aggregates, brief, i18n
+from lib import aggregates, brief, i18n, pictures
 from lib import filters as flt
 from lib.i18n import _
 from lib.pictures import PictureUnavailable, map_picture
@@ -62,6 +63,7 @@ def organisation_section(
     """
     today, language = date.today(), i18n.current()
     made_from = (view.filters, dataset.version, language, today)
+    pictures.warm_up()  # once per process, in the background
     buttons, right = st.columns([3, 2], vertical_alignment="center")
     left = buttons.container(horizontal=True)
     if country:

@@ -230,6 +230,16 @@ def count(place: st.delta_generator.DeltaGenerator, dataset: Dataset, view: View
     place.caption(_("Data: {source}", source=plain(source_label(dataset))))
 
 
+def forget_view() -> None:
+    """Let go of this run's view when the run ends (the entry file's last step).
+
+    A session keeps its state between runs, and an ended session's state lives on until
+    Python's occasional full garbage collection: a kept slice of a large file would stay
+    with every session that ever looked at one. The next run computes its own view.
+    """
+    st.session_state.pop(VIEW_KEY, None)
+
+
 def current_view() -> tuple[Dataset, View]:
     """The dataset and filtered view the entry file prepared for this run."""
     through_entry()
