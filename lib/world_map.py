@@ -46,7 +46,7 @@ COVERAGE = {  # status → (legend entry, colour), Okabe-Ito
 }
 BORDER = "#808a96"  # country borders: 3.5:1 against white, 5.4:1 against #0e1117
 SELECTED = "#D55E00"  # outline of the countries chosen in the filter
-HEIGHT = 360  # pixels; the width follows the page (the world is 2.3 times wider than tall)
+HEIGHT = 360  # pixels, in the spec; the page sets the chart's box to the world's proportions
 TOOLTIP_LINES = 4  # lines under the country's name
 LINE_WIDTH = 34  # characters of a tooltip line
 
@@ -189,6 +189,9 @@ def _projected(west: float, east: float, south: float, north: float, rotate: flo
 
 
 WORLD = _projected(-180, 180, -57, 84, 0)  # Antarctica is not drawn
+# The world's width over its height as drawn (2.3): a box of these proportions has no blank
+# band above, below or beside it.
+WORLD_PROPORTIONS = (WORLD.east - WORLD.west) / (WORLD.north - WORLD.south)
 
 
 def frame(codes: Collection[str], around: float) -> Frame:

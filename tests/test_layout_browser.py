@@ -48,6 +48,34 @@ def test_one_click_opens_the_list_and_it_stays_open(page, server, address, key):
 
 
 @pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_one_click_opens_to_month_while_the_from_month_reruns_the_page(browser, server, size):
+    """A person scrolls the sidebar with the wheel, picks From month and at once clicks To
+    month, while the page runs again: the list opens and stays open."""
+    page = new_page(browser, size)
+    open_page(page, server + "/")
+    if size == PHONE:
+        page.get_by_test_id("stExpandSidebarButton").click()
+        page.wait_for_timeout(600)
+    start, end = (page.locator(f".st-key-{key} [role=combobox]") for key in ("start", "end"))
+    page.mouse.move(150, size[1] / 2)
+    for _ in range(30):  # until both boxes are in view (the sidebar may end before)
+        page.mouse.wheel(0, 100)
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(500)
+    where = start.bounding_box()
+    page.mouse.click(where["x"] + 30, where["y"] + where["height"] / 2)
+    page.keyboard.type("2021-0")
+    page.keyboard.press("Enter")
+    where = end.bounding_box()
+    page.mouse.click(where["x"] + 30, where["y"] + where["height"] / 2)
+    page.wait_for_timeout(2000)
+    assert start.input_value() == "2021-01"
+    assert end.get_attribute("aria-expanded") == "true"
+    assert page.get_by_role("listbox").count() == 1
+    page.context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PHONE], ids=["laptop", "phone"])
 def test_the_chosen_months_show_whole_and_the_link_is_one_line(browser, server, size):
     page = new_page(browser, size)
     open_page(page, server + "/?start=2021-06&end=2022-11")

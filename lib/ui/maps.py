@@ -144,7 +144,9 @@ def _outreach_map(dataset: Dataset, view: View, key: str) -> None:
         on_select=partial(map_clicked, _offered(dataset, view.filters)),
         selection_mode="pick",
         width="stretch",
+        height="stretch",  # the box's height, set by _MAP_STYLE: not a spec that changes
     )
+    st.html(_MAP_STYLE)
     _legend(world_map.legend(summary, colour_by, dark=dark))
     st.caption(_("Click a country to filter every page to it and open its panel below."))
     undrawn = world_map.undrawn_countries(summary)
@@ -153,6 +155,19 @@ def _outreach_map(dataset: Dataset, view: View, key: str) -> None:
             f"{plain(shown_country(row.country))} ({row.meetings})" for row in undrawn.itertuples()
         )
         st.caption(_("Not drawn on the map (no shape at this scale): {countries}", countries=names))
+
+
+# The chart's box has the world's proportions at every width, so the world fills it (a
+# fixed height left blank bands above and below it on a phone). The chart takes the box's
+# height (height="stretch") and its spec stays the same whatever the width. On a wide, low
+# screen the box stops at most of the screen's height.
+_MAP_STYLE = f"""<style>
+.stElementContainer[class*="st-key-map"] {{
+  aspect-ratio: {world_map.WORLD_PROPORTIONS:.4f};
+  max-height: 75vh;
+  max-width: calc(75vh * {world_map.WORLD_PROPORTIONS:.4f});
+}}
+</style>"""
 
 
 def _legend(legend: world_map.Legend) -> None:
