@@ -126,7 +126,7 @@ def read_worker(path: Path) -> None:
 def _figure_steps(meetings, programs) -> list[tuple[str, object, object]]:
     """(figure, aggregate, builder) as the pages call them with no filter: aggregate() gives
     the builder's argument."""
-    from lib import aggregates, charts, world_map
+    from lib import aggregates, charts, month_chart, strip_chart, world_map
 
     def summary():
         return aggregates.country_summary(meetings, programs)
@@ -143,9 +143,13 @@ def _figure_steps(meetings, programs) -> list[tuple[str, object, object]]:
         (
             "meetings per month",
             lambda: aggregates.monthly_counts(meetings),
-            charts.monthly_figure,
+            lambda counts: (month_chart.month_spec(counts), month_chart.month_rows(counts)),
         ),
-        ("meetings by country", lambda: aggregates.strip_marks(meetings), charts.strip_figure),
+        (
+            "meetings by country",
+            lambda: aggregates.strip_marks(meetings),
+            lambda marks: (strip_chart.strip_spec(marks), strip_chart.strip_rows(marks)),
+        ),
         (
             "programs",
             lambda: aggregates.program_interest(meetings, programs),

@@ -1,10 +1,9 @@
 """Plotly figures of the aggregates in lib.aggregates, in the run's language.
 
 A builder takes an aggregate and returns a figure; none sees the meetings. Text a person
-reads goes through lib.i18n, country names through `country_name`, program names through
-`program_name`, dates through
-`lib.meetings.day_label` and the plotly date formats of lib.figure_layout (which also holds the
-axes, legends and scales the figures share), so a figure depends only on its arguments and
+reads goes through lib.i18n, program names through `program_name`, dates through the
+plotly date formats of lib.figure_layout (which also holds the axes, legends and scales
+the figures share), so a figure depends only on its arguments and
 `i18n.current()` and can be cached per language. Time axes step by whole months or years
 whatever the slice (tests/test_slices.py).
 Figures are built from trace and layout dicts without plotly's value-by-value checks
@@ -13,60 +12,37 @@ Figures are built from trace and layout dicts without plotly's value-by-value ch
 Colours work on Streamlit's light and dark backgrounds (white, #0e1117) alike, except the
 sequential scales: "more" is darker on a light page and brighter on a dark one, so the
 builders with a scale take `dark`.
+
+The Timeline's two charts are Vega-Lite charts on a canvas (lib/month_chart.py,
+lib/strip_chart.py): as plotly's SVG, the strip's thousands of marks and the bars were most
+of a switch to the Timeline.
 """
 
 import textwrap
-from collections.abc import Collection
 from html import escape
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib import i18n
-from lib.countries import country_name
 from lib.figure_layout import (
     LEGEND_ROOM,
-    MONTH_HOVER,
-    TITLE_ROOM,
     axis_title,
     caption_width,
     category_axis,
     colour_bar,
     count_axis,
     count_scale,
-    date_axis,
     legend_below,
-    time_axis_room,
     whole_step,
     y_caption,
 )
-from lib.i18n import N_, _, n_
-from lib.meetings import day_label
-from lib.palette import MARK, WINDOW
+from lib.i18n import _
 from lib.programs import program_name
-
-# Okabe-Ito: told apart by people with the common forms of colour blindness, and legible
-# on white and on Streamlit's dark background.
-REGION_COLOURS = {
-    N_("Africa"): "#E69F00",
-    N_("Americas"): "#0072B2",
-    N_("Asia"): "#009E73",
-    N_("Europe"): "#CC79A7",
-    N_("Oceania"): "#D55E00",
-}
-PRECISIONS = {
-    "week": N_("week"),
-    "month": N_("month"),
-    "quarter": N_("quarter"),
-    "year": N_("year"),
-}
 
 MEETINGS_BAR, COUNTRIES_BAR = "#0072B2", "#E69F00"
 # Streamlit's theme draws the hover box in the page's background with pale grey text; a
 # white box with dark text reads the same on light and dark pages.
 HOVER_BOX = {"bgcolor": "#ffffff", "bordercolor": "#808495", "font": {"color": "#262730"}}
-DAY_MS = 24 * 3600 * 1000
 
 
 # ------------------------------------------------------------------ text in the run's language
@@ -75,17 +51,6 @@ DAY_MS = 24 * 3600 * 1000
 def _html(text: object) -> str:
     """Text from people or data as plotly shows it (it reads a little HTML)."""
     return escape(str(text), quote=False)
-
-
-def _names(codes: Collection[str]) -> dict[str, str]:
-    """ISO3 → the country's name in the run's language, ready for plotly."""
-    language = i18n.current()
-    return {code: _html(country_name(code, language)) for code in codes}
-
-
-def _programs(listed: str, separator: str) -> str:
-    """Programs joined by `separator`, each named in the run's language, ready for plotly."""
-    return _html(separator.join(program_name(p) for p in listed.split(separator) if p))
 
 
 def _wrapped(name: str, width: int, lines: int = 3) -> str:
@@ -108,180 +73,6 @@ def _figure(traces: list[dict], layout: dict) -> go.Figure:
 
 
 # ------------------------------------------------------------------ the timeline
-
-
-def monthly_figure(counts: pd.DataFrame) -> go.Figure:
-    """Bars of meetings per month, stacked by region; `counts` is aggregates.monthly_counts."""
-    traces = []
-    month_format = MONTH_HOVER[i18n.current()]
-    for region, colour in REGION_COLOURS.items():
-        part = counts[counts["region"] == region]
-        if part.empty:
-            continue
-        name = _(region)
-        traces.append(
-            {
-                "type": "bar",
-                "x": part["month"].dt.strftime("%Y-%m-%d").tolist(),
-                "y": part["meetings"].tolist(),
-                "name": name,
-                "marker": {"color": colour},
-                # Each bar spans its month (plotly would otherwise size bars by the closest
-                # gap, and sparse months would get bars years wide).
-                "xperiod": "M1",
-                "xperiodalignment": "middle",
-                "width": 26 * DAY_MS,
-                "hovertemplate": f"<b>{_html(name)}</b><br>%{{x|{month_format}}}<br>"
-                + _("Meetings")
-                + ": %{y}<extra></extra>",
-            }
-        )
-    top = counts.groupby("month")["meetings"].sum().max() if len(counts) else 1
-    first, last = (counts["month"].min(), counts["month"].max()) if len(counts) else (None, None)
-    layout = {
-        "barmode": "stack",
-        "height": 380,
-        # Margins that fit the labels from the start: plotly's automargin then has nothing
-        # to grow, and draws the figure once instead of twice (half a page switch).
-        "margin": {
-            "l": caption_width(f"{top:,}") + TITLE_ROOM,
-            "r": 0,
-            "t": 10,
-            "b": time_axis_room(),
-        },
-        # Also for one region: the legend says what the colour is.
-        "showlegend": bool(traces),
-        "legend": legend_below(title={"text": _("Region"), "side": "left"}, traceorder="normal"),
-        "xaxis": date_axis(_("Month"), first, last, fewest_months=6),
-        "yaxis": count_axis(_("Meetings"), top),
-        "hoverlabel": HOVER_BOX,
-    }
-    return _figure(traces, layout)
-
-
-def _when(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
-    """A meeting's date, or the window an approximate date stands for."""
-    if precision == "day":
-        return day_label(start)
-    return _(
-        "Some time {start} – {end} ({window})",
-        start=day_label(start),
-        end=day_label(end),
-        window=_(PRECISIONS.get(precision, precision)),
-    )
-
-
-def _mark_texts(marks: pd.DataFrame, names: dict[str, str]) -> list[str]:
-    """Hover text of marks that stand for one date window each."""
-    texts = []
-    columns = ("iso3", "date", "date_end", "date_precision", "meetings")
-    for code, start, end, precision, meetings, counterpart, programs, source in zip(
-        *(marks[column].tolist() for column in columns),
-        marks["counterpart"].tolist(),
-        marks["programs"].tolist(),
-        marks["source"].tolist(),
-        strict=True,
-    ):
-        lines = [f"<b>{names[code]}</b>", _html(_when(start, end, precision))]
-        if meetings > 1:
-            lines.append(n_("{count} meeting", "{count} meetings", meetings))
-        lines += [
-            _("Counterpart: {name}", name=_html(counterpart) if counterpart else _("not named")),
-            _(
-                "Programs: {names}",
-                names=_programs(programs, "; ") if programs else _("none recorded"),
-            ),
-            _("Source: {title}", title=_html(source) if source else _("not given")),
-        ]
-        texts.append("<br>".join(lines))
-    return texts
-
-
-def strip_figure(marks: pd.DataFrame) -> go.Figure:
-    """Meetings by country over time: a mark per date window, approximate ones hollow with
-    a bar over their window; `marks` is aggregates.strip_marks."""
-    names = _names(marks["iso3"].unique())
-    order = [names[code] for code in marks.groupby("iso3")["date"].min().sort_values().index]
-    grouped = bool(marks["grouped"].any()) if len(marks) else False
-    traces = []
-    approximate = marks[marks["approximate"]]
-    if not approximate.empty:
-        # One line trace for every window: start, day after the end, then a gap.
-        count = len(approximate)
-        xs = np.empty((count, 3), dtype=object)
-        xs[:, 0] = approximate["date"].dt.strftime("%Y-%m-%d").to_numpy()
-        xs[:, 1] = (approximate["date_end"] + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
-        xs[:, 2] = None
-        ys = np.empty((count, 3), dtype=object)
-        ys[:, 0] = ys[:, 1] = approximate["iso3"].map(names).to_numpy()
-        ys[:, 2] = None
-        traces.append(
-            {
-                "type": "scatter",
-                "x": xs.ravel().tolist(),
-                "y": ys.ravel().tolist(),
-                "mode": "lines",
-                "line": {"width": 7, "color": WINDOW},
-                "name": _("Date window"),
-                "hoverinfo": "skip",
-            }
-        )
-    month_format = MONTH_HOVER[i18n.current()]
-    exact_name = _("Meetings in a month") if grouped else _("Exact date")
-    for name, part, symbol in (
-        (exact_name, marks[~marks["approximate"]], "circle"),
-        (_("Approximate date"), approximate, "circle-open"),
-    ):
-        if part.empty:
-            continue
-        trace = {
-            "type": "scatter",
-            "x": part["date"].dt.strftime("%Y-%m-%d").tolist(),
-            "y": part["iso3"].map(names).tolist(),
-            "mode": "markers",
-            "name": name,
-            "showlegend": True,  # also when alone: the legend says what a mark is
-            "marker": {
-                "symbol": symbol,
-                "size": (8 + 2 * part["meetings"].clip(upper=8)).tolist(),
-                # Sized marks would be drawn at 70 % by default, too faint on a dark page.
-                "opacity": 0.9,
-                "color": MARK,
-                "line": {"width": 2, "color": MARK},
-            },
-        }
-        if grouped:  # marks of many meetings: their count, from one template
-            trace["customdata"] = part["meetings"].tolist()
-            trace["hovertemplate"] = (
-                f"<b>%{{y}}</b><br>%{{x|{month_format}}}<br>"
-                + _("Meetings")
-                + ": %{customdata}<extra></extra>"
-            )
-        else:
-            trace["hovertext"] = _mark_texts(part, names)
-            trace["hoverinfo"] = "text"
-        traces.append(trace)
-    # A little room on each side, so a mark on the first or last day is drawn whole.
-    first = marks["date"].min() - pd.Timedelta(days=10) if len(marks) else None
-    last = marks["date_end"].max() + pd.Timedelta(days=11) if len(marks) else None
-    caption = _("Country")
-    layout = {
-        "height": max(300, 26 * len(order) + 130),
-        "margin": {
-            "l": max([caption_width(caption), *(caption_width(name) + 4 for name in order)]),
-            "r": 0,
-            "t": 30,
-            "b": time_axis_room(),
-        },
-        "showlegend": bool(traces),
-        "legend": legend_below(),
-        "xaxis": date_axis(_("Date of the meeting"), first, last, fewest_months=3),
-        # Plotly would pad the rows by the marks' sizes: two empty rows at each end.
-        "yaxis": {**category_axis(order), "autorange": False, "range": [len(order) - 0.4, -0.6]},
-        "annotations": [y_caption(caption)],
-        "hoverlabel": HOVER_BOX,
-    }
-    return _figure(traces, layout)
 
 
 # ------------------------------------------------------------------ programs

@@ -35,7 +35,6 @@ SCALE_DARK = [
 ]
 
 NONE_LIGHT, NONE_DARK = "#f2f3f5", "#181c24"  # cells counting 0, next to white or #0e1117
-MONTH_HOVER = {"en": "%b %Y", "ko": "%Y년 %-m월"}  # plotly's (d3) date format of a month
 # Month ticks: Korean on two lines, or six of them turn sideways on a phone.
 MONTH_TICKS = {"en": "%b %Y", "ko": "%-m월<br>%Y년"}
 YEAR_TICKS = {"en": "%Y", "ko": "%Y년"}
@@ -137,17 +136,6 @@ def legend_below(**extra) -> dict:
 def caption_width(text: str) -> int:
     """Roughly how many pixels a caption takes at plotly's 12 px (Hangul is wider)."""
     return sum(13 if ord(letter) > 0x1100 else 8 for letter in text) + 6
-
-
-TICK_LINE = 16  # pixels a line of tick labels takes at 12 px
-TITLE_ROOM = 28  # pixels an axis title takes beside its tick labels
-
-
-def time_axis_room() -> int:
-    """Pixels under a plot for a time axis's tick labels (two lines in Korean), its title
-    and the legend under them."""
-    lines = MONTH_TICKS[i18n.current()].count("<br>") + 1
-    return lines * TICK_LINE + TITLE_ROOM + LEGEND_ROOM
 
 
 def y_caption(title: str) -> dict:

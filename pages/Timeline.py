@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import aggregates, charts
+from lib import aggregates, month_chart, strip_chart
 from lib.i18n import _
 from lib.ui import panels, sidebar
 
@@ -13,15 +13,22 @@ if view.meetings.empty:
     st.stop()
 
 st.subheader(_("Meetings per month"))
-monthly = sidebar.kept(
-    "monthly", lambda v: charts.monthly_figure(aggregates.monthly_counts(v.meetings))
+counts = sidebar.kept("monthly counts", lambda v: aggregates.monthly_counts(v.meetings))
+monthly = sidebar.kept("monthly", lambda v: month_chart.month_spec(counts))
+month_rows = sidebar.kept("monthly rows", lambda v: month_chart.month_rows(counts))
+st.vega_lite_chart(
+    spec={**monthly, "datasets": {month_chart.ROWS: month_rows}}, key="monthly", width="stretch"
 )
-st.plotly_chart(monthly, key="monthly")
 st.caption(_("An approximate meeting is counted in the month its date window starts."))
 
 st.subheader(_("Meetings by country"))
 marks = sidebar.kept("marks", lambda v: aggregates.strip_marks(v.meetings))
-st.plotly_chart(sidebar.kept("strip", lambda v: charts.strip_figure(marks)), key="strip")
+spec = sidebar.kept("strip", lambda v: strip_chart.strip_spec(marks))
+rows = sidebar.kept("strip rows", lambda v: strip_chart.strip_rows(marks))
+st.vega_lite_chart(
+    spec={**spec, "datasets": {strip_chart.ROWS: rows}}, key="strip", width="stretch"
+)
+st.html(strip_chart.legend_html(strip_chart.legend(marks)))
 shown = marks["iso3"].nunique()
 engaged = view.meetings["iso3"].nunique()
 if shown < engaged:

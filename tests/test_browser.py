@@ -7,10 +7,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import aggregates, i18n, world_map
+from lib import aggregates, i18n, month_chart, strip_chart, world_map
+from lib.countries import country_name
 from lib.filters import Filters, apply
 from lib.meetings import read_meetings
+from lib.palette import MARK
 from lib.store import Store
+from tests import timeline_drawing
 from tests.browsing import (
     ROOT,
     SCREENS,
@@ -34,6 +37,7 @@ from tests.browsing import (
     settle,
     summary_of,
 )
+from tests.colours import over
 from tests.databases import seeded_sqlite
 
 pytestmark = pytest.mark.browser
@@ -223,17 +227,30 @@ def test_the_map_in_korean_light_and_dark(browser, server, shipped, shots, schem
 
 def test_timeline_draws_a_mark_for_every_meeting_on_a_date_axis(page, server, shipped, shots):
     open_page(page, f"{server}/Timeline")
-    monthly, strip = figures(page)
-    assert monthly["layout"]["xaxis"]["type"] == "date"
-    assert monthly["ytitle"] == ["Meetings"]
-    ticks = [float(t.replace(",", "")) for t in monthly["layout"]["yaxis"]["ticks"]]
-    assert all(t == int(t) for t in ticks)  # no half meetings
-    assert strip["layout"]["xaxis"]["type"] == "date"
+    # Both charts are Vega's canvases (what they draw: tests/test_month_chart.py and
+    # tests/test_strip_chart.py): here, drawn in the app, each bar and mark explained by
+    # its tooltip. Meetings per month: the bars of Asia, the most met region.
+    asia = timeline_drawing.mark_pixels(page, month_chart.REGION_COLOURS["Asia"], number=0)
+    assert asia
+    lines = timeline_drawing.tooltip_at(page, asia[len(asia) // 2]).splitlines()
+    assert lines[0].strip() == "Asia" and any(line.startswith("Meetings: ") for line in lines)
+    page.mouse.move(0, 0)
+    # Meetings by country: a row for each country, its marks on the page.
     marks = aggregates.strip_marks(shipped)
-    assert strip["points"] == len(marks)
-    hollow = [t for t in strip["traces"] if t["symbol"] == "circle-open"]
-    assert sum(t["n"] for t in hollow) == int(marks["approximate"].sum())
+    canvas = timeline_drawing.strip_canvas(page)
+    assert canvas.bounding_box()["height"] >= strip_chart.ROW_STEP * marks["iso3"].nunique()
+    drawn = timeline_drawing.mark_pixels(page, hex_colour(over(MARK, "#ffffff", 0.9)))
+    assert drawn
+    names = {country_name(code, "en") for code in marks["iso3"]}
+    lines = timeline_drawing.tooltip_at(page, drawn[len(drawn) // 2]).splitlines()
+    assert lines[0].strip() in names and any("Counterpart:" in line for line in lines)
+    legend = page.locator(".strip-legend").inner_text()
+    assert all(kind in legend for kind in ("Exact date", "Approximate date", "Date window"))
     shot(page, shots, "timeline")
+
+
+def hex_colour(rgb) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*(round(c) for c in rgb))
 
 
 def test_programs_heatmap_and_bars_have_titles(page, server, shots):

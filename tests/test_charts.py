@@ -52,56 +52,6 @@ def is_day(text: str) -> bool:
 # The timeline ------------------------------------------------------------------------------
 
 
-def test_monthly_chart_has_dates_titles_and_whole_meetings(shipped):
-    figure = charts.monthly_figure(aggregates.monthly_counts(shipped))
-    assert figure.layout.xaxis.type == "date"
-    assert all(is_day(x) for trace in figure.data for x in trace.x)
-    assert figure.layout.xaxis.title.text == "Month"
-    assert figure.layout.yaxis.title.text == "Meetings"
-    assert figure.layout.yaxis.dtick >= 1 and float(figure.layout.yaxis.dtick).is_integer()
-    assert sum(sum(trace.y) for trace in figure.data) == len(shipped)
-
-
-def test_strip_chart_gives_every_trace_dates_never_numbers(shipped):
-    marks = aggregates.strip_marks(shipped)
-    figure = charts.strip_figure(marks)
-    assert figure.layout.xaxis.type == "date"
-    for trace in figure.data:
-        assert all(x is None or is_day(x) for x in trace.x), trace.name
-    symbols = {trace.name: trace.marker.symbol for trace in figure.data if trace.mode == "markers"}
-    assert symbols == {"Exact date": "circle", "Approximate date": "circle-open"}
-    drawn = sum(len(trace.x) for trace in figure.data if trace.mode == "markers")
-    assert drawn == len(marks)
-    windows = next(trace for trace in figure.data if trace.name == "Date window")
-    assert len([x for x in windows.x if x is not None]) == 2 * marks["approximate"].sum()
-    assert figure.layout.xaxis.title.text and y_title(figure)
-
-
-def test_strip_chart_window_bar_covers_the_whole_window(shipped):
-    marks = aggregates.strip_marks(shipped)
-    figure = charts.strip_figure(marks)
-    windows = next(trace for trace in figure.data if trace.name == "Date window")
-    first = marks[marks["approximate"]].iloc[0]
-    assert windows.x[0] == f"{first['date']:%Y-%m-%d}"
-    assert windows.x[1] == f"{first['date_end'] + pd.Timedelta(days=1):%Y-%m-%d}"
-
-
-def test_grouped_strip_marks_say_how_many_meetings(shipped):
-    marks = aggregates.strip_marks(shipped, max_marks=10)
-    figure = charts.strip_figure(marks)
-    trace = next(trace for trace in figure.data if trace.mode == "markers")
-    assert trace.name == "Meetings in a month"
-    assert list(trace.customdata) == list(marks["meetings"])
-    assert "%{customdata}" in trace.hovertemplate
-
-
-def test_hover_text_from_people_is_escaped(shipped):
-    marks = aggregates.strip_marks(shipped.head(1))
-    marks.loc[0, "counterpart"] = "<script>alert(1)</script>"
-    text = charts.strip_figure(marks).data[-1].hovertext[0]
-    assert "<script>" not in text and "&lt;script&gt;" in text
-
-
 # Programs ----------------------------------------------------------------------------------
 
 
@@ -138,8 +88,6 @@ def test_heatmap_draws_zero_in_the_palest_colour_and_writes_every_count(shipped,
 def every_figure(meetings: pd.DataFrame) -> list:
     programs = program_rows(meetings)
     return [
-        charts.monthly_figure(aggregates.monthly_counts(meetings)),
-        charts.strip_figure(aggregates.strip_marks(meetings)),
         charts.program_figure(aggregates.program_interest(meetings, programs)),
         charts.heatmap_figure(aggregates.program_region_counts(meetings, programs)),
     ]
@@ -151,20 +99,13 @@ def test_figures_speak_korean_and_depend_only_on_the_language(shipped):
     korean = every_figure(shipped)
     i18n.use("en")
     assert [figure.to_json() for figure in every_figure(shipped)] == english
-    monthly, strip, bars, heatmap = korean
-    assert monthly.layout.xaxis.title.text == "월" and "아시아" in {t.name for t in monthly.data}
-    assert "%Y년 %-m월" in monthly.data[0].hovertemplate
-    assert monthly.layout.xaxis.tickformat == "%Y년"  # 2019 to 2025: a tick a year
-    assert y_title(strip) == "국가" and "대한민국" in strip.data[-1].y
+    bars, heatmap = korean
     assert y_title(bars) == "프로그램"
     assert (
         "서울스마트시티상" in bars.layout.yaxis.ticktext and "민관협력" in bars.data[0].customdata
     )
     assert "집행위원회" in heatmap.layout.yaxis.ticktext
-    assert not any("Smart city cooperation" in text for text in strip.data[-1].hovertext)
     assert heatmap.layout.xaxis.title.text == "지역" and "유럽" in heatmap.data[0].x
-    approximate = next(t for t in strip.data if t.name == "대략적인 날짜")
-    assert "2019년 4월 2일 – 2019년 4월 8일 중 (주 단위)" in approximate.hovertext[0]
 
 
 def test_empty_aggregates_give_figures_without_errors(shipped):

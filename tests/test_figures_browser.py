@@ -1,18 +1,13 @@
 """Each figure drawn by plotly.js in a headless Chromium, offline, on the light and dark page
 Streamlit gives it, at a phone's and a laptop's width: what a person sees, not the JSON."""
 
-import importlib.util
-import io
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from lib import aggregates, charts, i18n
-from lib.filters import Filters, apply, program_rows
-from lib.meetings import read_meetings
-from tests.browsing import ROOT
+from lib.filters import program_rows
 from tests.colours import contrast, over
 from tests.figure_page import BACKGROUND, draw
 
@@ -36,18 +31,6 @@ def english():
 @pytest.fixture(scope="module")
 def summary(shipped) -> pd.DataFrame:
     return aggregates.country_summary(shipped, program_rows(shipped))
-
-
-@pytest.fixture(scope="module")
-def many_meetings() -> pd.DataFrame:
-    """3,000 synthetic meetings: enough for the timeline to group its marks by month."""
-    spec = importlib.util.spec_from_file_location(
-        "make_synthetic", ROOT / "scripts" / "make_synthetic.py"
-    )
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
-    raw = generator.csv_bytes(generator.synthetic_columns(3_000, 5))
-    return read_meetings(io.BytesIO(raw), name="synthetic.csv").meetings
 
 
 def shown(browser, figure, screenshots: Path, name: str, scheme="light", width=LAPTOP):
@@ -100,185 +83,17 @@ def assert_titled(drawn: dict) -> None:
         assert not any(overlap(caption, box) for box in drawn["ytickBoxes"]), caption
 
 
-def marks(page) -> list[dict]:
-    """Each scatter trace's drawn marks: count, where they sit, whether they are hollow."""
-    return page.evaluate(
-        """() => {
-        const gd = document.getElementById('figure');
-        const size = gd._fullLayout._size;
-        return Array.from(gd.querySelectorAll('.scatterlayer .trace')).map((group, i) => {
-            const points = Array.from(group.querySelectorAll('path.point'));
-            const placed = points.filter(p => {
-                const m = /translate\\(([-\\d.e]+),\\s*([-\\d.e]+)\\)/.exec(
-                    p.getAttribute('transform') || '');
-                if (!m) return false;
-                const x = parseFloat(m[1]), y = parseFloat(m[2]);
-                return isFinite(x) && isFinite(y) && x >= 0 && x <= size.w
-                    && y >= 0 && y <= size.h;
-            });
-            const style = points.length ? getComputedStyle(points[0]) : null;
-            const lines = Array.from(group.querySelectorAll('path.js-line'));
-            return {name: gd._fullData[i].name, points: points.length, placed: placed.length,
-                    fill: style && style.fill, stroke: style && style.stroke,
-                    opacity: style && parseFloat(style.opacity),
-                    lines: lines.length,
-                    lineColour: lines.length ? getComputedStyle(lines[0]).stroke : null,
-                    lineOpacity: lines.length ?
-                        parseFloat(getComputedStyle(lines[0]).strokeOpacity) : null};
-        });
-    }"""
-    )
+# Legends and captions ------------------------------------------------------------------
 
 
-# Time axes, titles and marks ------------------------------------------------------------
-
-
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_meetings_per_month_is_on_a_date_axis_with_titles_and_whole_ticks(
-    browser, shipped, screenshots, language
-):
-    i18n.use(language)
-    figure = charts.monthly_figure(aggregates.monthly_counts(shipped))
-    page = shown(browser, figure, screenshots, f"monthly-{language}")
-    drawn = axes(page)
-    assert drawn["x"] == "date"
-    assert_titled(drawn)
-    assert drawn["ytitle"]["text"] == ("Meetings" if language == "en" else "면담 수")
-    ticks = [float(t.replace(",", "")) for t in drawn["yticks"]]
-    assert ticks and all(t.is_integer() for t in ticks)
-    bars = page.locator(".barlayer .point path").count()
-    assert bars == len(aggregates.monthly_counts(shipped))
-    if language == "ko":
-        labels = page.eval_on_selector_all(".xtick text", "ts => ts.map(t => t.textContent)")
-        assert labels and all(label.endswith("년") for label in labels)
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_meetings_by_country_draws_a_mark_for_every_date_window(
-    browser, shipped, screenshots, scheme
-):
-    windows = aggregates.strip_marks(shipped)
-    page = shown(browser, charts.strip_figure(windows), screenshots, "strip", scheme)
-    drawn = axes(page)
-    assert drawn["x"] == "date"
-    assert_titled(drawn)
-    by_name = {trace["name"]: trace for trace in marks(page)}
-    exact, hollow = by_name["Exact date"], by_name["Approximate date"]
-    approximate = int(windows["approximate"].sum())
-    assert exact["points"] == exact["placed"] == len(windows) - approximate
-    assert hollow["points"] == hollow["placed"] == approximate > 0
-    assert exact["fill"] != "none" and hollow["fill"] == "none"  # hollow: outline only
-    # A bar over each approximate window, seen on the page.
-    bars = by_name["Date window"]
-    assert bars["lines"] >= 1
-    page_colour = BACKGROUND[scheme]
-    bar = over(bars["lineColour"], page_colour, bars["lineOpacity"])
-    assert contrast(bar, over(page_colour, page_colour)) >= 1.5
-    mark = over(hollow["stroke"], page_colour, hollow["opacity"])
-    assert contrast(mark, over(page_colour, page_colour)) >= 3
-
-
-def test_meetings_by_country_groups_many_meetings_by_month(browser, many_meetings, screenshots):
-    windows = aggregates.strip_marks(many_meetings)
-    assert windows["grouped"].all()
-    page = shown(browser, charts.strip_figure(windows), screenshots, "strip-grouped")
-    assert axes(page)["x"] == "date"
-    (grouped,) = marks(page)
-    assert grouped["name"] == "Meetings in a month"
-    assert grouped["points"] == grouped["placed"] == len(windows)
-
-
-def test_meetings_by_country_speaks_korean(browser, shipped, screenshots):
-    i18n.use("ko")
-    figure = charts.strip_figure(aggregates.strip_marks(shipped))
-    page = shown(browser, figure, screenshots, "strip-ko", width=PHONE)
-    drawn = axes(page)
-    assert drawn["ytitle"]["text"] == "국가" and "대한민국" in drawn["yticks"]
-    legend = page.eval_on_selector_all(".legendtext", "ts => ts.map(t => t.textContent)")
-    assert "대략적인 날짜" in legend
-
-
-# Narrow slices: months stay months --------------------------------------------------------
-
-# A month as its tick reads (in Korean on two lines: "6월", then "2021년").
-MONTH_LABEL = {"en": re.compile(r"[A-Z][a-z]{2} \d{4}"), "ko": re.compile(r"\d{1,2}월\d{4}년")}
-JUNE_2021 = {"en": "Jun 2021", "ko": "6월2021년"}
-
-
-def narrow_slices(shipped: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The Americas at LASCN (/Timeline?region=Americas&q=LASCN): three meetings on one day."""
-    lascn = apply(shipped, Filters.of(region="Americas", q="LASCN"))
-    assert len(lascn) == 3 and lascn["date"].nunique() == 1
-    return {"three meetings on one day": lascn, "one meeting": lascn.head(1)}
-
-
-def legend_texts(page) -> list[str]:
-    return page.eval_on_selector_all(".legendtext", "ts => ts.map(t => t.textContent)")
-
-
-@pytest.mark.parametrize("language", ["en", "ko"])
-@pytest.mark.parametrize("narrow", ["three meetings on one day", "one meeting"])
-def test_a_narrow_slice_keeps_months_on_both_time_axes(
-    browser, shipped, screenshots, language, narrow
-):
-    i18n.use(language)
-    meetings = narrow_slices(shipped)[narrow]
-    slug = narrow.replace(" ", "-")
-    for name, figure, legend in (
-        (
-            "monthly",
-            charts.monthly_figure(aggregates.monthly_counts(meetings)),
-            i18n._("Americas"),
-        ),
-        (
-            "strip",
-            charts.strip_figure(aggregates.strip_marks(meetings)),
-            i18n._("Exact date"),
-        ),
-    ):
-        for width in (PHONE, LAPTOP):
-            page = shown(browser, figure, screenshots, f"{name}-{slug}-{language}", width=width)
-            labels = axes(page)["xticks"]
-            # Months, never a time of day ("23:59:59.999 Jun 16, 2021"), none repeated.
-            assert len(labels) >= 2 and all(
-                MONTH_LABEL[language].fullmatch(label) for label in labels
-            ), labels
-            assert len(set(labels)) == len(labels), labels
-            assert JUNE_2021[language] in labels
-            assert legend in legend_texts(page)  # also for one region or one kind of date
-    # Meetings per month: the month's bar is a month wide, among other months.
-    page = draw(browser, charts.monthly_figure(aggregates.monthly_counts(meetings)))
-    widths = page.evaluate(
-        """() => {
-        const gd = document.getElementById('figure'), xa = gd._fullLayout.xaxis;
-        const bar = document.querySelector('.barlayer .point path').getBoundingClientRect();
-        return {bar: bar.width, month: xa.c2p(Date.UTC(2021, 6, 1)) - xa.c2p(Date.UTC(2021, 5, 1)),
-                plot: gd._fullLayout._size.w};
-    }"""
-    )
-    assert 0.75 * widths["month"] <= widths["bar"] <= widths["month"]
-    assert widths["bar"] <= widths["plot"] / 3
-
-
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_meetings_per_month_labels_the_first_year_it_draws(browser, shipped, screenshots, language):
-    i18n.use(language)
-    figure = charts.monthly_figure(aggregates.monthly_counts(shipped))
-    page = shown(browser, figure, screenshots, f"monthly-first-year-{language}")
-    labels = axes(page)["xticks"]
-    first = f"{shipped['date'].min():%Y}"  # 2019
-    assert labels[0] == (first if language == "en" else f"{first}년"), labels
-    assert len(set(labels)) == len(labels)
+# The Timeline's charts are Vega's, on a canvas: tests/test_month_chart.py and
+# tests/test_strip_chart.py read Vega's own drawing of them, tests/test_browser.py the app.
 
 
 @pytest.mark.parametrize("width", [PHONE, LAPTOP])
 def test_toolbar_never_covers_a_legend(browser, shipped, screenshots, width):
     interest = aggregates.program_interest(shipped, program_rows(shipped))
-    for name, figure in (
-        ("monthly-legend", charts.monthly_figure(aggregates.monthly_counts(shipped))),
-        ("strip-legend", charts.strip_figure(aggregates.strip_marks(shipped))),
-        ("programs-legend", charts.program_figure(interest)),
-    ):
+    for name, figure in (("programs-legend", charts.program_figure(interest)),):
         page = shown(browser, figure, screenshots, name, width=width)
         page.locator("#figure").hover()  # the toolbar shows on hover
         page.wait_for_timeout(300)
@@ -307,10 +122,8 @@ def test_category_axis_titles_are_level_and_clear_of_the_labels(
     interest = aggregates.program_interest(shipped, programs)
     counts = aggregates.program_region_counts(shipped, programs)
     for name, figure, width in (
-        ("strip-caption", charts.strip_figure(aggregates.strip_marks(shipped)), PHONE),
         ("programs-caption", charts.program_figure(interest), COLUMN),
         ("heatmap-caption", charts.heatmap_figure(counts), COLUMN),
-        ("strip-caption-one", charts.strip_figure(aggregates.strip_marks(shipped.head(1))), PHONE),
     ):
         page = shown(browser, figure, screenshots, f"{name}-{language}", width=width)
         drawn = axes(page)
@@ -421,20 +234,6 @@ def test_toolbar_never_covers_a_colour_bar_title(browser, shipped, screenshots, 
 
 
 # A dark page ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_grid_stays_readable(browser, shipped, screenshots, scheme):
-    page_colour = BACKGROUND[scheme]
-    background = over(page_colour, page_colour)
-    # Gridlines of the meetings-per-month chart.
-    monthly = charts.monthly_figure(aggregates.monthly_counts(shipped))
-    page = shown(browser, monthly, screenshots, "monthly-grid", scheme)
-    grid = page.evaluate(
-        """() => { const s = getComputedStyle(document.querySelector('.gridlayer .ygrid'));
-                   return [s.stroke, parseFloat(s.strokeOpacity)]; }"""
-    )
-    assert contrast(over(grid[0], page_colour, grid[1]), background) >= 1.4
 
 
 # Programs on a laptop ------------------------------------------------------------------------

@@ -5,10 +5,14 @@ from pathlib import Path
 
 import pytest
 
+from lib import month_chart
 from lib.filters import Filters, apply
+from lib.palette import MARK
 from lib.store import Store
+from tests import timeline_drawing
 from tests.browsing import app_server, click_cell, new_page, open_page, settle
 from tests.browsing import figures as drawn_figures
+from tests.colours import over
 from tests.databases import seeded_sqlite
 from tests.english import english_left, written_values
 
@@ -130,17 +134,19 @@ def test_a_korean_browser_gets_every_page_in_korean(page, server, shipped):
 
 def test_the_figures_titles_and_axes_are_korean(page, server):
     open_page(page, f"{server}/Timeline")
-    monthly, strip = drawn_figures(page)
-    assert monthly["xtitle"] == ["월"] and monthly["ytitle"] == ["면담 수"]
-    assert {t["name"] for t in monthly["traces"]} <= {
-        "아프리카",
-        "아메리카",
-        "아시아",
-        "유럽",
-        "오세아니아",
-    }
-    assert strip["xtitle"] == ["면담 날짜"] and strip["ytitle"] == ["국가"]
-    assert "대략적인 날짜" in {t["name"] for t in strip["traces"]}
+    # The Timeline's charts are Vega's canvases (their axes and legends in Korean:
+    # tests/test_month_chart.py, tests/test_strip_chart.py): their tooltips speak Korean.
+    asia = timeline_drawing.mark_pixels(page, month_chart.REGION_COLOURS["Asia"], number=0)
+    lines = timeline_drawing.tooltip_at(page, asia[len(asia) // 2]).splitlines()
+    assert lines[0].strip() == "아시아" and any(line.startswith("면담 수: ") for line in lines)
+    page.mouse.move(0, 0)
+    legend = page.locator(".strip-legend").inner_text()
+    assert all(kind in legend for kind in ("정확한 날짜", "대략적인 날짜", "날짜 범위"))
+    drawn = timeline_drawing.mark_pixels(
+        page, "#{:02x}{:02x}{:02x}".format(*(round(c) for c in over(MARK, "#ffffff", 0.9)))
+    )
+    lines = timeline_drawing.tooltip_at(page, drawn[len(drawn) // 2]).splitlines()
+    assert not english_left(lines[:1]) and any(line.startswith("상대방") for line in lines)
     open_page(page, f"{server}/Programs")
     bars, heatmap = drawn_figures(page)
     assert bars["ytitle"] == ["프로그램"] and heatmap["xtitle"] == ["지역"]

@@ -16,16 +16,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib import aggregates, charts, i18n
+from lib import aggregates, charts, i18n, strip_chart
 from lib.filters import program_rows
 from lib.meetings import day_label, read_meetings
+from tests import timeline_drawing
 from tests.colours import contrast, over, parse
 from tests.conftest import ROOT
 
 DAY = pd.Timedelta(days=1)
 MONTH = pd.Timedelta(days=28)
 PAGE = {False: "#ffffff", True: "#0e1117"}
-TIME_OF_DAY = re.compile(r"%-?[HIMSLfpXcQs]")  # d3 directives of hours and below
 STRAY = re.compile(r"\b(nan|NaN|None|NaT|<NA>|undefined)\b")
 KINDS = (
     "empty",
@@ -101,50 +101,6 @@ def english():
 # What a person reads on a date axis --------------------------------------------------------
 
 
-def months_of(dtick: str) -> int:
-    assert isinstance(dtick, str) and re.fullmatch(r"M\d+", dtick), dtick
-    return int(dtick[1:])
-
-
-def ticks(axis: dict) -> list[pd.Timestamp]:
-    """The ticks a linear month-stepped date axis draws inside its range."""
-    start, end = (pd.Timestamp(value) for value in axis["range"])
-    step = months_of(axis["dtick"])
-    tick = pd.Timestamp(axis["tick0"])
-    while tick > start:
-        tick -= pd.DateOffset(months=step)
-    drawn = []
-    while tick <= end:
-        if tick >= start:
-            drawn.append(tick)
-        tick += pd.DateOffset(months=step)
-    if axis.get("ticklabelmode") == "period":  # each label sits in the middle of its period
-        drawn = [t for t in drawn if t + (t + pd.DateOffset(months=step) - t) / 2 <= end]
-    return drawn
-
-
-def tick_labels(axis: dict) -> list[str]:
-    # The d3 directives used (%b, %Y, %-m, %-d) mean the same to glibc's strftime.
-    return [t.strftime(axis["tickformat"]) for t in ticks(axis)]
-
-
-def assert_date_axis_reads_as_dates(axis: dict, first: pd.Timestamp, last: pd.Timestamp) -> None:
-    """Ticks of whole months or more, labelled without a time of day, none repeated, the
-    first date's period labelled, over at least a month that holds every date drawn."""
-    assert axis["type"] == "date"
-    assert axis.get("tickformat") and not TIME_OF_DAY.search(axis["tickformat"]), axis
-    for stop in axis.get("tickformatstops") or []:
-        assert not TIME_OF_DAY.search(stop["value"]), stop
-    assert months_of(axis["dtick"]) >= 1
-    start, end = (pd.Timestamp(value) for value in axis["range"])
-    assert end - start >= MONTH
-    assert start <= first and last <= end, (axis["range"], first, last)
-    labels = tick_labels(axis)
-    assert len(labels) >= 2, labels
-    assert len(set(labels)) == len(labels), labels
-    assert ticks(axis)[0] <= first  # the period of the first date drawn is labelled
-
-
 def texts(value) -> list[str]:
     """Every string inside a figure's JSON."""
     if isinstance(value, str):
@@ -207,20 +163,40 @@ def assert_y_title_horizontal_above(figure: dict, title: str) -> None:
 def test_meetings_per_month_keeps_months_whatever_the_slice(meetings, language):
     i18n.use(language)
     counts = aggregates.monthly_counts(meetings)
-    figure = charts.monthly_figure(counts).to_plotly_json()
-    layout, traces = figure["layout"], figure["data"]
-    assert_nothing_missing_shows(figure)
-    assert sum(sum(trace["y"]) for trace in traces) == len(meetings)
-    assert_legend_below_the_plot(layout, traces)
+    months = timeline_drawing.drawn_months(counts)
+    assert_nothing_missing_shows({"rows": months.rows, "spec": months.spec})
+    assert sum(bar.row["meetings"] for bar in months.bars) == len(meetings)
+    assert not months.y.title_rotated
     if meetings.empty:
         return
-    first, last = counts["month"].min(), counts["month"].max() + pd.offsets.MonthEnd(0)
-    assert_date_axis_reads_as_dates(layout["xaxis"], first, last)
-    start, end = (pd.Timestamp(value) for value in layout["xaxis"]["range"])
-    assert end - start >= 3 * MONTH  # a bar is a month among months, never the whole plot
-    for trace in traces:  # each bar spans its month
-        assert trace["xperiod"] == "M1"
-        assert 20 * DAY <= pd.Timedelta(milliseconds=trace["width"]) <= 31 * DAY
+    # A legend for the regions drawn, also for one.
+    assert {label for label, _colour in months.legend} == {
+        i18n._(region) for region in counts["region"]
+    }
+    # Months or years, each once, the first month's period labelled, every bar inside.
+    periods = [label_period(label, language) for label in months.x.labels]
+    assert len(periods) >= 2 and periods == sorted(set(periods)), months.x.labels
+    assert periods[0] <= counts["month"].min()
+    low, high = (pd.Timestamp(day) for day in months.spec["encoding"]["x"]["scale"]["domain"])
+    assert high - low >= 3 * MONTH  # a bar is a month among months, never the whole plot
+    for bar in months.bars:  # each bar spans its month, inside the plot
+        assert 0 <= bar.left < bar.right <= months.plot_width
+        days = (bar.right - bar.left) / months.plot_width * (high - low).days
+        assert 20 <= days <= 31
+
+
+def label_period(label: str, language: str) -> pd.Timestamp:
+    """The first day of the month or year a time label names; fails on any other text
+    (a day, a time of day)."""
+    if language == "ko":
+        found = re.fullmatch(r"(?:(\d{1,2})월 )?(\d{4})년", label)
+        assert found, label
+        return pd.Timestamp(int(found[2]), int(found[1] or 1), 1)
+    return pd.Timestamp(datetime.strptime(label, "%b %Y" if " " in label else "%Y"))
+
+
+def month_said(day: pd.Timestamp, language: str) -> str:
+    return f"{day:%b %Y}" if language == "en" else f"{day.year}년 {day.month}월"
 
 
 @SETTINGS
@@ -230,18 +206,25 @@ def test_meetings_by_country_shows_dates_never_times_whatever_the_slice(
 ):
     i18n.use(language)
     marks = aggregates.strip_marks(meetings, max_marks=max_marks)
-    figure = charts.strip_figure(marks).to_plotly_json()
-    layout, traces = figure["layout"], figure["data"]
-    assert_nothing_missing_shows(figure)
-    assert_legend_below_the_plot(layout, traces)
-    assert_y_title_horizontal_above(figure, i18n._("Country"))
+    strip = timeline_drawing.drawn(marks)
+    assert_nothing_missing_shows({"rows": strip.rows, "spec": strip.spec})
+    assert strip.y.title == i18n._("Country") and not strip.y.title_rotated
+    kinds = [kind for kind, _label in strip_chart.legend(marks).entries]
     if marks.empty:
+        assert not strip.marks and not kinds
         return
-    first, last = marks["date"].min(), marks["date_end"].max() + DAY
-    assert_date_axis_reads_as_dates(layout["xaxis"], first, last)
+    # A legend for what is drawn, even for one kind of mark.
+    assert ("exact" in kinds) == (~marks["approximate"]).any()
+    assert ("approximate" in kinds) == ("window" in kinds) == marks["approximate"].any()
+    # Months or years, each once, the first date's period labelled, every mark inside.
+    periods = [label_period(label, language) for label in strip.x.labels]
+    assert len(periods) >= 2 and periods == sorted(set(periods)), strip.x.labels
+    assert periods[0] <= marks["date"].min()
+    assert all(0 <= mark.x <= 800 for mark in strip.marks)
+    assert len(strip.marks) == len(marks)
     if marks["grouped"].any():  # a mark of many meetings says its month, not a day
-        (trace,) = traces
-        assert "%d" not in trace["hovertemplate"] and "%-d" not in trace["hovertemplate"]
+        months = [month_said(day, language) for day in marks["date"]]
+        assert [timeline_drawing.tooltip_lines(mark.row)[0] for mark in strip.marks] == months
 
 
 @SETTINGS
@@ -249,36 +232,34 @@ def test_meetings_by_country_shows_dates_never_times_whatever_the_slice(
 def test_approximate_dates_are_hollow_with_a_bar_over_their_window(meetings, language):
     i18n.use(language)
     marks = aggregates.strip_marks(meetings)
-    traces = {trace["name"]: trace for trace in charts.strip_figure(marks).to_plotly_json()["data"]}
+    strip = timeline_drawing.drawn(marks)
     approximate = marks[marks["approximate"]]
     assert set(approximate["date_precision"]) <= set(aggregates.APPROXIMATE)
     assert not marks.loc[~marks["approximate"], "date_precision"].isin(["week", "quarter"]).any()
-    if approximate.empty:
-        assert i18n._("Approximate date") not in traces
-        return
-    hollow = traces[i18n._("Approximate date")]
-    assert hollow["marker"]["symbol"] == "circle-open"
-    assert len(hollow["x"]) == len(approximate)
-    windows = traces[i18n._("Date window")]
-    starts, ends = windows["x"][0::3], windows["x"][1::3]
-    assert starts == [f"{day:%Y-%m-%d}" for day in approximate["date"]]
-    assert ends == [f"{day + DAY:%Y-%m-%d}" for day in approximate["date_end"]]
-    # The hover gives the window, never one day as if it were known.
-    for text, start, end, precision in zip(
-        hollow["hovertext"],
+    assert [not mark.filled for mark in strip.marks] == marks["approximate"].tolist()
+    hollow = [mark for mark in strip.marks if not mark.filled]
+    # A pale bar from each window's start (its mark) to the end of its last day.
+    assert len(strip.windows) == len(hollow)
+    for window, mark, end in zip(strip.windows, hollow, approximate["date_end"], strict=True):
+        assert window.y == mark.y and abs(window.start - mark.x) < 0.5
+        assert window.end > window.start
+        assert timeline_drawing.day(mark.row["end"]) == f"{end + DAY:%Y-%m-%d}"
+    # The tooltip gives the window, never one day as if it were known.
+    for mark, start, end, precision in zip(
+        hollow,
         approximate["date"],
         approximate["date_end"],
         approximate["date_precision"],
         strict=True,
     ):
-        window = i18n._(charts.PRECISIONS[precision])
+        window = i18n._(strip_chart.PRECISIONS[precision])
         said = i18n._(
             "Some time {start} – {end} ({window})",
             start=day_label(start),
             end=day_label(end),
             window=window,
         )
-        assert said in text
+        assert said in " ".join(timeline_drawing.tooltip_lines(mark.row))
 
 
 # Programs ----------------------------------------------------------------------------------
@@ -382,9 +363,8 @@ def test_the_narrow_slice_of_the_issue_is_among_those_drawn():
     shipped = pools()["shipped"]
     lascn = shipped[(shipped["region"] == "Americas") & (shipped["date"] == "2021-06-17")]
     assert len(lascn) == 3
-    layout = charts.monthly_figure(aggregates.monthly_counts(lascn)).to_plotly_json()["layout"]
-    assert tick_labels(layout["xaxis"])[0:1] and all(
-        datetime.strptime(label, "%b %Y") for label in tick_labels(layout["xaxis"])
-    )
-    strip = charts.strip_figure(aggregates.strip_marks(lascn)).to_plotly_json()["layout"]
-    assert len(set(tick_labels(strip["xaxis"]))) == len(tick_labels(strip["xaxis"])) >= 2
+    months = timeline_drawing.drawn_months(aggregates.monthly_counts(lascn))
+    assert months.x.labels and all(datetime.strptime(label, "%b %Y") for label in months.x.labels)
+    strip = timeline_drawing.drawn(aggregates.strip_marks(lascn))
+    assert len(set(strip.x.labels)) == len(strip.x.labels) >= 2
+    assert all(datetime.strptime(label, "%b %Y") for label in strip.x.labels)
