@@ -32,4 +32,5 @@ try:
     page.run()
 finally:
     sidebar.forget_view()  # an ended session would keep its slice of the meetings for long
+    memory.set_apart_what_lasts(page.url_path)
     memory.give_back_memory()
