@@ -1,14 +1,14 @@
-"""What the app's plotly figures share: time axes in whole months, count and category axes,
-legends under the plot, a level caption titling a category axis, colour bars and scales.
+"""What the app's figures share: the span of a time axis in whole months (the Timeline's
+Vega-Lite charts), and for the plotly figures count and category axes, legends under the
+plot, a level caption titling a category axis, colour bars and scales.
 
-Text passed in is already in the run's language; month formats follow `i18n.current()`.
+Text passed in is already in the run's language.
 """
 
 import math
+from typing import NamedTuple
 
 import pandas as pd
-
-from lib import i18n
 
 GRID = "rgba(128,128,128,0.4)"
 # Few → many (or long ago → recent): paler to darker on a light page, dimmer to brighter on
@@ -35,14 +35,20 @@ SCALE_DARK = [
 ]
 
 NONE_LIGHT, NONE_DARK = "#f2f3f5", "#181c24"  # cells counting 0, next to white or #0e1117
-# Month ticks: Korean on two lines, or six of them turn sideways on a phone.
-MONTH_TICKS = {"en": "%b %Y", "ko": "%-m월<br>%Y년"}
-YEAR_TICKS = {"en": "%Y", "ko": "%Y년"}
 # Steps of a time axis, in months: never less than a month, so a narrow slice (three
 # meetings on one day) shows months, not hours of that day.
 MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
 MOST_TICKS = 7  # labels on a time axis, few enough for a phone
 LEGEND_ROOM = 40  # pixels under a plot for its legend (one line; plotly adds more if needed)
+
+
+class MonthSpan(NamedTuple):
+    """A time axis's first and last day ("YYYY-MM-01", the end excluded) and its step in
+    months."""
+
+    start: str
+    end: str
+    step: int
 
 
 def axis_title(text: str) -> dict:
@@ -79,28 +85,10 @@ def _month_start(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}-01"
 
 
-def date_axis(
-    title: str,
-    first: pd.Timestamp | None,
-    last: pd.Timestamp | None,
-    fewest_months: int,
-) -> dict:
+def month_span(first: pd.Timestamp, last: pd.Timestamp, fewest_months: int) -> MonthSpan:
     """A time axis from `first` to `last` in whole months, at least `fewest_months` long,
-    ticked every month or more (never a day's hours) and labelled in the run's language;
-    the first tick opens the first period drawn, so its month or year is labelled."""
-    language = i18n.current()
-    axis = {
-        "type": "date",
-        "title": axis_title(title),
-        "showgrid": True,
-        "gridcolor": GRID,
-        "automargin": True,
-        "tickmode": "linear",
-        # Each label sits in the middle of its month or year.
-        "ticklabelmode": "period",
-    }
-    if first is None or last is None or pd.isna(first) or pd.isna(last):
-        return {**axis, "dtick": "M12", "tickformat": YEAR_TICKS[language]}
+    ticked every month or more (never a day's hours); the first tick opens the first period
+    drawn, so its month or year is labelled."""
     low, high = _month_index(first), _month_index(last) + 1
     if high - low < fewest_months:  # a narrow slice, centred in a few months
         extra = fewest_months - (high - low)
@@ -110,13 +98,7 @@ def date_axis(
     )
     start = low - low % step
     end = start + math.ceil((high - start) / step) * step
-    return {
-        **axis,
-        "range": [_month_start(start), _month_start(end)],
-        "tick0": _month_start(start),
-        "dtick": f"M{step}",
-        "tickformat": (MONTH_TICKS if step < 12 else YEAR_TICKS)[language],
-    }
+    return MonthSpan(_month_start(start), _month_start(end), step)
 
 
 def legend_below(**extra) -> dict:

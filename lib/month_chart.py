@@ -12,7 +12,8 @@ import pandas as pd
 
 from lib.figure_layout import whole_step
 from lib.i18n import N_, _
-from lib.strip_chart import CONFIG, EMBED, month_label, time_encoding, utc_ms
+from lib.meetings import month_label
+from lib.strip_chart import CONFIG, EMBED, time_encoding, utc_ms
 
 ROWS = "months"  # the chart's dataset
 # Okabe-Ito: told apart by people with the common forms of colour blindness, and legible

@@ -21,9 +21,9 @@ import pandas as pd
 
 from lib import i18n
 from lib.countries import country_name
-from lib.figure_layout import date_axis
+from lib.figure_layout import month_span
 from lib.i18n import N_, _, n_
-from lib.meetings import day_label
+from lib.meetings import day_label, month_label
 from lib.palette import MARK, WINDOW
 from lib.programs import program_name
 
@@ -63,11 +63,6 @@ def _when(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
         end=day_label(end),
         window=_(PRECISIONS.get(precision, precision)),
     )
-
-
-def month_label(day: pd.Timestamp) -> str:
-    """A month as people read it: "Jun 2021" or "2021년 6월"."""
-    return day.strftime("%b %Y") if i18n.current() == "en" else f"{day.year}년 {day.month}월"
 
 
 def _lines(*lines: str) -> list[str]:
@@ -168,20 +163,18 @@ def time_encoding(
     field: str, title: str, first: pd.Timestamp | None, last: pd.Timestamp | None, fewest: int
 ) -> dict:
     """A Vega-Lite x encoding of times (milliseconds, UTC) from `first` to `last` in whole
-    months, at least `fewest` of them, labelled by month or year as lib.figure_layout's
-    date axes are (never a time of day), each label opening its period."""
+    months, at least `fewest` of them (lib.figure_layout.month_span), labelled by month or
+    year (never a time of day), each label opening its period."""
     language = i18n.current()
     if first is None or last is None:  # nothing drawn: this year's axis, by its year
         year = pd.Timestamp.today().year
         domain, ticks = [f"{year}-01-01", f"{year + 1}-01-01"], [f"{year}-01-01"]
         label = YEAR_LABEL[language]
     else:
-        axis = date_axis("", first, last, fewest_months=fewest)
-        step = int(axis["dtick"][1:])
-        low, high = (pd.Timestamp(day) for day in axis["range"])
-        starts = pd.date_range(low, high, freq=f"{step}MS", inclusive="left")
-        domain, ticks = axis["range"], [f"{start:%Y-%m-%d}" for start in starts]
-        label = (MONTH_LABEL if step < 12 else YEAR_LABEL)[language]
+        span = month_span(first, last, fewest_months=fewest)
+        starts = pd.date_range(span.start, span.end, freq=f"{span.step}MS", inclusive="left")
+        domain, ticks = [span.start, span.end], [f"{start:%Y-%m-%d}" for start in starts]
+        label = (MONTH_LABEL if span.step < 12 else YEAR_LABEL)[language]
     return {
         "field": field,
         "type": "temporal",
