@@ -11,6 +11,9 @@ Plain Python: the sidebar (lib/ui/sidebar.py) draws each entry's widget by its `
 """
 
 import re
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
@@ -28,6 +31,7 @@ from lib.shown import shown_country
 MONTH = re.compile(r"^\d{4}-\d{2}$")
 SEARCHED = fields.names(searched=True)  # the columns the search box looks in
 MONTH_KEYS = ("start", "end")
+WORDS_KEPT = 16  # words whose matches are kept per meetings frame (see _holding)
 MONTH_LABELS = {"start": N_("From month"), "end": N_("To month")}
 
 
@@ -93,13 +97,51 @@ def _listed_mask(meetings: pd.DataFrame, column: str, chosen, programs) -> pd.Se
 
 def _text_mask(meetings: pd.DataFrame, column: str, words, programs) -> pd.Series:
     """Meetings whose searched columns hold every word of the search, in any case."""
-    keep = pd.Series(True, index=meetings.index)
-    for word in " ".join(words).split():
-        found = pd.Series(False, index=meetings.index)
-        for searched in SEARCHED:
-            found |= meetings[searched].astype("str").str.contains(word, case=False, regex=False)
-        keep &= found
-    return keep
+    keep = np.ones(len(meetings), dtype=bool)
+    for word in " ".join(words).lower().split():
+        keep &= _holding(meetings, word)
+    return pd.Series(keep, index=meetings.index)
+
+
+# A search stays in its box while the person changes other filters, and every change
+# searched the whole frame again (1 s at a million meetings). The matches of each word are
+# kept with the frame they were found in, and go when it goes.
+_found: dict[int, tuple[weakref.ref, OrderedDict[str, np.ndarray]]] = {}
+_found_lock = threading.Lock()
+
+
+def _holding(meetings: pd.DataFrame, word: str) -> np.ndarray:
+    """Which meetings hold `word` (lower case) in one of the searched columns."""
+    frame = id(meetings)
+    with _found_lock:
+        kept = _found.get(frame)
+        if kept is None or kept[0]() is not meetings:
+            gone = weakref.ref(meetings, lambda _, frame=frame: _found.pop(frame, None))
+            kept = _found[frame] = (gone, OrderedDict())
+        words = kept[1]
+        if word in words:
+            words.move_to_end(word)
+            return words[word]
+    holding = np.zeros(len(meetings), dtype=bool)
+    for searched in SEARCHED:
+        holding |= _cells_holding(meetings[searched], word)
+    with _found_lock:
+        words[word] = holding
+        while len(words) > WORDS_KEPT:
+            words.popitem(last=False)
+    return holding
+
+
+def _cells_holding(cells: pd.Series, word: str) -> np.ndarray:
+    """Which cells hold `word`, in any case; an empty cell holds nothing."""
+    if isinstance(cells.dtype, pd.CategoricalDtype):  # each name once, not each row
+        names = pd.Series(cells.cat.categories.astype("str"))
+        holds = names.str.contains(word, case=False, regex=False)
+        # a missing cell's code is -1: it picks the False put at the end
+        return np.append(holds.to_numpy(dtype=bool, na_value=False), False)[cells.cat.codes]
+    if not pd.api.types.is_string_dtype(cells.dtype):
+        cells = cells.astype("str")
+    return cells.str.contains(word, case=False, regex=False).to_numpy(dtype=bool, na_value=False)
 
 
 MATCHERS = {"value": _value_mask, "listed": _listed_mask, "text": _text_mask}

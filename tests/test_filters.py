@@ -1,3 +1,4 @@
+import gc
 import re
 from pathlib import Path
 
@@ -371,6 +372,27 @@ def test_the_mask_is_a_plain_pandas_query(data, shipped):
     assert list(mask(shipped, filters)) == list(plain_query(shipped, filters))
     programs = program_rows(shipped)
     assert list(mask(shipped, filters, programs)) == list(plain_query(shipped, filters))
+
+
+def test_a_search_on_edited_meetings_finds_what_they_hold_now(shipped):
+    search = Filters.of(q="Canada")
+    assert mask(shipped, search).any()
+    edited = shipped.copy()  # an edit gives a new frame: the matches found before do not carry
+    edited["summary"] = edited["summary"].str.replace("Canada", "Kanada", regex=False)
+    edited["country"] = edited["country"].cat.rename_categories({"Canada": "Dominion"})
+    assert list(mask(edited, search)) == list(plain_query(edited, search))
+    assert list(mask(shipped, search)) == list(plain_query(shipped, search))
+
+
+def test_the_matches_kept_for_searches_stay_bounded_and_go_with_their_meetings(shipped):
+    meetings = shipped.copy()
+    for number in range(flt.WORDS_KEPT + 5):
+        mask(meetings, Filters.of(q=f"word{number}"))
+    frame = id(meetings)
+    assert len(flt._found[frame][1]) == flt.WORDS_KEPT
+    del meetings
+    gc.collect()
+    assert frame not in flt._found
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
