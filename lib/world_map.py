@@ -367,19 +367,15 @@ def legend(
     never = ((colours.nothing, _("Not met yet")),)
     if summary.empty:
         return Legend(_(COLOURINGS[colour_by]), swatches=never)
-    if colour_by == "Last contact":
-        newest, oldest = int(summary["months_since"].min()), int(summary["months_since"].max())
-        return Legend(
-            _("Months since the last meeting"),
-            ramp=colours.scale[::-1],
-            low=f"{oldest:,}",
-            high=f"{newest:,}",
-            swatches=never,
-        )
-    fewest, most = int(summary["meetings"].min()), int(summary["meetings"].max())
-    return Legend(
-        _("Meetings"), ramp=colours.scale, low=f"{fewest:,}", high=f"{most:,}", swatches=never
-    )
+    if colour_by == "Last contact":  # the ramp runs from the oldest contact to the newest
+        title, column = _("Months since the last meeting"), summary["months_since"]
+        low, high = int(column.max()), int(column.min())
+    else:
+        title, column = _("Meetings"), summary["meetings"]
+        low, high = int(column.min()), int(column.max())
+    if low == high:  # every country shown has the strongest colour (_ramp): no range to show
+        return Legend(title, swatches=((colours.scale[-1], f"{low:,}"), *never))
+    return Legend(title, ramp=colours.scale, low=f"{low:,}", high=f"{high:,}", swatches=never)
 
 
 # ------------------------------------------------------------------ the spec

@@ -2,6 +2,7 @@
 laptop and a phone; the map drawn offline; clicks, links, history, downloads; colleagues."""
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -88,6 +89,24 @@ BIG = ("CAN", "BRA", "KAZ", "AUS", "MEX", "MNG")  # engaged, large enough to sam
 NEVER = ("NER", "USA", "DZA")  # never met in the shipped data
 
 
+def legend_ends(page) -> list[tuple[str, str]]:
+    """The numbers at each end of the legend's ramp, with the colour drawn beside each."""
+    low, ramp, high = page.locator(".map-legend").evaluate(
+        """legend => {
+            const spans = [...legend.querySelectorAll("span")];
+            const ramp = (s) => getComputedStyle(s).backgroundImage.includes("gradient");
+            const at = spans.findIndex(ramp);
+            return [spans[at - 1].innerText, getComputedStyle(spans[at]).backgroundImage,
+                    spans[at + 1].innerText];
+        }"""
+    )
+    stops = [
+        "#{:02x}{:02x}{:02x}".format(*map(int, rgb))
+        for rgb in re.findall(r"rgb\((\d+), (\d+), (\d+)\)", ramp)
+    ]
+    return [(low, stops[0]), (high, stops[-1])]
+
+
 @pytest.mark.parametrize("colour_by", list(world_map.COLOURINGS))
 def test_map_draws_every_colouring_offline_with_its_legend(page, server, shipped, shots, colour_by):
     open_page(page, f"{server}/?colour={colour_by.replace(' ', '+')}")
@@ -100,6 +119,12 @@ def test_map_draws_every_colouring_offline_with_its_legend(page, server, shipped
         colour_by
     ] in legend
     assert ("No meeting, no mission" if colour_by == "Coverage" else "Not met yet") in legend
+    if colour_by != "Coverage":  # each number beside the ramp has its countries' colour
+        column = {"Meetings": "meetings", "Last contact": "months_since"}[colour_by]
+        value = summary_of(shipped).set_index("iso3")[column]
+        for label, colour in legend_ends(page):
+            named = value[value == int(label.replace(",", ""))].index.intersection(rows.index)
+            assert len(named) and all(close(colour, rows.loc[c, "colour"]) for c in named), label
     assert page.get_by_text("Not drawn on the map").count() == 1
     assert metric(page, "Meetings") == str(len(shipped))
     named = {"Meetings": "outreach-map", "Coverage": "coverage"}  # the README's pictures

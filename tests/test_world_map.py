@@ -79,6 +79,34 @@ def test_last_contact_scale_starts_at_the_datas_own_range(shipped):
     assert legend.high == f"{summary['months_since'].min():,}"
 
 
+RAMPS = {"Meetings": "meetings", "Last contact": "months_since"}
+
+
+@pytest.mark.parametrize("dark", [False, True])
+@pytest.mark.parametrize("colour_by", RAMPS)
+def test_each_end_of_the_legend_has_the_colour_of_the_countries_it_names(shipped, colour_by, dark):
+    """Read as a person reads it: the colour beside each number is the colour of the
+    countries with that number on the map."""
+    summary = summary_of(shipped)
+    legend = world_map.legend(summary, colour_by, dark=dark)
+    rows = world_map.country_rows(summary, colour_by, dark=dark).set_index("iso3")
+    value = summary.set_index("iso3")[RAMPS[colour_by]]
+    for label, colour in ((legend.low, legend.ramp[0]), (legend.high, legend.ramp[-1])):
+        named = value[value == int(label.replace(",", ""))].index.intersection(rows.index)
+        assert len(named) and set(rows.loc[named, "colour"]) == {colour}, (label, colour)
+
+
+@pytest.mark.parametrize("colour_by", RAMPS)
+def test_one_value_shown_is_one_swatch_in_the_map_colour_not_a_range(shipped, colour_by):
+    summary = summary_of(apply(shipped, Filters.of(country=["Canada"])))
+    legend = world_map.legend(summary, colour_by)
+    rows = world_map.country_rows(summary, colour_by).set_index("iso3")
+    number = int(summary[RAMPS[colour_by]].iloc[0])
+    assert legend.ramp == () and legend.low == legend.high == ""
+    assert legend.swatches[0] == (rows.loc["CAN", "colour"], f"{number:,}")
+    assert legend.swatches[-1] == (world_map.LIGHT.nothing, "Not met yet")
+
+
 @pytest.mark.parametrize("dark", [False, True])
 def test_never_met_looks_unlike_every_contact(shipped, dark):
     colours = world_map.palette(dark)
