@@ -79,11 +79,12 @@ def test_a_phones_map_draws_each_country_where_a_click_finds_it(browser, server,
 
 
 def test_the_maps_file_name_in_the_address_leads_to_the_map(page, server, shipped):
-    """/Map (the page file's name) opens the map at / with the same view, not Streamlit's
-    "Page not found"."""
+    """/Map (the page file's name) or /map opens the map at / with the same view, not
+    Streamlit's "Page not found"."""
     view = "region=Europe&country=Italy&country=Poland&colour=Coverage"
-    for _ in range(2):  # a server's first run goes another way than the later ones
-        open_page(page, f"{server}/Map?{view}")
+    # a server's first run goes another way than the later ones
+    for typed in ("Map", "map", "Map"):
+        open_page(page, f"{server}/{typed}?{view}")
         page.wait_for_timeout(1000)
         assert page.get_by_role("dialog").count() == 0
         assert page.get_by_role("heading", name="Outreach map").count() == 1

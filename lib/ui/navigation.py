@@ -1,7 +1,7 @@
 """The app's pages: the reading pages share the filters; the recording pages change the data.
 
 A page's address is its file name in `pages/` (pages/Data.py is /Data); the map is the
-landing page, at / (/Map leads there, with the same view). Streamlit still runs a `pages/`
+landing page, at / (/Map and /map lead there, with the same view). Streamlit still runs a `pages/`
 folder the old way (each file on its own) on a process's first run, and AppTest on every
 run: `through_entry` makes such a run go through app.py, and `choose_page` then starts the
 run again the new way, so every page always has its language, data and filters, and its
@@ -39,8 +39,9 @@ READING_PAGES = (
     ("pages/Follow-ups.py", N_("Follow-ups"), ":material/task_alt:"),
 )
 PAGE_KEY = "page"  # the address of this run's page
-# The map's file is pages/Map.py, so people type /Map; the map is the landing page, at /.
-MAP_ALIAS = "Map"
+# The map's file is pages/Map.py, so people type /Map (or /map, addresses being matched
+# letter case and all); the map is the landing page, at /.
+MAP_ALIASES = ("Map", "map")
 RECORD_PAGE = "pages/Record.py"
 IMPORT_PAGE = "pages/Import.py"
 RECORDING_PAGES = (
@@ -85,7 +86,7 @@ def pages_the_new_way() -> Iterator[None]:
 
 def _pages(entries) -> list[st.Page]:
     return [
-        # The map is served at /; the name of its file is left to MAP_ALIAS, which leads there.
+        # The map is served at /; the name of its file is left to MAP_ALIASES, which lead there.
         st.Page(path, title=_(title), icon=icon, default=True, url_path="outreach-map")
         if path == MAP_PAGE
         else st.Page(path, title=_(title), icon=icon)
@@ -94,23 +95,26 @@ def _pages(entries) -> list[st.Page]:
 
 
 def _to_the_map() -> None:
-    """/Map: never drawn, choose_page goes to the map (at /) first."""
+    """/Map, /map: never drawn, choose_page goes to the map (at /) first."""
 
 
 def choose_page() -> tuple[st.Page, bool]:
     """The page this run shows, and whether it is a reading page (one that uses the filters)."""
     the_old_way = runs_pages_the_old_way()
     reading = _pages(READING_PAGES)
-    alias = st.Page(_to_the_map, title=_("Outreach map"), url_path=MAP_ALIAS, visibility="hidden")
+    aliases = [
+        st.Page(_to_the_map, title=_("Outreach map"), url_path=alias, visibility="hidden")
+        for alias in MAP_ALIASES
+    ]
     page = st.navigation(
-        {_("Explore"): [*reading, alias], _("Keep the record"): _pages(RECORDING_PAGES)},
+        {_("Explore"): [*reading, *aliases], _("Keep the record"): _pages(RECORDING_PAGES)},
         position="hidden",
     )
     if the_old_way:
         # This run's widgets were made inside the old way's page: run again, the new way,
         # so that they have the same identity in every later run.
         st.rerun()
-    if page.url_path == MAP_ALIAS:  # the same view, at the map's own address
+    if page.url_path in MAP_ALIASES:  # the same view, at the map's own address
         view = {key: st.query_params.get_all(key) for key in st.query_params}
         st.switch_page(MAP_PAGE, query_params=view)
     st.session_state[PAGE_KEY] = page.url_path
