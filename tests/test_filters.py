@@ -248,7 +248,7 @@ def test_a_new_filter_is_one_declaration(monkeypatch, shipped, shipped_file):
 
     def no_picture(summary, **details):
         zoomed.append(details["zoom"])
-        raise PictureUnavailable("no Chromium in this test")
+        raise PictureUnavailable("the map is not drawn in this test")
 
     monkeypatch.setattr(brief, "organisation_brief", spy)
     monkeypatch.setattr(briefs, "map_picture", no_picture)

@@ -703,7 +703,7 @@ def test_the_organisation_brief_is_prepared_when_asked_then_offered(monkeypatch)
 
     def no_picture(summary, **details):
         asked.append(sorted(summary["country"]))
-        raise PictureUnavailable("no Chromium in this test")
+        raise PictureUnavailable("the map is not drawn in this test")
 
     monkeypatch.setattr(briefs, "map_picture", no_picture)
     at = open_app("pages/Data.py", region="Europe")
