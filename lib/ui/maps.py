@@ -177,11 +177,12 @@ def _legend(legend: world_map.Legend) -> None:
     parts = [f"<b>{escape(legend.title)}</b>"]
     if legend.ramp:
         stops = ", ".join(legend.ramp)
-        parts.append(
+        parts.append(  # one piece: on a phone the ramp never wraps away from a number
+            '<span style="display:inline-flex;align-items:center;gap:0.4rem">'
             f"<span>{escape(legend.low)}</span>"
             f'<span style="display:inline-block;width:9rem;height:0.7rem;border-radius:2px;'
             f'background:linear-gradient(to right, {stops})"></span>'
-            f"<span>{escape(legend.high)}</span>"
+            f"<span>{escape(legend.high)}</span></span>"
         )
     for colour, label in legend.swatches:
         parts.append(
