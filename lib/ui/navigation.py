@@ -1,11 +1,11 @@
 """The app's pages: the reading pages share the filters; the recording pages change the data.
 
 A page's address is its file name in `pages/` (pages/Data.py is /Data); the map is the
-landing page, at / (/Map and /map lead there, with the same view). Streamlit still runs a `pages/`
-folder the old way (each file on its own) on a process's first run, and AppTest on every
-run: `through_entry` makes such a run go through app.py, and `choose_page` then starts the
-run again the new way, so every page always has its language, data and filters, and its
-widgets the same identity.
+landing page, at / (/Map and /map lead there, with the same view). Streamlit still runs a
+`pages/` folder the old way (each file on its own) on a process's first run, and AppTest on
+every run: `through_entry` makes such a run go through app.py, and `choose_page` then
+starts the run again the new way, so every page always has its language, data and
+filters, and its widgets the same identity.
 
 Knowing which way a run goes takes Streamlit's private API (a class attribute of
 `PagesManager`); this module is the only place that touches it, and
