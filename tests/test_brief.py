@@ -194,14 +194,19 @@ def a_png() -> bytes:
     return picture.getvalue()
 
 
-def test_organisation_brief_with_the_map(meetings):
-    pdf = brief.organisation_brief(
+def english_brief(meetings, map_picture: bytes) -> bytes:
+    """The organisation brief of all these meetings, in English, with this map picture."""
+    return brief.organisation_brief(
         meetings,
         language="en",
         today=TODAY,
         description="All recorded meetings",
-        map_picture=a_png(),
+        map_picture=map_picture,
     )
+
+
+def test_organisation_brief_with_the_map(meetings):
+    pdf = english_brief(meetings, a_png())
     text = text_of(pdf)
     assert NO_MAP not in text
     assert sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages) == 1
@@ -244,14 +249,8 @@ def test_when_the_map_cannot_be_drawn_the_organisation_brief_comes_out_and_says_
 
 
 def test_a_map_picture_the_pdf_cannot_hold_leaves_the_map_out_and_says_so(meetings):
-    pdf = brief.organisation_brief(
-        meetings,
-        language="en",
-        today=TODAY,
-        description="All recorded meetings",
-        map_picture=b"<svg xmlns='http://www.w3.org/2000/svg'><path d='L 1 2'/></svg>",
-    )
-    text = text_of(pdf)
+    unreadable = b"<svg xmlns='http://www.w3.org/2000/svg'><path d='L 1 2'/></svg>"
+    text = text_of(english_brief(meetings, unreadable))
     assert NO_MAP in text and "Countries coloured" not in text and "Kazakhstan" in text
 
 

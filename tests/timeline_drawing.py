@@ -100,6 +100,12 @@ def _svg(spec: dict, dataset: str, rows: list[dict], width: int):
     return ElementTree.fromstring(vl_convert.vegalite_to_svg(drawing))
 
 
+def _marks(root, kind: str):
+    """The one group of marks of this kind ("mark-symbol", "mark-rect"…) in a drawing."""
+    (group,) = [g for g in _classed(root, kind) if "role-mark" in g.get("class")]
+    return group
+
+
 def _place(element) -> tuple[float, float]:
     found = TRANSLATE.search(element.get("transform") or "")
     return (float(found[1]), float(found[2])) if found else (0.0, 0.0)
@@ -111,8 +117,7 @@ def drawn(marks: pd.DataFrame, width: int = 800) -> Drawn:
     rows = strip_chart.strip_rows(marks)
     root = _svg(spec, strip_chart.ROWS, rows, width)
     axes = _axes(root)
-    (symbols,) = [g for g in _classed(root, "mark-symbol") if "role-mark" in g.get("class")]
-    (rules,) = [g for g in _classed(root, "mark-rule") if "role-mark" in g.get("class")]
+    symbols, rules = _marks(root, "mark-symbol"), _marks(root, "mark-rule")
     drawn_marks = []
     for path, row in zip(symbols.iter(f"{SVG}path"), rows, strict=True):
         x, y = _place(path)
@@ -157,7 +162,7 @@ def drawn_months(counts: pd.DataFrame, width: int = 800) -> Months:
     rows = month_chart.month_rows(counts)
     root = _svg(spec, month_chart.ROWS, rows, width)
     axes = _axes(root)
-    (rects,) = [g for g in _classed(root, "mark-rect") if "role-mark" in g.get("class")]
+    rects = _marks(root, "mark-rect")
     bars = []
     for path, row in zip(rects.iter(f"{SVG}path"), rows, strict=True):
         x, y, across, high = (float(n) for n in RECT.match(path.get("d")).groups())
