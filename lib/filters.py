@@ -13,7 +13,6 @@ Plain Python: the sidebar (lib/ui/sidebar.py) draws each entry's widget by its `
 import re
 import threading
 import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
@@ -24,6 +23,7 @@ import pandas as pd
 from lib.aggregates import missions
 from lib.countries import region_name
 from lib.i18n import N_, _
+from lib.kept import Kept
 from lib.meetings import COUNTERPART_TYPES, fields
 from lib.programs import program_catalogue, program_name
 from lib.shown import shown_country
@@ -106,7 +106,7 @@ def _text_mask(meetings: pd.DataFrame, column: str, words, programs) -> pd.Serie
 # A search stays in its box while the person changes other filters, and every change
 # searched the whole frame again (1 s at a million meetings). The matches of each word are
 # kept with the frame they were found in, and go when it goes.
-_found: dict[int, tuple[weakref.ref, OrderedDict[str, np.ndarray]]] = {}
+_found: dict[int, tuple[weakref.ref, Kept]] = {}
 _found_lock = threading.Lock()
 
 
@@ -117,18 +117,14 @@ def _holding(meetings: pd.DataFrame, word: str) -> np.ndarray:
         kept = _found.get(frame)
         if kept is None or kept[0]() is not meetings:
             gone = weakref.ref(meetings, lambda _, frame=frame: _found.pop(frame, None))
-            kept = _found[frame] = (gone, OrderedDict())
-        words = kept[1]
-        if word in words:
-            words.move_to_end(word)
-            return words[word]
+            kept = _found[frame] = (gone, Kept(WORDS_KEPT))
+    return kept[1].get(word, lambda: _search(meetings, word))
+
+
+def _search(meetings: pd.DataFrame, word: str) -> np.ndarray:
     holding = np.zeros(len(meetings), dtype=bool)
     for searched in SEARCHED:
         holding |= _cells_holding(meetings[searched], word)
-    with _found_lock:
-        words[word] = holding
-        while len(words) > WORDS_KEPT:
-            words.popitem(last=False)
     return holding
 
 

@@ -389,7 +389,7 @@ def test_the_matches_kept_for_searches_stay_bounded_and_go_with_their_meetings(s
     for number in range(flt.WORDS_KEPT + 5):
         mask(meetings, Filters.of(q=f"word{number}"))
     frame = id(meetings)
-    assert len(flt._found[frame][1]) == flt.WORDS_KEPT
+    assert len(flt._found[frame][1]) == flt.WORDS_KEPT  # the oldest words went
     del meetings
     gc.collect()
     assert frame not in flt._found

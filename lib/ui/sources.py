@@ -3,8 +3,6 @@
 import hashlib
 import io
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +12,7 @@ import streamlit as st
 
 from lib import filters as flt
 from lib.i18n import _
+from lib.kept import Kept
 from lib.meetings import MeetingsFileError, Problem, ReadResult, read_meetings, read_table
 from lib.store import URL_VARIABLE, Store, StoreError
 
@@ -75,8 +74,7 @@ def _read_store(url: str, version: int, _store: Store) -> Dataset:
 
 
 REMEMBERED_MOST = 256  # results kept by remembered(), the least recently used go first
-_remembered: OrderedDict[tuple[object, object], object] = OrderedDict()
-_remembered_lock = threading.Lock()
+_remembered = Kept(REMEMBERED_MOST)
 
 
 def remembered(dataset: Dataset, key: object, compute: Callable[[], object]) -> object:
@@ -90,23 +88,12 @@ def remembered(dataset: Dataset, key: object, compute: Callable[[], object]) -> 
     """
     if dataset.version is None:
         return compute()
-    entry = (dataset.version, key)
-    with _remembered_lock:
-        if entry in _remembered:
-            _remembered.move_to_end(entry)
-            return _remembered[entry]
-    result = compute()  # outside the lock: two sessions may both compute, one result is kept
-    with _remembered_lock:
-        _remembered[entry] = result
-        while len(_remembered) > REMEMBERED_MOST:
-            _remembered.popitem(last=False)
-    return result
+    return _remembered.get((dataset.version, key), compute)
 
 
 def forget_remembered() -> None:
     """Drop every kept result (the caches of Streamlit are cleared the same way)."""
-    with _remembered_lock:
-        _remembered.clear()
+    _remembered.clear()
 
 
 def data_mode() -> str:
