@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -312,3 +313,30 @@ def click_cell(page, row: int, column_x: int = 20, table: int = 0, double: bool 
     box = grid.bounding_box()
     x, y = box["x"] + column_x, box["y"] + 35 + 35 * row + 17
     (page.mouse.dblclick if double else page.mouse.click)(x, y)
+
+
+def legend_ramp(page) -> list[dict]:
+    """The legend's ramp and the number on each side of it, as drawn: for the low number,
+    the ramp and the high number, its text, background and the middle of its box."""
+    return page.locator(".map-legend").evaluate(
+        """legend => {
+            const spans = [...legend.querySelectorAll("span")];
+            const ramp = (s) => getComputedStyle(s).backgroundImage.includes("gradient");
+            const at = spans.findIndex(ramp);
+            return [at - 1, at, at + 1].map((i) => {
+                const box = spans[i].getBoundingClientRect();
+                return {text: spans[i].innerText, middle: box.top + box.height / 2,
+                        background: getComputedStyle(spans[i]).backgroundImage};
+            });
+        }"""
+    )
+
+
+def legend_ends(page) -> list[tuple[str, str]]:
+    """The numbers at each end of the legend's ramp, with the colour drawn beside each."""
+    low, ramp, high = legend_ramp(page)
+    stops = [
+        "#{:02x}{:02x}{:02x}".format(*map(int, rgb))
+        for rgb in re.findall(r"rgb\((\d+), (\d+), (\d+)\)", ramp["background"])
+    ]
+    return [(low["text"], stops[0]), (high["text"], stops[-1])]

@@ -2,7 +2,6 @@
 laptop and a phone; the map drawn offline; clicks, links, history, downloads; colleagues."""
 
 import io
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +25,7 @@ from tests.browsing import (
     country_point,
     download,
     figures,
+    legend_ends,
     map_canvas,
     map_colours,
     map_tooltip,
@@ -87,24 +87,6 @@ def test_pages_in_each_filter_state(page, server):
 
 BIG = ("CAN", "BRA", "KAZ", "AUS", "MEX", "MNG")  # engaged, large enough to sample
 NEVER = ("NER", "USA", "DZA")  # never met in the shipped data
-
-
-def legend_ends(page) -> list[tuple[str, str]]:
-    """The numbers at each end of the legend's ramp, with the colour drawn beside each."""
-    low, ramp, high = page.locator(".map-legend").evaluate(
-        """legend => {
-            const spans = [...legend.querySelectorAll("span")];
-            const ramp = (s) => getComputedStyle(s).backgroundImage.includes("gradient");
-            const at = spans.findIndex(ramp);
-            return [spans[at - 1].innerText, getComputedStyle(spans[at]).backgroundImage,
-                    spans[at + 1].innerText];
-        }"""
-    )
-    stops = [
-        "#{:02x}{:02x}{:02x}".format(*map(int, rgb))
-        for rgb in re.findall(r"rgb\((\d+), (\d+), (\d+)\)", ramp)
-    ]
-    return [(low, stops[0]), (high, stops[-1])]
 
 
 @pytest.mark.parametrize("colour_by", list(world_map.COLOURINGS))

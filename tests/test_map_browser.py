@@ -11,6 +11,7 @@ from tests.browsing import (
     click_country,
     close,
     count_caption,
+    legend_ramp,
     map_canvas,
     map_colours,
     new_page,
@@ -98,16 +99,6 @@ def test_the_maps_file_name_in_the_address_leads_to_the_map(page, server, shippe
 def test_a_phones_legend_keeps_each_number_beside_its_end_of_the_ramp(browser, server, language):
     page = new_page(browser, PHONE, "light")
     open_page(page, f"{server}/?lang={language}&colour=Last+contact")
-    tops = page.locator(".map-legend").evaluate(
-        """legend => {
-            const spans = [...legend.querySelectorAll("span")];
-            const ramp = (s) => getComputedStyle(s).backgroundImage.includes("gradient");
-            const at = spans.findIndex(ramp);
-            return [at - 1, at, at + 1].map((i) => {
-                const box = spans[i].getBoundingClientRect();
-                return box.top + box.height / 2;
-            });
-        }"""
-    )
+    tops = [part["middle"] for part in legend_ramp(page)]
     assert max(tops) - min(tops) < 4, tops  # before: the newer end's number wrapped below
     page.context.close()
