@@ -40,7 +40,9 @@ READING_PAGES = (
 )
 PAGE_KEY = "page"  # the address of this run's page
 # The map's file is pages/Map.py, so people type /Map (or /map, addresses being matched
-# letter case and all); the map is the landing page, at /.
+# letter case and all); the map is the landing page, at /. On a process's very first run
+# Streamlit goes the old way, which knows only the files: /map then shows its "Page not
+# found" notice once, above the map it still leads to.
 MAP_ALIASES = ("Map", "map")
 RECORD_PAGE = "pages/Record.py"
 IMPORT_PAGE = "pages/Import.py"
